@@ -1,0 +1,41 @@
+package io.modelregistry.api.error;
+
+/**
+ * A domain error with the kind of failure it is; one place in the launcher maps kinds to HTTP status codes.
+ * Messages are shown to the client, so they must say what was wrong without leaking internals.
+ */
+public class RegistryException extends RuntimeException {
+
+    public enum Kind {
+        BAD_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, FAILED_DEPENDENCY,
+        UPSTREAM_UNAVAILABLE, INTERNAL
+    }
+
+    private final Kind kind;
+
+    public RegistryException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public RegistryException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static RegistryException badRequest(String message) {
+        return new RegistryException(Kind.BAD_REQUEST, message);
+    }
+
+    public static RegistryException notFound(String message) {
+        return new RegistryException(Kind.NOT_FOUND, message);
+    }
+
+    public static RegistryException conflict(String message) {
+        return new RegistryException(Kind.CONFLICT, message);
+    }
+}
