@@ -6,9 +6,13 @@ package io.modelregistry.api.error;
  */
 public class RegistryException extends RuntimeException {
 
+    /**
+     * Kinds named by what went wrong. Note the contract's own convention for the two auth failures:
+     * a missing or invalid token is 403, while wrong credentials or a missing permission is 401.
+     */
     public enum Kind {
-        BAD_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, FAILED_DEPENDENCY,
-        UPSTREAM_UNAVAILABLE, INTERNAL
+        BAD_REQUEST, INVALID_TOKEN, INVALID_CREDENTIALS, NOT_PERMITTED, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE,
+        FAILED_DEPENDENCY, UPSTREAM_UNAVAILABLE, INTERNAL
     }
 
     private final Kind kind;

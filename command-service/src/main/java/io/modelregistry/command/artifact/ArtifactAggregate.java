@@ -1,0 +1,72 @@
+package io.modelregistry.command.artifact;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import io.modelregistry.api.artifact.ArtifactDeleted;
+import io.modelregistry.api.artifact.ArtifactRegistered;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.DeleteArtifact;
+import io.modelregistry.api.artifact.RegisterArtifact;
+import io.modelregistry.api.artifact.UpdateArtifact;
+import io.modelregistry.api.error.RegistryException;
+import java.time.Instant;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One artifact's write model: enforces that updates keep name, id and type, and that a deleted artifact
+ * takes no further commands. Its state is rebuilt from its own events; the content lives in the events.
+ */
+@Aggregate
+class ArtifactAggregate {
+
+    @AggregateIdentifier
+    private String artifactId;
+    private ArtifactType type;
+    private String name;
+
+    protected ArtifactAggregate() {
+        // for Axon: rebuilt from events
+    }
+
+    ArtifactAggregate(RegisterArtifact command, Instant at) {
+        apply(new ArtifactRegistered(command.artifactId(), command.type(), command.name(), command.content(),
+                command.actor(), at));
+    }
+
+    void update(UpdateArtifact command, Instant at) {
+        requireType(command.type());
+        if (!name.equals(command.name())) {
+            throw RegistryException.badRequest("The name and id must match: artifact " + artifactId
+                    + " is named '" + name + "', not '" + command.name() + "'.");
+        }
+        apply(new ArtifactUpdated(artifactId, type, name, command.content(), command.actor(), at));
+    }
+
+    void delete(DeleteArtifact command, Instant at) {
+        requireType(command.type());
+        apply(new ArtifactDeleted(artifactId, type, name, command.actor(), at));
+    }
+
+    private void requireType(ArtifactType requested) {
+        if (requested != type) {
+            // An id names one artifact of one type: asking for it under another type is asking for nothing.
+            throw RegistryException.notFound("No " + requested.wireName() + " artifact with id " + artifactId + ".");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactRegistered event) {
+        artifactId = event.artifactId();
+        type = event.type();
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactDeleted event) {
+        markDeleted();
+    }
+}

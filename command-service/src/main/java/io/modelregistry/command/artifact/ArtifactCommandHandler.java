@@ -1,0 +1,49 @@
+package io.modelregistry.command.artifact;
+
+import io.modelregistry.api.artifact.DeleteArtifact;
+import io.modelregistry.api.artifact.RegisterArtifact;
+import io.modelregistry.api.artifact.UpdateArtifact;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes artifact commands to the aggregate and keeps the source claims in step, in one transaction:
+ * either the events are appended and the claim is recorded, or neither.
+ */
+@Component
+class ArtifactCommandHandler {
+
+    private final Repository<ArtifactAggregate> artifacts;
+    private final ArtifactClaims claims;
+    private final Clock clock;
+
+    ArtifactCommandHandler(@Qualifier("artifactAggregateRepository") Repository<ArtifactAggregate> artifacts,
+                           ArtifactClaims claims, Clock clock) {
+        this.artifacts = artifacts;
+        this.claims = claims;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    String handle(RegisterArtifact command) throws Exception {
+        claims.claim(command.artifactId(), command.type(), command.name(),
+                SourceKey.of(command.type(), command.content().source()));
+        artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant()));
+        return command.artifactId();
+    }
+
+    @CommandHandler
+    void handle(UpdateArtifact command) {
+        artifacts.load(command.artifactId()).execute(artifact -> artifact.update(command, clock.instant()));
+        claims.reclaim(command.artifactId(), SourceKey.of(command.type(), command.content().source()));
+    }
+
+    @CommandHandler
+    void handle(DeleteArtifact command) {
+        artifacts.load(command.artifactId()).execute(artifact -> artifact.delete(command, clock.instant()));
+        claims.release(command.artifactId());
+    }
+}

@@ -1,0 +1,36 @@
+package io.modelregistry.command.registry;
+
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.consistency.ReadModelBarrier;
+import io.modelregistry.api.registry.ResetRegistry;
+import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.command.auth.AuthenticationService;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code DELETE /reset}: the caller's own token survives, so a client can reset and carry on. */
+@RestController
+class ResetController {
+
+    private final CommandGateway commands;
+    private final AuthenticationService auth;
+    private final ReadModelBarrier readModels;
+
+    ResetController(CommandGateway commands, AuthenticationService auth, ReadModelBarrier readModels) {
+        this.commands = commands;
+        this.auth = auth;
+        this.readModels = readModels;
+    }
+
+    @DeleteMapping("/reset")
+    ResponseEntity<Void> reset(@RequestAttribute(RequestActor.ATTRIBUTE) Actor actor,
+                               @RequestHeader(name = RequestActor.TOKEN_HEADER, required = false) String token) {
+        commands.sendAndWait(new ResetRegistry(actor, auth.tokenHash(token).orElse(null)));
+        readModels.awaitCaughtUp();
+        return ResponseEntity.ok().build();
+    }
+}

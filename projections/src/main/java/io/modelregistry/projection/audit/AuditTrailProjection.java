@@ -1,0 +1,63 @@
+package io.modelregistry.projection.audit;
+
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.ArtifactDownloaded;
+import io.modelregistry.api.artifact.ArtifactRegistered;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.registry.RegistryReset;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds per-artifact audit trails. Each row is keyed by the id of the event it came from, so a replay
+ * writes the same rows again instead of duplicating them. A reset clears the read model, not the log.
+ */
+@Component
+@ProcessingGroup("audit")
+class AuditTrailProjection {
+
+    private final JdbcTemplate jdbc;
+
+    AuditTrailProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ArtifactRegistered event, @MessageIdentifier String eventId) {
+        record(eventId, event.artifactId(), event.type(), event.name(), "CREATE", event.actor(), event.at());
+    }
+
+    @EventHandler
+    void on(ArtifactUpdated event, @MessageIdentifier String eventId) {
+        record(eventId, event.artifactId(), event.type(), event.name(), "UPDATE", event.actor(), event.at());
+    }
+
+    @EventHandler
+    void on(ArtifactDownloaded event, @MessageIdentifier String eventId) {
+        record(eventId, event.artifactId(), event.type(), event.name(), "DOWNLOAD", event.actor(), event.at());
+    }
+
+    @EventHandler
+    void on(RegistryReset event) {
+        jdbc.update("DELETE FROM artifact_audit");
+    }
+
+    @ResetHandler
+    void onReplay() {
+        jdbc.update("DELETE FROM artifact_audit");
+    }
+
+    private void record(String eventId, String artifactId, ArtifactType type, String name, String action,
+                        Actor actor, Instant at) {
+        jdbc.update("MERGE INTO artifact_audit (event_id, artifact_id, artifact_type, name, action, username, is_admin, at) "
+                        + "KEY (event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                eventId, artifactId, type.name(), name, action, actor.username(), actor.admin(), Timestamp.from(at));
+    }
+}

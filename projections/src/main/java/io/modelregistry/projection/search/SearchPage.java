@@ -1,0 +1,6 @@
+package io.modelregistry.projection.search;
+
+import java.util.List;
+
+public record SearchPage(List<ArtifactSummary> items, long total) {
+}

@@ -1,0 +1,156 @@
+package io.modelregistry.query.artifact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.download.DownloadLinkSigner;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.ArtifactEnvelope;
+import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.projection.audit.AuditEntry;
+import io.modelregistry.projection.audit.AuditTrail;
+import io.modelregistry.projection.directory.ArtifactDirectory;
+import io.modelregistry.projection.directory.ArtifactRecord;
+import io.modelregistry.projection.search.ArtifactSearch;
+import io.modelregistry.projection.search.ArtifactSummary;
+import io.modelregistry.projection.search.SearchPage;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The read endpoints of the contract over the directory, search and audit read models. */
+@RestController
+class ArtifactReadController {
+
+    static final int MAX_REGEX_RESULTS = 1000;
+    static final int MAX_AUDIT_ENTRIES = 10_000;
+
+    private final ArtifactDirectory directory;
+    private final ArtifactSearch search;
+    private final AuditTrail audit;
+    private final DownloadLinkSigner links;
+    private final int pageSize;
+    private final int maxResultWindow;
+
+    ArtifactReadController(ArtifactDirectory directory, ArtifactSearch search, AuditTrail audit,
+                           DownloadLinkSigner links, @Value("${registry.search.page-size:100}") int pageSize,
+                           @Value("${registry.search.max-result-window:10000}") int maxResultWindow) {
+        this.directory = directory;
+        this.search = search;
+        this.audit = audit;
+        this.links = links;
+        this.pageSize = pageSize;
+        this.maxResultWindow = maxResultWindow;
+    }
+
+    @GetMapping(path = "/artifacts/{artifact_type}/{id}", produces = "application/json")
+    ArtifactEnvelope get(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
+                         @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
+        ArtifactRecord record = existing(typeParam, idParam);
+        String downloadUrl = links.link(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
+                record.id(), record.packageDigest(), actor.username(), actor.admin());
+        return new ArtifactEnvelope(ArtifactEnvelope.Metadata.of(record.name(), record.id(), record.type()),
+                new ArtifactEnvelope.Data(record.sourceUrl(), downloadUrl));
+    }
+
+    /**
+     * Pages of {@code registry.search.page-size} (100) entries; the {@code offset} header names the next page
+     * and is absent on the last one. A query matching more than {@code max-result-window} (10,000) artifacts
+     * is refused with 413: narrow it by name or type.
+     */
+    @PostMapping(path = "/artifacts", produces = "application/json")
+    ResponseEntity<List<ArtifactEnvelope.Metadata>> list(@RequestBody(required = false) JsonNode body,
+                                                          @RequestParam(name = "offset", required = false) String offsetParam) {
+        var queries = ArtifactQueries.parse(body);
+        int offset = parseOffset(offsetParam);
+        SearchPage page = search.list(queries, offset, pageSize);
+        if (page.total() > maxResultWindow) {
+            throw new RegistryException(RegistryException.Kind.PAYLOAD_TOO_LARGE, "The query matches " + page.total()
+                    + " artifacts; at most " + maxResultWindow + " can be enumerated. Narrow it by name or types.");
+        }
+        var response = ResponseEntity.ok();
+        int next = offset + page.items().size();
+        if (next < page.total()) {
+            response.header("offset", Integer.toString(next));
+        }
+        return response.body(page.items().stream().map(ArtifactReadController::metadata).toList());
+    }
+
+    @GetMapping(path = "/artifact/byName/{name}", produces = "application/json")
+    List<ArtifactEnvelope.Metadata> byName(@PathVariable("name") String name) {
+        if (name.isBlank() || name.length() > ArtifactQueries.MAX_NAME) {
+            throw RegistryException.badRequest("artifact_name must be 1-" + ArtifactQueries.MAX_NAME + " characters.");
+        }
+        if ("*".equals(name)) {
+            throw RegistryException.badRequest("'*' is reserved; use POST /artifacts to enumerate.");
+        }
+        var hits = search.byName(name);
+        if (hits.isEmpty()) {
+            throw RegistryException.notFound("No artifact is named '" + name + "'.");
+        }
+        return hits.stream().map(ArtifactReadController::metadata).toList();
+    }
+
+    @PostMapping(path = "/artifact/byRegEx", produces = "application/json")
+    List<ArtifactEnvelope.Metadata> byRegex(@RequestBody(required = false) JsonNode body) {
+        JsonNode regex = body == null || !body.isObject() ? null : body.get("regex");
+        if (regex == null || !regex.isTextual() || regex.asText().isEmpty()) {
+            throw RegistryException.badRequest("The body must be {\"regex\": \"<pattern>\"} with a non-empty pattern.");
+        }
+        var hits = search.byRegex(regex.asText(), MAX_REGEX_RESULTS);
+        if (hits.isEmpty()) {
+            throw RegistryException.notFound("No artifact name or README matches this regular expression.");
+        }
+        return hits.stream().map(ArtifactReadController::metadata).toList();
+    }
+
+    @GetMapping(path = "/artifact/{artifact_type}/{id}/audit", produces = "application/json")
+    List<Map<String, Object>> audit(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam) {
+        ArtifactRecord record = existing(typeParam, idParam);
+        return audit.entriesFor(record.id(), MAX_AUDIT_ENTRIES).stream().map(ArtifactReadController::auditEntry).toList();
+    }
+
+    private ArtifactRecord existing(String typeParam, String idParam) {
+        ArtifactType type = ArtifactIdentifiers.type(typeParam);
+        String id = ArtifactIdentifiers.id(idParam);
+        return directory.find(type, id).orElseThrow(() ->
+                RegistryException.notFound("No " + type.wireName() + " artifact with id " + id + "."));
+    }
+
+    private static int parseOffset(String offset) {
+        if (offset == null || offset.isBlank()) {
+            return 0;
+        }
+        try {
+            int value = Integer.parseInt(offset.trim());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw RegistryException.badRequest("offset must be a non-negative integer (the 'offset' header of the "
+                    + "previous page).");
+        }
+    }
+
+    private static ArtifactEnvelope.Metadata metadata(ArtifactSummary summary) {
+        return ArtifactEnvelope.Metadata.of(summary.name(), summary.id(), summary.type());
+    }
+
+    private static Map<String, Object> auditEntry(AuditEntry entry) {
+        return Map.of("user", Map.of("name", entry.username(), "is_admin", entry.admin()),
+                "date", entry.at().toString(),
+                "artifact", ArtifactEnvelope.Metadata.of(entry.artifactName(), entry.artifactId(), entry.artifactType()),
+                "action", entry.action());
+    }
+}

@@ -1,0 +1,163 @@
+package io.modelregistry.server.health;
+
+import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.projection.search.ArtifactSearch;
+import io.modelregistry.server.health.ComponentReport.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Probes each component for real: a query on the event store, a write to the blob store, index stats. */
+@Component
+class ComponentProbes {
+
+    private static final long LAG_DEGRADED = 100;
+    private static final long LOW_DISK_BYTES = 1L << 30;
+
+    private final JdbcTemplate jdbc;
+    private final BlobStore blobs;
+    private final ArtifactSearch search;
+    private final EventProcessingConfiguration processing;
+    private final RequestActivity activity;
+
+    ComponentProbes(JdbcTemplate jdbc, BlobStore blobs, ArtifactSearch search, EventProcessingConfiguration processing,
+                    RequestActivity activity) {
+        this.jdbc = jdbc;
+        this.blobs = blobs;
+        this.search = search;
+        this.processing = processing;
+        this.activity = activity;
+    }
+
+    List<ComponentReport> probeAll(int windowMinutes, boolean includeTimeline) {
+        long head = headPosition();
+        List<ComponentReport> reports = new ArrayList<>();
+        reports.add(eventStore(head));
+        reports.add(blobStore());
+        reports.add(searchIndex());
+        reports.add(projections(head));
+        reports.add(api(windowMinutes, includeTimeline));
+        return reports;
+    }
+
+    private long headPosition() {
+        try {
+            Long max = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+            return max == null ? -1 : max;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private ComponentReport eventStore(long head) {
+        var report = new ComponentReport("event-store", "Event store",
+                "Append-only log of every change (Axon JDBC storage on embedded H2).");
+        long started = System.nanoTime();
+        try {
+            var last = jdbc.query("SELECT timeStamp FROM DomainEventEntry WHERE globalIndex = ?",
+                    (rs, row) -> rs.getString(1), head);
+            report.metric("head_position", head).metric("probe_ms", (System.nanoTime() - started) / 1_000_000.0);
+            if (!last.isEmpty()) {
+                report.lastEventAt(Instant.parse(last.get(0)));
+                report.metric("last_event_at", last.get(0));
+            }
+        } catch (RuntimeException e) {
+            report.issue(Status.critical, "event_store_unreachable", "The event store did not answer a query.",
+                    e.getClass().getSimpleName());
+        }
+        return report;
+    }
+
+    private ComponentReport blobStore() {
+        var report = new ComponentReport("blob-store", "Package blob store",
+                "Content-addressed storage of package bundles (sha-256).");
+        try {
+            var probe = blobs.probe();
+            report.metric("writable", probe.writable()).metric("usable_bytes", probe.usableBytes())
+                    .metric("location", probe.location());
+            if (!probe.writable()) {
+                report.issue(Status.critical, "blob_store_not_writable", "Packages cannot be stored.", probe.detail());
+            } else if (probe.usableBytes() < LOW_DISK_BYTES) {
+                report.issue(Status.degraded, "blob_store_low_space", "Less than 1 GiB free for packages.", null);
+            }
+        } catch (RuntimeException e) {
+            report.issue(Status.critical, "blob_store_failed", "The blob store probe failed.", e.getClass().getSimpleName());
+        }
+        return report;
+    }
+
+    private ComponentReport searchIndex() {
+        var report = new ComponentReport("search-index", "Search index",
+                "Lucene index behind name, listing and regular-expression search.");
+        try {
+            var stats = search.stats();
+            report.metric("documents", stats.documents()).metric("size_bytes", stats.sizeBytes())
+                    .metric("committed_position", stats.lastAppliedPosition());
+            if (stats.lastWriteAt() != null) {
+                report.lastEventAt(stats.lastWriteAt());
+            }
+        } catch (RuntimeException e) {
+            report.issue(Status.critical, "search_index_failed", "The search index could not be read.",
+                    e.getClass().getSimpleName());
+        }
+        return report;
+    }
+
+    private ComponentReport projections(long head) {
+        var report = new ComponentReport("projections", "Projections",
+                "Tracking processors that build the read models from the event log; lag = events not yet applied.");
+        long worstLag = 0;
+        Map<String, Object> perProcessor = new LinkedHashMap<>();
+        for (var entry : processing.eventProcessors().entrySet()) {
+            if (!(entry.getValue() instanceof StreamingEventProcessor processor)) {
+                continue;
+            }
+            long position = processor.processingStatus().values().stream()
+                    .mapToLong(s -> s.getCurrentPosition().orElse(-1L)).min().orElse(-1L);
+            long lag = head < 0 ? 0 : Math.max(0, head - position);
+            worstLag = Math.max(worstLag, lag);
+            report.metric("lag_" + entry.getKey(), lag);
+            perProcessor.put(entry.getKey(), lag);
+            if (!processor.isRunning()) {
+                report.issue(Status.critical, "processor_stopped", "Processor '" + entry.getKey() + "' is not running.", null);
+            } else if (processor.isError()) {
+                report.issue(Status.critical, "processor_error", "Processor '" + entry.getKey()
+                        + "' is retrying after an error; see the log.", null);
+            } else if (lag > LAG_DEGRADED) {
+                report.issue(Status.degraded, "projection_lag", "Processor '" + entry.getKey() + "' is " + lag
+                        + " events behind.", null);
+            }
+        }
+        report.metric("max_lag_events", worstLag).metric("processors", perProcessor.size());
+        return report;
+    }
+
+    private ComponentReport api(int windowMinutes, boolean includeTimeline) {
+        var report = new ComponentReport("api", "REST API",
+                "Requests served in the window, server errors (5xx) and upstream failures (502/504 from the hubs).");
+        var summary = activity.summarize(windowMinutes);
+        report.metric("requests", summary.total()).metric("server_errors", summary.serverErrors())
+                .metric("upstream_errors", summary.upstreamErrors()).metric("unique_clients", summary.uniqueClients());
+        if (summary.total() > 0 && summary.serverErrors() * 20 > summary.total()) {
+            report.issue(Status.degraded, "server_errors", "More than 5% of requests failed with a server error.", null);
+        }
+        if (summary.upstreamErrors() > 0) {
+            report.issue(Status.degraded, "upstream_errors", summary.upstreamErrors()
+                    + " requests failed because HuggingFace or GitHub did not answer.", null);
+        }
+        if (includeTimeline) {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            activity.timeline(windowMinutes).forEach((bucket, value) -> entries.add(Map.of(
+                    "bucket", bucket.toString(), "value", value, "unit", "requests/minute")));
+            report.timeline(entries);
+        }
+        return report;
+    }
+
+}

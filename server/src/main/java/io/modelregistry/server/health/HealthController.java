@@ -1,0 +1,84 @@
+package io.modelregistry.server.health;
+
+import io.modelregistry.api.error.RegistryException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Liveness ({@code /health}) and per-component diagnostics ({@code /health/components}) for operators. */
+@RestController
+class HealthController {
+
+    private final ComponentProbes probes;
+    private final RequestActivity activity;
+    private final Clock clock;
+
+    HealthController(ComponentProbes probes, RequestActivity activity, Clock clock) {
+        this.probes = probes;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    /** A cheap heartbeat: 200 whenever the API is reachable, with a short summary of the last hour. */
+    @GetMapping(path = "/health", produces = "application/json")
+    Map<String, Object> health() {
+        var summary = activity.summarize(60);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("checked_at", clock.instant().toString());
+        body.put("window_minutes", 60);
+        body.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        body.put("version", getClass().getPackage().getImplementationVersion() == null ? "dev"
+                : getClass().getPackage().getImplementationVersion());
+        body.put("request_summary", Map.of("window_start", summary.windowStart().toString(),
+                "window_end", summary.windowEnd().toString(), "total_requests", summary.total()));
+        return body;
+    }
+
+    @GetMapping(path = "/health/components", produces = "application/json")
+    Map<String, Object> components(@RequestParam(name = "windowMinutes", required = false) String windowParam,
+                                   @RequestParam(name = "includeTimeline", required = false) String timelineParam) {
+        int window = parseWindow(windowParam);
+        boolean timeline = parseBoolean(timelineParam);
+        var now = clock.instant();
+        List<ComponentReport> reports = probes.probeAll(window, timeline);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("components", reports.stream()
+                .sorted(Comparator.comparingInt((ComponentReport r) -> -ComponentReport.Status.severity(r.status())))
+                .map(r -> r.toDetail(now)).toList());
+        body.put("generated_at", now.toString());
+        body.put("window_minutes", window);
+        return body;
+    }
+
+    private static int parseWindow(String value) {
+        if (value == null || value.isBlank()) {
+            return 60;
+        }
+        try {
+            int minutes = Integer.parseInt(value.trim());
+            if (minutes >= 5 && minutes <= RequestActivity.MAX_MINUTES) {
+                return minutes;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message below
+        }
+        throw RegistryException.badRequest("windowMinutes must be an integer from 5 to 1440.");
+    }
+
+    private static boolean parseBoolean(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+            return Boolean.parseBoolean(value);
+        }
+        throw RegistryException.badRequest("includeTimeline must be true or false.");
+    }
+}

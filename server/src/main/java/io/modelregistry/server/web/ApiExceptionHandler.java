@@ -1,0 +1,93 @@
+package io.modelregistry.server.web;
+
+import io.modelregistry.api.error.RegistryException;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error leaves as JSON {@code {status, error, message}}: a clear message for what the client got
+ * wrong, and for our own failures a generic message (the details go to the log, never to the client).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(RegistryException.class)
+    ResponseEntity<Map<String, Object>> registry(RegistryException e) {
+        if (e.kind() == RegistryException.Kind.INTERNAL || e.kind() == RegistryException.Kind.UPSTREAM_UNAVAILABLE) {
+            log.warn("{}: {}", e.kind(), e.getMessage(), e.getCause());
+        }
+        return ApiErrors.of(e);
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Map<String, Object>> command(CommandExecutionException e) {
+        if (e.getCause() instanceof RegistryException registryException) {
+            return registry(registryException);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler({AggregateNotFoundException.class, AggregateDeletedException.class})
+    ResponseEntity<Map<String, Object>> missingAggregate(Exception e) {
+        return ApiErrors.body(HttpStatus.NOT_FOUND, "Artifact does not exist.");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return ApiErrors.body(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.");
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+        return ApiErrors.body(HttpStatus.BAD_REQUEST, "A request parameter is missing or malformed.");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Map<String, Object>> missingHeader(MissingRequestHeaderException e) {
+        return ApiErrors.body(HttpStatus.BAD_REQUEST, "Missing header " + e.getHeaderName() + ".");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ApiErrors.body(HttpStatus.BAD_REQUEST, "Send the body as application/json.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ApiErrors.body(HttpStatus.NOT_ACCEPTABLE, "This endpoint answers application/json.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        return ApiErrors.body(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here.");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e) {
+        return ApiErrors.body(HttpStatus.NOT_FOUND, "No such endpoint.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ApiErrors.body(HttpStatus.INTERNAL_SERVER_ERROR, "The registry failed to handle this request.");
+    }
+}

@@ -1,0 +1,47 @@
+package io.modelregistry.server.web;
+
+import io.modelregistry.api.download.DownloadLinkSigner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Small shared beans of the launcher: the clock and the download-link signer with its persistent secret. */
+@Configuration(proxyBeanMethods = false)
+class CoreBeans {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The signing secret lives in the data dir (created once, owner-only), so links survive a restart and a
+     * factory reset (deleting the data dir) invalidates them all.
+     */
+    @Bean
+    DownloadLinkSigner downloadLinkSigner(@Value("${registry.data-dir}") Path dataDir,
+                                          @Value("${registry.download.link-ttl:PT1H}") Duration ttl,
+                                          Clock clock) throws IOException {
+        Path secretFile = dataDir.resolve("secrets").resolve("download-signing.key");
+        if (!Files.exists(secretFile)) {
+            Files.createDirectories(secretFile.getParent());
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            Files.write(secretFile, secret, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: rely on the data dir's own permissions
+            }
+        }
+        return new DownloadLinkSigner(Files.readAllBytes(secretFile), ttl, clock);
+    }
+}
