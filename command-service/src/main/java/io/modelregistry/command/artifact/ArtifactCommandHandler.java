@@ -3,6 +3,7 @@ package io.modelregistry.command.artifact;
 import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
+import io.modelregistry.command.lineage.RelationshipExtractor;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
@@ -19,25 +20,29 @@ class ArtifactCommandHandler {
     private final Repository<ArtifactAggregate> artifacts;
     private final ArtifactClaims claims;
     private final Clock clock;
+    private final RelationshipExtractor lineage;
 
     ArtifactCommandHandler(@Qualifier("artifactAggregateRepository") Repository<ArtifactAggregate> artifacts,
-                           ArtifactClaims claims, Clock clock) {
+                           ArtifactClaims claims, Clock clock, RelationshipExtractor lineage) {
         this.artifacts = artifacts;
         this.claims = claims;
         this.clock = clock;
+        this.lineage = lineage;
     }
 
     @CommandHandler
     String handle(RegisterArtifact command) throws Exception {
         claims.claim(command.artifactId(), command.type(), command.name(),
                 SourceKey.of(command.type(), command.content().source()));
-        artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant()));
+        var declared = lineage.extract(command.type(), command.content());
+        artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant(), declared));
         return command.artifactId();
     }
 
     @CommandHandler
     void handle(UpdateArtifact command) {
-        artifacts.load(command.artifactId()).execute(artifact -> artifact.update(command, clock.instant()));
+        var declared = lineage.extract(command.type(), command.content());
+        artifacts.load(command.artifactId()).execute(artifact -> artifact.update(command, clock.instant(), declared));
         claims.reclaim(command.artifactId(), SourceKey.of(command.type(), command.content().source()));
     }
 
