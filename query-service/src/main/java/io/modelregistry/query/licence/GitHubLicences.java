@@ -47,7 +47,7 @@ class GitHubLicences {
         this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
         this.token = token == null ? "" : token.strip();
         this.requestTimeout = requestTimeout;
-        // redirects stay on the configured API (GitHub answers 301 for renamed repositories)
+        // GitHub answers 301 for renamed repositories; a redirect comes from the configured API, never from user input
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
