@@ -54,6 +54,7 @@ class LineageControllerTest {
             assertThat(node.get("name").isTextual()).isTrue();
             assertThat(node.get("source").isTextual()).isTrue();
             assertThat(node.get("metadata").isObject()).as("metadata is an object, never null").isTrue();
+            assertThat(node.get("node").asText()).as("the contract's required 'node'").isEqualTo(node.get("artifact_id").asText());
         });
         assertThat(ids).containsExactlyInAnyOrder(RESNET, GENDER, ONNX);
         List<String> edges = new ArrayList<>();
