@@ -1,0 +1,119 @@
+package io.modelregistry.command.artifact;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDeleted;
+import io.modelregistry.api.artifact.ArtifactDocuments;
+import io.modelregistry.api.artifact.ArtifactRegistered;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.DeleteArtifact;
+import io.modelregistry.api.artifact.RegisterArtifact;
+import io.modelregistry.api.artifact.SourceKind;
+import io.modelregistry.api.artifact.SourceRef;
+import io.modelregistry.api.artifact.StoredPackage;
+import io.modelregistry.api.artifact.UpdateArtifact;
+import io.modelregistry.api.error.RegistryException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every command → event path of the artifact aggregate, through the real command handler. */
+class ArtifactAggregateTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Actor ADMIN = new Actor("ece30861defaultadminuser", true);
+
+    private AggregateTestFixture<ArtifactAggregate> fixture;
+    private ArtifactClaims claims;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ArtifactAggregate.class);
+        claims = mock(ArtifactClaims.class);
+        fixture.registerAnnotatedCommandHandler(new ArtifactCommandHandler(fixture.getRepository(), claims,
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    @Test
+    void registeringAppendsArtifactRegisteredAndClaimsTheSource() {
+        var content = content("google-bert/bert-base-uncased");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterArtifact("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ArtifactRegistered("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN, NOW));
+        verify(claims).claim("1", ArtifactType.MODEL, "bert-base-uncased", "model|HUGGINGFACE_MODEL|google-bert/bert-base-uncased|");
+    }
+
+    @Test
+    void aDuplicateSourceIsRefusedAndNothingIsAppended() {
+        doThrow(RegistryException.conflict("dup")).when(claims).claim(anyString(), any(), anyString(), anyString());
+        fixture.givenNoPriorActivity()
+                .when(new RegisterArtifact("1", ArtifactType.MODEL, "bert", content("google-bert/bert-base-uncased"), ADMIN))
+                .expectException(RegistryException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void updatingReplacesTheContentAndKeepsNameAndType() {
+        var updated = content("google-bert/bert-base-cased");
+        fixture.given(registered("1", "bert"))
+                .when(new UpdateArtifact("1", ArtifactType.MODEL, "bert", updated, ADMIN))
+                .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "bert", updated, ADMIN, NOW));
+        verify(claims).reclaim(eq("1"), eq("model|HUGGINGFACE_MODEL|google-bert/bert-base-cased|"));
+    }
+
+    @Test
+    void anUpdateWithAnotherNameIsRefused() {
+        fixture.given(registered("1", "bert"))
+                .when(new UpdateArtifact("1", ArtifactType.MODEL, "not-bert", content("x/y"), ADMIN))
+                .expectException(RegistryException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUpdateUnderAnotherTypeIsNotFound() {
+        fixture.given(registered("1", "bert"))
+                .when(new UpdateArtifact("1", ArtifactType.DATASET, "bert", content("x/y"), ADMIN))
+                .expectExceptionMessage("No dataset artifact with id 1.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void deletingAppendsArtifactDeletedAndReleasesTheClaim() {
+        fixture.given(registered("1", "bert"))
+                .when(new DeleteArtifact("1", ArtifactType.MODEL, ADMIN))
+                .expectEvents(new ArtifactDeleted("1", ArtifactType.MODEL, "bert", ADMIN, NOW));
+        verify(claims).release("1");
+    }
+
+    @Test
+    void aDeletedArtifactTakesNoFurtherCommands() {
+        fixture.given(registered("1", "bert"), new ArtifactDeleted("1", ArtifactType.MODEL, "bert", ADMIN, NOW))
+                .when(new UpdateArtifact("1", ArtifactType.MODEL, "bert", content("x/y"), ADMIN))
+                .expectException(AggregateDeletedException.class);
+    }
+
+    private static ArtifactRegistered registered(String id, String name) {
+        return new ArtifactRegistered(id, ArtifactType.MODEL, name, content("google-bert/bert-base-uncased"), ADMIN, NOW);
+    }
+
+    private static ArtifactContent content(String repoId) {
+        return new ArtifactContent("https://huggingface.co/" + repoId,
+                new SourceRef(SourceKind.HUGGINGFACE_MODEL, repoId, "main", null, "https://huggingface.co/" + repoId),
+                new StoredPackage("a".repeat(64), 1000, 440_000_000L, List.of()), ArtifactDocuments.none(),
+                "apache-2.0", null);
+    }
+}
