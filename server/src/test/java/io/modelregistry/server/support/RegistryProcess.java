@@ -82,6 +82,11 @@ public final class RegistryProcess implements AutoCloseable {
         }
     }
 
+    /** The operating-system process id of the running registry (for memory readings). */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return dataDir.resolveSibling("registry-process.log");
     }
