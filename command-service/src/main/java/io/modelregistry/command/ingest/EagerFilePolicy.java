@@ -10,11 +10,15 @@ import java.util.Set;
 /**
  * Which listed files are worth storing in the bundle now: the small text files that describe a model or
  * dataset (README.md, config.json, other json/md/txt/py/yaml/cfg files, licence-like files), each at most
- * 1 MiB, at most {@value IngestLimits#STORED_FILES} of them and 32 MiB together. README.md and config.json
- * come first, then the file the URL pointed at, then root files before nested ones. Weights are only listed.
+ * 1 MiB, at most {@value IngestLimits#STORED_FILES} of them and 32 MiB together. README.md is asked for
+ * whatever its size (its start feeds the readme document even when it is too big to store). README.md and
+ * config.json come first, then the file the URL pointed at, then root files before nested ones. Weights
+ * are only listed.
  */
 final class EagerFilePolicy {
 
+    /** Always fetched, whatever its size: over 1 MiB it is not stored, but its start still feeds the readme. */
+    static final String README = "README.md";
     private static final Set<String> TEXT_EXTENSIONS = Set.of("json", "md", "txt", "py", "yaml", "yml", "cfg",
             "toml", "cff");
     /** Base names (any or no extension) that carry licence or card information. */
@@ -28,7 +32,8 @@ final class EagerFilePolicy {
     static List<String> select(List<PackageFile> listing, String requestedPath) {
         List<PackageFile> candidates = new ArrayList<>();
         for (PackageFile file : listing) {
-            if (RepoPaths.isStorable(file.path()) && file.sizeBytes() <= IngestLimits.STORED_FILE_BYTES
+            boolean readme = file.path().equals(README);
+            if (RepoPaths.isStorable(file.path()) && (readme || file.sizeBytes() <= IngestLimits.STORED_FILE_BYTES)
                     && (isTextLike(file.path()) || file.path().equals(requestedPath))) {
                 candidates.add(file);
             }
@@ -41,17 +46,18 @@ final class EagerFilePolicy {
             if (selected.size() >= IngestLimits.STORED_FILES) {
                 break;
             }
-            if (total + file.sizeBytes() > IngestLimits.BUNDLE_BYTES) {
+            long bytes = Math.min(file.sizeBytes(), IngestLimits.STORED_FILE_BYTES); // a README is read at most so far
+            if (total + bytes > IngestLimits.BUNDLE_BYTES) {
                 continue;
             }
-            total += file.sizeBytes();
+            total += bytes;
             selected.add(file.path());
         }
         return selected;
     }
 
     private static int priority(String path, String requestedPath) {
-        if (path.equalsIgnoreCase("README.md")) {
+        if (path.equals(README)) {
             return 0;
         }
         if (path.equals("config.json")) {

@@ -18,7 +18,8 @@ record HubResponse(int status, HttpHeaders headers, byte[] body, boolean truncat
         return status >= 300 && status < 400;
     }
 
-    boolean serverError() {
+    /** 5xx or 429: the upstream may well answer next time, so the ingest fails as UPSTREAM_UNAVAILABLE. */
+    boolean transientFailure() {
         return status >= 500 || status == 429;
     }
 

@@ -64,7 +64,7 @@ final class HuggingFaceSource {
             files.add(stored == null ? file
                     : new PackageFile(file.path(), stored.length, Hashes.sha256Tagged(stored), true));
         }
-        byte[] readme = downloads.stored().get("README.md");
+        byte[] readme = downloads.stored().getOrDefault(EagerFilePolicy.README, downloads.oversizedReadmeStart());
         byte[] config = downloads.stored().get("config.json");
         ArtifactDocuments docs = new ArtifactDocuments(
                 BoundedText.utf8Prefix(readme, IngestLimits.README_BYTES),
@@ -87,7 +87,7 @@ final class HuggingFaceSource {
                 + ("main".equals(ref.revision()) ? "" : "/revision/" + RepoPaths.encodeSegment(ref.revision()))
                 + "?blobs=true";
         HubResponse response = client.get(hub, path, "application/json", IngestLimits.METADATA_BYTES);
-        if (response.serverError() || response.redirect()) {
+        if (response.transientFailure() || response.redirect()) {
             throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
                     "HuggingFace answered " + response.status() + " for " + what + " '" + ref.repoId()
                             + "'; try again later.");
@@ -153,13 +153,16 @@ final class HuggingFaceSource {
         return new Listing(files, declared, note);
     }
 
-    private record Downloads(Map<String, byte[]> stored, boolean gatedRefused, String note) {
+    /** @param oversizedReadmeStart the first MiB of a README too big to store, else null */
+    private record Downloads(Map<String, byte[]> stored, byte[] oversizedReadmeStart, boolean gatedRefused,
+                             String note) {
     }
 
     private Downloads download(boolean dataset, String repoId, String revision, List<String> paths) {
         Map<String, byte[]> stored = new LinkedHashMap<>();
         long total = 0;
         boolean gatedRefused = false;
+        byte[] oversizedReadmeStart = null;
         long deadline = System.nanoTime() + IngestLimits.EAGER_FETCH_BUDGET.toNanos();
         int leftOut = 0;
         for (String path : paths) {
@@ -170,7 +173,7 @@ final class HuggingFaceSource {
             String url = (dataset ? "/datasets/" : "/") + encodeRepoId(repoId) + "/resolve/"
                     + RepoPaths.encodeSegment(revision) + "/" + RepoPaths.encode(path);
             HubResponse response = client.get(hub, url, "*/*", IngestLimits.STORED_FILE_BYTES);
-            if (response.serverError()) {
+            if (response.transientFailure()) {
                 throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
                         "HuggingFace answered " + response.status() + " while downloading '" + path + "' of '" + repoId
                                 + "'; try again later.");
@@ -180,14 +183,17 @@ final class HuggingFaceSource {
                 continue;
             }
             // other 4xx, an off-endpoint redirect (LFS CDN) or a body over 1 MiB: listed, not stored
-            if (response.ok() && !response.truncated() && total + response.body().length <= IngestLimits.BUNDLE_BYTES) {
+            if (response.ok() && response.truncated() && path.equals(EagerFilePolicy.README)) {
+                oversizedReadmeStart = response.body();
+            } else if (response.ok() && !response.truncated()
+                    && total + response.body().length <= IngestLimits.BUNDLE_BYTES) {
                 stored.put(path, response.body());
                 total += response.body().length;
             }
         }
         String note = leftOut > 0 ? leftOut + " small files were not stored: the download budget of "
                 + IngestLimits.EAGER_FETCH_BUDGET.toSeconds() + " s ran out" : null;
-        return new Downloads(stored, gatedRefused, note);
+        return new Downloads(stored, oversizedReadmeStart, gatedRefused, note);
     }
 
     private static boolean isGated(JsonNode info) {
