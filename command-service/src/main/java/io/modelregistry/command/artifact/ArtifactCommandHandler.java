@@ -30,7 +30,7 @@ class ArtifactCommandHandler {
     @CommandHandler
     String handle(RegisterArtifact command) throws Exception {
         claims.claim(command.artifactId(), command.type(), command.name(),
-                SourceKey.of(command.type(), command.content().source()));
+                command.content().source().duplicateKey(command.type()));
         artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant()));
         return command.artifactId();
     }
@@ -38,7 +38,7 @@ class ArtifactCommandHandler {
     @CommandHandler
     void handle(UpdateArtifact command) {
         artifacts.load(command.artifactId()).execute(artifact -> artifact.update(command, clock.instant()));
-        claims.reclaim(command.artifactId(), SourceKey.of(command.type(), command.content().source()));
+        claims.reclaim(command.artifactId(), command.content().source().duplicateKey(command.type()));
     }
 
     @CommandHandler

@@ -54,7 +54,7 @@ class ArtifactAggregateTest {
                 .when(new RegisterArtifact("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ArtifactRegistered("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN, NOW));
-        verify(claims).claim("1", ArtifactType.MODEL, "bert-base-uncased", "model|HUGGINGFACE_MODEL|google-bert/bert-base-uncased|");
+        verify(claims).claim("1", ArtifactType.MODEL, "bert-base-uncased", "model|HUGGINGFACE_MODEL|google-bert/bert-base-uncased");
     }
 
     @Test
@@ -72,7 +72,7 @@ class ArtifactAggregateTest {
         fixture.given(registered("1", "bert"))
                 .when(new UpdateArtifact("1", ArtifactType.MODEL, "bert", updated, ADMIN))
                 .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "bert", updated, ADMIN, NOW));
-        verify(claims).reclaim(eq("1"), eq("model|HUGGINGFACE_MODEL|google-bert/bert-base-cased|"));
+        verify(claims).reclaim(eq("1"), eq("model|HUGGINGFACE_MODEL|google-bert/bert-base-cased"));
     }
 
     @Test
