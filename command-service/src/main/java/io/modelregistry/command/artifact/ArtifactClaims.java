@@ -25,7 +25,7 @@ public class ArtifactClaims {
     /** True when an artifact of this type was already ingested from this source (and not deleted). */
     public boolean isClaimed(ArtifactType type, SourceRef source) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM artifact_claim WHERE source_key = ?",
-                Integer.class, SourceKey.of(type, source));
+                Integer.class, source.duplicateKey(type));
         return count != null && count > 0;
     }
 

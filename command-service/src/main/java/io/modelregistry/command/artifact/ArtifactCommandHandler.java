@@ -33,7 +33,7 @@ class ArtifactCommandHandler {
     @CommandHandler
     String handle(RegisterArtifact command) throws Exception {
         claims.claim(command.artifactId(), command.type(), command.name(),
-                SourceKey.of(command.type(), command.content().source()));
+                command.content().source().duplicateKey(command.type()));
         var declared = lineage.extract(command.type(), command.content());
         artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant(), declared));
         return command.artifactId();
@@ -43,7 +43,7 @@ class ArtifactCommandHandler {
     void handle(UpdateArtifact command) {
         var declared = lineage.extract(command.type(), command.content());
         artifacts.load(command.artifactId()).execute(artifact -> artifact.update(command, clock.instant(), declared));
-        claims.reclaim(command.artifactId(), SourceKey.of(command.type(), command.content().source()));
+        claims.reclaim(command.artifactId(), command.content().source().duplicateKey(command.type()));
     }
 
     @CommandHandler

@@ -1,6 +1,11 @@
 package io.modelregistry.command.artifact;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
@@ -23,93 +28,141 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The artifact aggregate's events, including the lineage event that follows each new content. */
+/**
+ * Every command → event path of the artifact aggregate, through the real command handler, including the
+ * lineage event (issue 3) that follows a model's registration and each update of it.
+ */
 class ArtifactAggregateTest {
 
-    private static final Instant NOW = Instant.parse("2025-11-01T10:00:00Z");
-    private static final Actor ADMIN = new Actor("admin", true);
-    private static final String ID = "123456789012345678";
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Actor ADMIN = new Actor("ece30861defaultadminuser", true);
 
     private AggregateTestFixture<ArtifactAggregate> fixture;
+    private ArtifactClaims claims;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ArtifactAggregate.class);
-        fixture.registerAnnotatedCommandHandler(new ArtifactCommandHandler(fixture.getRepository(),
-                mock(ArtifactClaims.class), Clock.fixed(NOW, ZoneOffset.UTC), new RelationshipExtractor()));
+        claims = mock(ArtifactClaims.class);
+        fixture.registerAnnotatedCommandHandler(new ArtifactCommandHandler(fixture.getRepository(), claims,
+                Clock.fixed(NOW, ZoneOffset.UTC), new RelationshipExtractor()));
     }
 
     @Test
-    void registeringAModelDeclaresItsRelationshipsRightAfter() {
-        ArtifactContent content = content("onnx-community/trained-gender-ONNX-2",
-                "---\nbase_model: crangana/trained-gender\n---\n# ONNX\n");
+    void registeringAppendsArtifactRegisteredAndClaimsTheSource() {
+        var content = content("google-bert/bert-base-uncased");
         fixture.givenNoPriorActivity()
-                .when(new RegisterArtifact(ID, ArtifactType.MODEL, "trained-gender-ONNX-2", content, ADMIN))
+                .when(new RegisterArtifact("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ArtifactRegistered("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert-base-uncased", List.of(), true, NOW));
+        verify(claims).claim("1", ArtifactType.MODEL, "bert-base-uncased", "model|HUGGINGFACE_MODEL|google-bert/bert-base-uncased");
+    }
+
+    @Test
+    void aDuplicateSourceIsRefusedAndNothingIsAppended() {
+        doThrow(RegistryException.conflict("dup")).when(claims).claim(anyString(), any(), anyString(), anyString());
+        fixture.givenNoPriorActivity()
+                .when(new RegisterArtifact("1", ArtifactType.MODEL, "bert", content("google-bert/bert-base-uncased"), ADMIN))
+                .expectException(RegistryException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void updatingReplacesTheContentAndKeepsNameAndType() {
+        var updated = content("google-bert/bert-base-cased");
+        fixture.given(registered("1", "bert"))
+                .when(new UpdateArtifact("1", ArtifactType.MODEL, "bert", updated, ADMIN))
+                .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "bert", updated, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert", List.of(), true, NOW));
+        verify(claims).reclaim(eq("1"), eq("model|HUGGINGFACE_MODEL|google-bert/bert-base-cased"));
+    }
+
+    @Test
+    void anUpdateWithAnotherNameIsRefused() {
+        fixture.given(registered("1", "bert"))
+                .when(new UpdateArtifact("1", ArtifactType.MODEL, "not-bert", content("x/y"), ADMIN))
+                .expectException(RegistryException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUpdateUnderAnotherTypeIsNotFound() {
+        fixture.given(registered("1", "bert"))
+                .when(new UpdateArtifact("1", ArtifactType.DATASET, "bert", content("x/y"), ADMIN))
+                .expectExceptionMessage("No dataset artifact with id 1.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void deletingAppendsArtifactDeletedAndReleasesTheClaim() {
+        fixture.given(registered("1", "bert"))
+                .when(new DeleteArtifact("1", ArtifactType.MODEL, ADMIN))
+                .expectEvents(new ArtifactDeleted("1", ArtifactType.MODEL, "bert", ADMIN, NOW));
+        verify(claims).release("1");
+    }
+
+    @Test
+    void aDeletedArtifactTakesNoFurtherCommands() {
+        fixture.given(registered("1", "bert"), new ArtifactDeleted("1", ArtifactType.MODEL, "bert", ADMIN, NOW))
+                .when(new UpdateArtifact("1", ArtifactType.MODEL, "bert", content("x/y"), ADMIN))
+                .expectException(AggregateDeletedException.class);
+    }
+
+    // --- lineage (issue 3) ---------------------------------------------------------------------------
+
+    @Test
+    void registeringAModelDeclaresItsRelationshipsRightAfter() {
+        var content = content("onnx-community/trained-gender-ONNX-2", "---\nbase_model: crangana/trained-gender\n---\n# ONNX\n");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterArtifact("1", ArtifactType.MODEL, "trained-gender-ONNX-2", content, ADMIN))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
-                        new ArtifactRegistered(ID, ArtifactType.MODEL, "trained-gender-ONNX-2", content, ADMIN, NOW),
-                        new ArtifactRelationshipsDeclared(ID, ArtifactType.MODEL, "trained-gender-ONNX-2",
+                        new ArtifactRegistered("1", ArtifactType.MODEL, "trained-gender-ONNX-2", content, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "trained-gender-ONNX-2",
                                 List.of(new DeclaredRelationship("crangana/trained-gender", "model", "base_model",
                                         "model_card", "README.md front matter base_model: crangana/trained-gender")),
                                 false, NOW));
     }
 
     @Test
-    void registeringAModelWithoutMetadataDeclaresItMalformed() {
-        ArtifactContent content = content("acme/bare", null);
-        fixture.givenNoPriorActivity()
-                .when(new RegisterArtifact(ID, ArtifactType.MODEL, "bare", content, ADMIN))
-                .expectEvents(new ArtifactRegistered(ID, ArtifactType.MODEL, "bare", content, ADMIN, NOW),
-                        new ArtifactRelationshipsDeclared(ID, ArtifactType.MODEL, "bare", List.of(), true, NOW));
-    }
-
-    @Test
     void datasetsAndCodeDeclareNoLineage() {
-        ArtifactContent content = content("bookcorpus/bookcorpus", "---\nlicense: mit\n---\n");
+        var content = content("bookcorpus/bookcorpus", "---\nlicense: mit\n---\n");
         fixture.givenNoPriorActivity()
-                .when(new RegisterArtifact(ID, ArtifactType.DATASET, "bookcorpus", content, ADMIN))
-                .expectEvents(new ArtifactRegistered(ID, ArtifactType.DATASET, "bookcorpus", content, ADMIN, NOW));
+                .when(new RegisterArtifact("1", ArtifactType.DATASET, "bookcorpus", content, ADMIN))
+                .expectEvents(new ArtifactRegistered("1", ArtifactType.DATASET, "bookcorpus", content, ADMIN, NOW));
     }
 
     @Test
     void updatingAModelReplacesItsDeclaredRelationships() {
-        ArtifactContent before = content("acme/child", "---\nbase_model: acme/old-parent\n---\n");
-        ArtifactContent after = content("acme/child", "---\nbase_model: acme/new-parent\n---\n");
-        fixture.given(new ArtifactRegistered(ID, ArtifactType.MODEL, "child", before, ADMIN, NOW))
-                .when(new UpdateArtifact(ID, ArtifactType.MODEL, "child", after, ADMIN))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new ArtifactUpdated(ID, ArtifactType.MODEL, "child", after, ADMIN, NOW),
-                        new ArtifactRelationshipsDeclared(ID, ArtifactType.MODEL, "child",
+        var after = content("acme/child", "---\nbase_model: acme/new-parent\n---\n");
+        fixture.given(new ArtifactRegistered("1", ArtifactType.MODEL, "child",
+                        content("acme/child", "---\nbase_model: acme/old-parent\n---\n"), ADMIN, NOW))
+                .when(new UpdateArtifact("1", ArtifactType.MODEL, "child", after, ADMIN))
+                .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "child", after, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "child",
                                 List.of(new DeclaredRelationship("acme/new-parent", "model", "base_model", "model_card",
                                         "README.md front matter base_model: acme/new-parent")),
                                 false, NOW));
     }
 
-    @Test
-    void updateUnderAnotherNameIsRefusedWithoutEvents() {
-        ArtifactContent content = content("acme/child", "---\nbase_model: acme/p\n---\n");
-        fixture.given(new ArtifactRegistered(ID, ArtifactType.MODEL, "child", content, ADMIN, NOW))
-                .when(new UpdateArtifact(ID, ArtifactType.MODEL, "other-name", content, ADMIN))
-                .expectNoEvents()
-                .expectException(RegistryException.class);
+    private static ArtifactRegistered registered(String id, String name) {
+        return new ArtifactRegistered(id, ArtifactType.MODEL, name, content("google-bert/bert-base-uncased"), ADMIN, NOW);
     }
 
-    @Test
-    void deleteEmitsOnlyTheDeletion() {
-        ArtifactContent content = content("acme/child", null);
-        fixture.given(new ArtifactRegistered(ID, ArtifactType.MODEL, "child", content, ADMIN, NOW))
-                .when(new DeleteArtifact(ID, ArtifactType.MODEL, ADMIN))
-                .expectEvents(new ArtifactDeleted(ID, ArtifactType.MODEL, "child", ADMIN, NOW));
+    private static ArtifactContent content(String repoId) {
+        return content(repoId, null);
     }
 
     private static ArtifactContent content(String repoId, String readme) {
         return new ArtifactContent("https://huggingface.co/" + repoId,
                 new SourceRef(SourceKind.HUGGINGFACE_MODEL, repoId, "main", null, "https://huggingface.co/" + repoId),
-                new StoredPackage("a".repeat(64), 100, 1000, List.of()), new ArtifactDocuments(readme, null, null),
-                "apache-2.0", null);
+                new StoredPackage("a".repeat(64), 1000, 440_000_000L, List.of()),
+                new ArtifactDocuments(readme, null, null), "apache-2.0", null);
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Resolves {@code registry.data-dir} (REGISTRY_DATA_DIR) to an absolute path once, before anything uses it,
- * and points the embedded H2 database into it. H2 refuses implicit relative paths such as {@code data/x}.
+ * Resolves {@code registry.data-dir} (REGISTRY_DATA_DIR) to an absolute path once, before anything uses it:
+ * the embedded H2 URL is built from it, and H2 refuses implicit relative paths such as {@code data/x}.
  */
 public class DataDirEnvironment implements EnvironmentPostProcessor {
 
@@ -17,9 +17,7 @@ public class DataDirEnvironment implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String configured = environment.getProperty("registry.data-dir", "./data");
         Path dataDir = Path.of(configured).toAbsolutePath().normalize();
-        String h2 = "jdbc:h2:file:" + dataDir.resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE";
-        environment.getPropertySources().addFirst(new MapPropertySource("registryDataDir", Map.of(
-                "registry.data-dir", dataDir.toString(),
-                "spring.datasource.url", environment.getProperty("registry.datasource-url", h2))));
+        environment.getPropertySources().addFirst(new MapPropertySource("registryDataDir",
+                Map.of("registry.data-dir", dataDir.toString())));
     }
 }

@@ -1,0 +1,238 @@
+package io.modelregistry.command.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelregistry.api.artifact.ArtifactDocuments;
+import io.modelregistry.api.artifact.PackageFile;
+import io.modelregistry.api.artifact.SourceKind;
+import io.modelregistry.api.artifact.SourceRef;
+import io.modelregistry.api.error.RegistryException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fetches a HuggingFace model or dataset: {@code GET /api/{models|datasets}/{repo}?blobs=true} gives the
+ * canonical id, the commit sha and every file with its size ({@code lfs.size} for LFS files), which become
+ * the listing and {@code declaredBytes}. The small descriptive files ({@link EagerFilePolicy}) are then
+ * downloaded from {@code /{repo}/resolve/{sha}/{path}} (datasets: {@code /datasets/{repo}/resolve/...}),
+ * pinned to the sha so the files match the listing. A file the hub refuses (404, or 401/403 on a gated
+ * repo) is listed but not stored; weights are only listed.
+ *
+ * <p>Licence: {@code cardData.license} (a string, or the first of a list), else a {@code license:*} tag.
+ */
+@Component("ingestHuggingFaceSource")
+final class HuggingFaceSource {
+
+    private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9._-]{1,96}(/[A-Za-z0-9._-]{1,96})?");
+    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+    private static final String GATED_NOTE = "gated repository: only metadata was fetched; its files need an"
+            + " accepted licence on HuggingFace and a configured HF_TOKEN";
+
+    private final HubClient client;
+    private final HubEndpoint hub;
+    private final ObjectMapper json = new ObjectMapper();
+
+    HuggingFaceSource(HubClient client, HubEndpoints endpoints) {
+        this.client = client;
+        this.hub = endpoints.huggingFace();
+    }
+
+    FetchedSource fetch(SourceRef ref) {
+        boolean dataset = ref.kind() == SourceKind.HUGGINGFACE_DATASET;
+        String what = dataset ? "dataset" : "model";
+        Info fetchedInfo = fetchInfo(ref, dataset, what);
+        JsonNode info = fetchedInfo.tree();
+        String repoId = canonicalId(info, ref);
+        String sha = info.path("sha").isTextual() && REVISION.matcher(info.path("sha").asText()).matches()
+                ? info.path("sha").asText() : null;
+        String revision = sha != null ? sha : ref.revision();
+
+        Listing listing = listing(info);
+        List<String> eager = EagerFilePolicy.select(listing.files(), ref.subPath());
+        Downloads downloads = download(dataset, repoId, revision, eager);
+
+        List<PackageFile> files = new ArrayList<>();
+        for (PackageFile file : listing.files()) {
+            byte[] stored = downloads.stored().get(file.path());
+            files.add(stored == null ? file
+                    : new PackageFile(file.path(), stored.length, Hashes.sha256Tagged(stored), true));
+        }
+        byte[] readme = downloads.stored().getOrDefault(EagerFilePolicy.README, downloads.oversizedReadmeStart());
+        byte[] config = downloads.stored().get("config.json");
+        ArtifactDocuments docs = new ArtifactDocuments(
+                BoundedText.utf8Prefix(readme, IngestLimits.README_BYTES),
+                BoundedText.utf8WholeOrNull(config, IngestLimits.CONFIG_JSON_BYTES),
+                metadataDocument(fetchedInfo));
+        String canonicalUrl = "https://huggingface.co/" + (dataset ? "datasets/" : "") + repoId;
+        SourceRef resolved = new SourceRef(ref.kind(), repoId, revision, ref.subPath(), canonicalUrl);
+        boolean gated = isGated(info) || downloads.gatedRefused();
+        String note = Notes.join(gated ? GATED_NOTE : null, listing.note(), downloads.note());
+        return new FetchedSource(resolved, files, downloads.stored(), listing.declaredBytes(), docs,
+                licence(info), note);
+    }
+
+    /** The info response: parsed, and as served (kept raw as evidence when small enough). */
+    private record Info(JsonNode tree, byte[] raw) {
+    }
+
+    private Info fetchInfo(SourceRef ref, boolean dataset, String what) {
+        String path = "/api/" + (dataset ? "datasets" : "models") + "/" + encodeRepoId(ref.repoId())
+                + ("main".equals(ref.revision()) ? "" : "/revision/" + RepoPaths.encodeSegment(ref.revision()))
+                + "?blobs=true";
+        HubResponse response = client.get(hub, path, "application/json", IngestLimits.METADATA_BYTES);
+        if (response.transientFailure() || response.redirect()) {
+            throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
+                    "HuggingFace answered " + response.status() + " for " + what + " '" + ref.repoId()
+                            + "'; try again later.");
+        }
+        if (!response.ok()) {
+            if (response.errorCode().filter("RevisionNotFound"::equals).isPresent()) {
+                throw RegistryException.badRequest("HuggingFace " + what + " '" + ref.repoId() + "' has no revision '"
+                        + ref.revision() + "'.");
+            }
+            throw RegistryException.badRequest("No HuggingFace " + what + " '" + ref.repoId() + "' was found (the id"
+                    + " may be misspelt, or the repository is private or was removed).");
+        }
+        if (response.truncated()) {
+            throw RegistryException.badRequest("The metadata of HuggingFace " + what + " '" + ref.repoId()
+                    + "' is larger than " + IngestLimits.METADATA_BYTES / IngestLimits.MIB + " MiB.");
+        }
+        try {
+            JsonNode info = json.readTree(response.body());
+            if (!info.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return new Info(info, response.body());
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
+                    "HuggingFace answered with malformed metadata for " + what + " '" + ref.repoId() + "'.", e);
+        }
+    }
+
+    private static String canonicalId(JsonNode info, SourceRef ref) {
+        String id = info.path("id").asText("");
+        return REPO_ID.matcher(id).matches() ? id : ref.repoId();
+    }
+
+    private record Listing(List<PackageFile> files, long declaredBytes, String note) {
+    }
+
+    private static Listing listing(JsonNode info) {
+        List<PackageFile> files = new ArrayList<>();
+        long declared = 0;
+        int skipped = 0;
+        int beyondCap = 0;
+        for (JsonNode sibling : info.path("siblings")) {
+            String path = sibling.path("rfilename").asText("");
+            if (!RepoPaths.isSafe(path)) {
+                skipped++;
+                continue;
+            }
+            JsonNode lfs = sibling.path("lfs");
+            long size = Math.max(0, lfs.has("size") ? lfs.path("size").asLong() : sibling.path("size").asLong());
+            declared += size;
+            if (files.size() >= IngestLimits.LISTED_FILES) {
+                beyondCap++;
+                continue;
+            }
+            String hash = lfs.path("sha256").isTextual() ? "sha256:" + lfs.path("sha256").asText()
+                    : sibling.path("blobId").isTextual() ? "git-sha1:" + sibling.path("blobId").asText() : null;
+            files.add(new PackageFile(path, size, hash, false));
+        }
+        String note = Notes.join(
+                beyondCap > 0 ? "listing cut at " + IngestLimits.LISTED_FILES + " files (" + beyondCap
+                        + " more are counted in the declared size)" : null,
+                skipped > 0 ? skipped + " files with unsafe paths were ignored" : null);
+        return new Listing(files, declared, note);
+    }
+
+    /** @param oversizedReadmeStart the first MiB of a README too big to store, else null */
+    private record Downloads(Map<String, byte[]> stored, byte[] oversizedReadmeStart, boolean gatedRefused,
+                             String note) {
+    }
+
+    private Downloads download(boolean dataset, String repoId, String revision, List<String> paths) {
+        Map<String, byte[]> stored = new LinkedHashMap<>();
+        long total = 0;
+        boolean gatedRefused = false;
+        byte[] oversizedReadmeStart = null;
+        long deadline = System.nanoTime() + IngestLimits.EAGER_FETCH_BUDGET.toNanos();
+        int leftOut = 0;
+        for (String path : paths) {
+            if (gatedRefused || System.nanoTime() > deadline) {
+                leftOut += gatedRefused ? 0 : 1;
+                continue;
+            }
+            String url = (dataset ? "/datasets/" : "/") + encodeRepoId(repoId) + "/resolve/"
+                    + RepoPaths.encodeSegment(revision) + "/" + RepoPaths.encode(path);
+            HubResponse response = client.get(hub, url, "*/*", IngestLimits.STORED_FILE_BYTES);
+            if (response.transientFailure()) {
+                throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
+                        "HuggingFace answered " + response.status() + " while downloading '" + path + "' of '" + repoId
+                                + "'; try again later.");
+            }
+            if (response.errorCode().filter("GatedRepo"::equals).isPresent()) {
+                gatedRefused = true;
+                continue;
+            }
+            // other 4xx, an off-endpoint redirect (LFS CDN) or a body over 1 MiB: listed, not stored
+            if (response.ok() && response.truncated() && path.equals(EagerFilePolicy.README)) {
+                oversizedReadmeStart = response.body();
+            } else if (response.ok() && !response.truncated()
+                    && total + response.body().length <= IngestLimits.BUNDLE_BYTES) {
+                stored.put(path, response.body());
+                total += response.body().length;
+            }
+        }
+        String note = leftOut > 0 ? leftOut + " small files were not stored: the download budget of "
+                + IngestLimits.EAGER_FETCH_BUDGET.toSeconds() + " s ran out" : null;
+        return new Downloads(stored, oversizedReadmeStart, gatedRefused, note);
+    }
+
+    private static boolean isGated(JsonNode info) {
+        JsonNode gated = info.path("gated");
+        return !(gated.isMissingNode() || gated.isNull() || (gated.isBoolean() && !gated.booleanValue()));
+    }
+
+    static String licence(JsonNode info) {
+        JsonNode declared = info.path("cardData").path("license");
+        if (declared.isArray() && declared.size() > 0) {
+            declared = declared.get(0);
+        }
+        if (declared.isTextual() && !declared.asText().isBlank()) {
+            return Licences.clean(declared.asText());
+        }
+        for (JsonNode tag : info.path("tags")) {
+            if (tag.isTextual() && tag.asText().startsWith("license:") && tag.asText().length() > "license:".length()) {
+                return Licences.clean(tag.asText().substring("license:".length()));
+            }
+        }
+        return null;
+    }
+
+    /** The info JSON as served; if over the bound, without its file list (the listing has it); else none. */
+    private String metadataDocument(Info info) {
+        if (info.raw().length <= IngestLimits.SOURCE_METADATA_BYTES) {
+            return new String(info.raw(), StandardCharsets.UTF_8);
+        }
+        try {
+            ObjectNode slim = ((ObjectNode) info.tree()).deepCopy();
+            slim.remove("siblings");
+            byte[] withoutFiles = json.writeValueAsBytes(slim);
+            return BoundedText.utf8WholeOrNull(withoutFiles, IngestLimits.SOURCE_METADATA_BYTES);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String encodeRepoId(String repoId) {
+        return RepoPaths.encode(repoId);
+    }
+}

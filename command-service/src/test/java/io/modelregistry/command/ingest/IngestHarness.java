@@ -1,0 +1,25 @@
+package io.modelregistry.command.ingest;
+
+import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.command.blob.FilesystemBlobStore;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Wires a {@link SourceIngestor} the way the Spring configuration does, against given endpoints. */
+final class IngestHarness {
+
+    final RecordingProxySelector proxies = new RecordingProxySelector();
+    final BlobStore blobs;
+    final SourceIngestor ingestor;
+
+    IngestHarness(String hfEndpoint, String gitHubApi, Path blobRoot, Duration requestTimeout) {
+        HubClient client = new HubClient(HubClient.newHttpClient(proxies), requestTimeout);
+        HubEndpoints endpoints = new HubEndpoints(
+                HubEndpoint.of("HuggingFace", hfEndpoint, null),
+                HubEndpoint.of("GitHub", gitHubApi, null),
+                HubEndpoint.of("GitHub", "https://github.com", null));
+        this.blobs = new FilesystemBlobStore(blobRoot);
+        this.ingestor = new SourceIngestor(new SourceUrlParser(), new HuggingFaceSource(client, endpoints),
+                new GitHubSource(client, endpoints), new KaggleSource(), new BundleWriter(blobs));
+    }
+}

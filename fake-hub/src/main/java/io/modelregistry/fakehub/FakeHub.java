@@ -1,0 +1,289 @@
+package io.modelregistry.fakehub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A local stand-in for the HuggingFace Hub ({@link #hfEndpoint()}) and the GitHub REST API
+ * ({@link #githubApiUrl()}) serving the recorded fixtures under {@code hub-fixtures/}, plus generated
+ * {@code synthetic/*} models for benchmarks. It listens on 127.0.0.1 only.
+ *
+ * <p>Test hooks: {@link #failNext}, {@link #setDown}, {@link #requestCount}.
+ */
+public final class FakeHub implements AutoCloseable {
+
+    private static final int THREADS = 8;
+    private static final int QUEUE = 512;
+    private static final int MAX_PATH_CHARS = 8 * 1024;
+    private static final int MAX_QUERY_PARAMS = 64;
+    /** Distinct paths counted; beyond it new paths are counted only in the total (a 10k benchmark needs ~40k). */
+    private static final int MAX_COUNTED_PATHS = 500_000;
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final HuggingFaceRoutes huggingFace;
+    private final GitHubRoutes gitHub;
+    private final Map<String, LongAdder> requestsByPath = new ConcurrentHashMap<>();
+    private final LongAdder uncountedRequests = new LongAdder();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private volatile boolean down;
+
+    private FakeHub(int port) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        FixtureStore fixtures = FixtureStore.loadFromClasspath();
+        this.huggingFace = new HuggingFaceRoutes(fixtures, new SyntheticModels(json), new HubListing(fixtures, json), json);
+        this.gitHub = new GitHubRoutes(fixtures);
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        this.server = HttpServer.create(new InetSocketAddress(loopback, port), 128);
+        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+                daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+        server.setExecutor(executor);
+        server.createContext("/", this::exchange);
+        server.start();
+    }
+
+    /** Starts on an ephemeral port of 127.0.0.1. */
+    public static FakeHub start() {
+        return start(0);
+    }
+
+    public static FakeHub start(int port) {
+        disableNagle();
+        try {
+            return new FakeHub(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake hub on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /**
+     * The JDK server writes headers and body as separate segments; with Nagle on, every keep-alive request
+     * then waits ~40 ms for a delayed ACK (measured: 44 ms vs 2-3 ms per request), which would turn a 10k-model
+     * benchmark into hours. The server reads this property once, when its first instance in the JVM starts,
+     * so it is set here unless someone chose a value already.
+     */
+    private static void disableNagle() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** What to set {@code HF_ENDPOINT} to. */
+    public String hfEndpoint() {
+        return baseUrl() + HuggingFaceRoutes.PREFIX;
+    }
+
+    /** What to set {@code GITHUB_API_URL} to. */
+    public String githubApiUrl() {
+        return baseUrl() + GitHubRoutes.PREFIX;
+    }
+
+    /** The next request whose path starts with {@code pathPrefix} answers {@code status} (once per call). */
+    public void failNext(String pathPrefix, int status) {
+        synchronized (faults) {
+            faults.addLast(new Fault(pathPrefix, status));
+        }
+    }
+
+    /** While down, every request answers 503. */
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
+    /** Requests received so far whose path (without query) starts with {@code pathPrefix}; "/" counts all. */
+    public int requestCount(String pathPrefix) {
+        long sum = requestsByPath.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(pathPrefix))
+                .mapToLong(e -> e.getValue().sum())
+                .sum();
+        if (pathPrefix.isEmpty() || pathPrefix.equals("/")) {
+            sum += uncountedRequests.sum();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, sum);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** Runs the fake for manual demos: {@code java ... FakeHub [port]} (default 9090), until killed. */
+    public static void main(String[] args) {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 9090;
+        FakeHub hub = start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "fake-hub-shutdown"));
+        System.out.println("fake hub on " + hub.baseUrl());
+        System.out.println("  HF_ENDPOINT=" + hub.hfEndpoint());
+        System.out.println("  GITHUB_API_URL=" + hub.githubApiUrl());
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String rawPath = exchange.getRequestURI().getRawPath();
+            count(rawPath == null ? "" : rawPath);
+            Reply reply;
+            try {
+                reply = answer(exchange.getRequestMethod(), rawPath, exchange.getRequestURI().getRawQuery());
+            } catch (RuntimeException e) {
+                reply = Reply.plainError(500, "fake hub failure: " + e.getClass().getSimpleName());
+            }
+            send(exchange, reply);
+        }
+    }
+
+    private Reply answer(String method, String rawPath, String rawQuery) {
+        if (down) {
+            return Reply.plainError(503, "Service unavailable");
+        }
+        if (rawPath == null || rawPath.length() > MAX_PATH_CHARS) {
+            return Reply.plainError(414, "URI too long");
+        }
+        Fault fault = takeFault(rawPath);
+        if (fault != null) {
+            return Reply.plainError(fault.status(), "injected failure");
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return Reply.plainError(405, "Method not allowed");
+        }
+        List<String> segments = decodeSegments(rawPath);
+        if (segments == null) {
+            return Reply.plainError(400, "Invalid path");
+        }
+        Map<String, List<String>> query = decodeQuery(rawQuery);
+        if (!segments.isEmpty() && ("/" + segments.get(0)).equals(HuggingFaceRoutes.PREFIX)) {
+            return huggingFace.handle(segments.subList(1, segments.size()), query, rawQuery);
+        }
+        if (!segments.isEmpty() && ("/" + segments.get(0)).equals(GitHubRoutes.PREFIX)) {
+            return gitHub.handle(segments.subList(1, segments.size()));
+        }
+        return Reply.plainError(404, "Not Found");
+    }
+
+    private void count(String rawPath) {
+        LongAdder counter = requestsByPath.get(rawPath);
+        if (counter == null && requestsByPath.size() < MAX_COUNTED_PATHS) {
+            counter = requestsByPath.computeIfAbsent(rawPath, p -> new LongAdder());
+        }
+        if (counter == null) {
+            uncountedRequests.increment();
+        } else {
+            counter.increment();
+        }
+    }
+
+    private Fault takeFault(String rawPath) {
+        synchronized (faults) {
+            for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
+                Fault fault = it.next();
+                if (rawPath.startsWith(fault.pathPrefix())) {
+                    it.remove();
+                    return fault;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Splits and percent-decodes the path; null when a segment is or contains a dot segment, a backslash or a
+     * NUL (path traversal), or is malformed. Empty segments (double or trailing slashes) are dropped.
+     */
+    static List<String> decodeSegments(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        for (String raw : rawPath.split("/")) {
+            if (raw.isEmpty()) {
+                continue;
+            }
+            String segment;
+            try {
+                segment = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (segment.indexOf('\\') >= 0 || segment.indexOf('\0') >= 0) {
+                return null;
+            }
+            for (String part : segment.split("/", -1)) {
+                if (part.equals(".") || part.equals("..")) {
+                    return null;
+                }
+            }
+            segments.add(segment);
+        }
+        return segments;
+    }
+
+    private static Map<String, List<String>> decodeQuery(String rawQuery) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        String[] pairs = rawQuery.split("&", MAX_QUERY_PARAMS + 1);
+        for (int i = 0; i < Math.min(pairs.length, MAX_QUERY_PARAMS); i++) {
+            String[] kv = pairs[i].split("=", 2);
+            try {
+                String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                // a malformed parameter is ignored, as a lenient server would
+            }
+        }
+        return query;
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        byte[] body = reply.body();
+        if (head) {
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+        }
+        exchange.sendResponseHeaders(reply.status(), head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "fake-hub-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private record Fault(String pathPrefix, int status) {
+    }
+}

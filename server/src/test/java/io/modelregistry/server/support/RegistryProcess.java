@@ -1,0 +1,110 @@
+package io.modelregistry.server.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged registry jar started as a separate process, as a newcomer would run it, with its hubs and
+ * data dir given through the environment. Output goes to a log file in the data dir's parent.
+ */
+public final class RegistryProcess implements AutoCloseable {
+
+    private final Path jar;
+    private final Path dataDir;
+    private final Map<String, String> environment;
+    private final int port;
+    private Process process;
+    private Duration lastStartup;
+
+    public RegistryProcess(Path jar, Path dataDir, Map<String, String> environment) {
+        this.jar = jar;
+        this.dataDir = dataDir;
+        this.environment = environment;
+        this.port = freePort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Duration lastStartup() {
+        return lastStartup;
+    }
+
+    /** Starts the jar and waits (at most 90 s) for {@code /health} to answer 200. */
+    public void start() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("registry-process.log").toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("REGISTRY_DATA_DIR", dataDir.toString());
+        long started = System.nanoTime();
+        process = builder.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = started + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("registry exited with " + process.exitValue() + "; see " + log());
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    lastStartup = Duration.ofNanos(System.nanoTime() - started);
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("registry did not answer /health within 90 s; see " + log());
+    }
+
+    /** Stops the process gracefully (SIGTERM), as an operator would. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The operating-system process id of the running registry (for memory readings). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return dataDir.resolveSibling("registry-process.log");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Path tempDir(String prefix) throws IOException {
+        return Files.createTempDirectory(prefix);
+    }
+}
