@@ -17,7 +17,6 @@ import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,9 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * lineage chain it checks, cost with and without dependencies, and the licence check.
  */
 @SpringBootTest(classes = RegistryServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Disabled("Enable once the launcher starts here: it needs an ArtifactSearch bean (search branch) and event-store "
-        + "DDL that H2 2.3 accepts (Axon's HsqlEventTableFactory emits 'START WITH 0, INCREMENT BY 1', which H2 2.3.232 "
-        + "rejects). Passed on a trial merge with a stub search and MySqlEventTableFactory.")
 class LineageCostLicenceContractTest {
 
     private static final FakeHub HUB = FakeHub.start();
