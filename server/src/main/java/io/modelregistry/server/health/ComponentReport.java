@@ -41,8 +41,14 @@ final class ComponentReport {
         this.description = description;
     }
 
+    /**
+     * Numbers are reported as JSON numbers with a fraction part: the contract's HealthMetricValue is
+     * {@code oneOf [integer, number, string, boolean]}, and a whole number would match both of the first two.
+     */
     ComponentReport metric(String name, Object value) {
-        if (value != null) {
+        if (value instanceof Number number) {
+            metrics.put(name, number.doubleValue());
+        } else if (value != null) {
             metrics.put(name, value);
         }
         return this;
