@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a timed test: the figures of docs/performance.md. Run with {@code mvn -Pbenchmark verify -pl server -am}
+ * Not a timed test: the figures of docs/performance.md. Run with
+ * {@code mvn -q install -DskipTests && mvn -Pbenchmark verify -pl server}
  * (system property {@code benchmark.artifacts}, default 10,000). It starts the packaged jar against the fake
  * hub, measures start-up to the first 200 from /health, ingests N synthetic models through the API, then
  * measures p50/p99 of regex search and listing, and the server's resident memory. Results are printed and
@@ -58,8 +59,9 @@ class RegistryBenchmark {
                 workers.add(pool.submit(() -> {
                     RegistryClient worker = new RegistryClient(registry.baseUrl(), exchange -> { });
                     worker.loginAsAdmin();
+                    int uses = 0;
                     for (int i = next.getAndIncrement(); i < artifacts; i = next.getAndIncrement()) {
-                        if (i % 900 == 899) {
+                        if (++uses % 900 == 0) {
                             worker.loginAsAdmin(); // tokens last 1000 uses
                         }
                         long started = System.nanoTime();
