@@ -11,6 +11,8 @@ import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.ModelRated;
+import io.modelregistry.api.rating.RecordRating;
 import java.time.Instant;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -49,6 +51,12 @@ class ArtifactAggregate {
     void delete(DeleteArtifact command, Instant at) {
         requireType(command.type());
         apply(new ArtifactDeleted(artifactId, type, name, command.actor(), at));
+    }
+
+    /** Rating (issue 4): a model's rating, after its registration, each update, or on request. */
+    void rate(RecordRating command, Instant at) {
+        requireType(ArtifactType.MODEL);
+        apply(new ModelRated(artifactId, command.outcome(), command.actor(), at));
     }
 
     private void requireType(ArtifactType requested) {
