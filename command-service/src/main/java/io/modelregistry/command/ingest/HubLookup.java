@@ -42,6 +42,12 @@ public final class HubLookup {
         this.gitHub = endpoints.gitHubApi();
     }
 
+    /** A look-up on explicit endpoints (tools and tests); the application gets its bean from the configuration. */
+    public static HubLookup create(String huggingFaceUrl, String gitHubApiUrl, java.time.Duration requestTimeout) {
+        return new HubLookup(HubClient.create(requestTimeout), new HubEndpoints(
+                HubEndpoint.of("HuggingFace", huggingFaceUrl, null), HubEndpoint.of("GitHub", gitHubApiUrl, null)));
+    }
+
     public static boolean isHuggingFaceId(String id) {
         return id != null && HF_ID.matcher(id).matches() && !id.contains("..");
     }

@@ -21,7 +21,7 @@ final class PerformanceClaims implements Metric {
 
     private static final Pattern RESULTS_SECTION = Pattern.compile(
             "(?i)(evaluat|result|benchmark|performance|accuracy|metric|leaderboard)");
-    private static final Pattern TABLE_SEPARATOR = Pattern.compile("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)+\\|?\\s*$");
+    private static final Pattern TABLE_SEPARATOR = Pattern.compile("(?m)^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)+\\|?\\s*$");
     private static final Pattern TABLE_NUMBER = Pattern.compile("(?m)^\\s*\\|.*\\b\\d+(\\.\\d+)?\\s*%?\\s*\\|");
     private static final Pattern BENCHMARK = Pattern.compile("(?i)\\b(glue|superglue|squad|mnli|sst-?2|imagenet|coco"
             + "|mmlu|hellaswag|arc|gsm8k|humaneval|librispeech|common voice|wer|cer|bleu|rouge|meteor|perplexity"

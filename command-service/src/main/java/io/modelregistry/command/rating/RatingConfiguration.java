@@ -84,11 +84,7 @@ class RatingConfiguration {
     @Bean
     RatingEngine ratingEngine(RatingSettings settings, ExecutorService ratingExecutor, RatingActivity activity,
                               ObjectProvider<DemoCodeRunner> runners) {
-        LicenceTable licences = LicenceTable.load();
-        List<Metric> metrics = List.of(new RampUpTime(), new BusFactor(), new PerformanceClaims(),
-                new LicenceScore(licences), new SizeScore(), new DatasetAndCodeScore(), new DatasetQuality(licences),
-                new CodeQuality(), new Reproducibility(runners.getIfAvailable(StaticDemoCodeRunner::new)),
-                new Reviewedness(settings), new TreeScore());
+        List<Metric> metrics = StandardMetrics.of(settings, runners.getIfAvailable(StaticDemoCodeRunner::new));
         return new RatingEngine(metrics, ratingExecutor, settings.metricTimeout(), activity);
     }
 
