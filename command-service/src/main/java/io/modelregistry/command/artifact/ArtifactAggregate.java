@@ -11,9 +11,12 @@ import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
+import io.modelregistry.command.lineage.DeclaredLineage;
 import io.modelregistry.api.rating.ModelRated;
 import io.modelregistry.api.rating.RecordRating;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -34,23 +37,35 @@ class ArtifactAggregate {
         // for Axon: rebuilt from events
     }
 
-    ArtifactAggregate(RegisterArtifact command, Instant at) {
+    ArtifactAggregate(RegisterArtifact command, Instant at, Optional<DeclaredLineage> lineage) {
         apply(new ArtifactRegistered(command.artifactId(), command.type(), command.name(), command.content(),
                 command.actor(), at));
+        declareLineage(command.artifactId(), command.type(), command.name(), lineage, at);
     }
 
-    void update(UpdateArtifact command, Instant at) {
+    void update(UpdateArtifact command, Instant at, Optional<DeclaredLineage> lineage) {
         requireType(command.type());
         if (!name.equals(command.name())) {
             throw RegistryException.badRequest("The name and id must match: artifact " + artifactId
                     + " is named '" + name + "', not '" + command.name() + "'.");
         }
         apply(new ArtifactUpdated(artifactId, type, name, command.content(), command.actor(), at));
+        declareLineage(artifactId, type, name, lineage, at);
     }
 
     void delete(DeleteArtifact command, Instant at) {
         requireType(command.type());
         apply(new ArtifactDeleted(artifactId, type, name, command.actor(), at));
+    }
+
+    /**
+     * Lineage (issue 3): the relationships the new content declares, right after the event that carries it.
+     * Ids are passed in because, inside the constructor, Axon applies events only after it returns.
+     */
+    private static void declareLineage(String id, ArtifactType type, String name, Optional<DeclaredLineage> lineage,
+                                       Instant at) {
+        lineage.ifPresent(declared -> apply(new ArtifactRelationshipsDeclared(id, type, name,
+                declared.relationships(), declared.metadataMalformed(), at)));
     }
 
     /** Rating (issue 4): a model's rating, after its registration, each update, or on request. */

@@ -4,6 +4,7 @@ import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.rating.RecordRating;
+import io.modelregistry.command.lineage.RelationshipExtractor;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
@@ -20,25 +21,29 @@ class ArtifactCommandHandler {
     private final Repository<ArtifactAggregate> artifacts;
     private final ArtifactClaims claims;
     private final Clock clock;
+    private final RelationshipExtractor lineage;
 
     ArtifactCommandHandler(@Qualifier("artifactAggregateRepository") Repository<ArtifactAggregate> artifacts,
-                           ArtifactClaims claims, Clock clock) {
+                           ArtifactClaims claims, Clock clock, RelationshipExtractor lineage) {
         this.artifacts = artifacts;
         this.claims = claims;
         this.clock = clock;
+        this.lineage = lineage;
     }
 
     @CommandHandler
     String handle(RegisterArtifact command) throws Exception {
         claims.claim(command.artifactId(), command.type(), command.name(),
                 command.content().source().duplicateKey(command.type()));
-        artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant()));
+        var declared = lineage.extract(command.type(), command.content());
+        artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant(), declared));
         return command.artifactId();
     }
 
     @CommandHandler
     void handle(UpdateArtifact command) {
-        artifacts.load(command.artifactId()).execute(artifact -> artifact.update(command, clock.instant()));
+        var declared = lineage.extract(command.type(), command.content());
+        artifacts.load(command.artifactId()).execute(artifact -> artifact.update(command, clock.instant(), declared));
         claims.reclaim(command.artifactId(), command.content().source().duplicateKey(command.type()));
     }
 

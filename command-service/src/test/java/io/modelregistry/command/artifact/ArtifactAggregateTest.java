@@ -21,6 +21,9 @@ import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
+import io.modelregistry.api.lineage.DeclaredRelationship;
+import io.modelregistry.command.lineage.RelationshipExtractor;
 import io.modelregistry.api.rating.ModelRated;
 import io.modelregistry.api.rating.ModelRating;
 import io.modelregistry.api.rating.RatingOutcome;
@@ -38,7 +41,10 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every command → event path of the artifact aggregate, through the real command handler. */
+/**
+ * Every command → event path of the artifact aggregate, through the real command handler, including the
+ * lineage event (issue 3) that follows a model's registration and each update of it.
+ */
 class ArtifactAggregateTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -52,7 +58,7 @@ class ArtifactAggregateTest {
         fixture = new AggregateTestFixture<>(ArtifactAggregate.class);
         claims = mock(ArtifactClaims.class);
         fixture.registerAnnotatedCommandHandler(new ArtifactCommandHandler(fixture.getRepository(), claims,
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC), new RelationshipExtractor()));
     }
 
     @Test
@@ -61,7 +67,8 @@ class ArtifactAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterArtifact("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ArtifactRegistered("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN, NOW));
+                .expectEvents(new ArtifactRegistered("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert-base-uncased", List.of(), true, NOW));
         verify(claims).claim("1", ArtifactType.MODEL, "bert-base-uncased", "model|HUGGINGFACE_MODEL|google-bert/bert-base-uncased");
     }
 
@@ -79,7 +86,8 @@ class ArtifactAggregateTest {
         var updated = content("google-bert/bert-base-cased");
         fixture.given(registered("1", "bert"))
                 .when(new UpdateArtifact("1", ArtifactType.MODEL, "bert", updated, ADMIN))
-                .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "bert", updated, ADMIN, NOW));
+                .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "bert", updated, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert", List.of(), true, NOW));
         verify(claims).reclaim(eq("1"), eq("model|HUGGINGFACE_MODEL|google-bert/bert-base-cased"));
     }
 
@@ -112,6 +120,43 @@ class ArtifactAggregateTest {
         fixture.given(registered("1", "bert"), new ArtifactDeleted("1", ArtifactType.MODEL, "bert", ADMIN, NOW))
                 .when(new UpdateArtifact("1", ArtifactType.MODEL, "bert", content("x/y"), ADMIN))
                 .expectException(AggregateDeletedException.class);
+    }
+
+    // --- lineage (issue 3) ---------------------------------------------------------------------------
+
+    @Test
+    void registeringAModelDeclaresItsRelationshipsRightAfter() {
+        var content = content("onnx-community/trained-gender-ONNX-2", "---\nbase_model: crangana/trained-gender\n---\n# ONNX\n");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterArtifact("1", ArtifactType.MODEL, "trained-gender-ONNX-2", content, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new ArtifactRegistered("1", ArtifactType.MODEL, "trained-gender-ONNX-2", content, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "trained-gender-ONNX-2",
+                                List.of(new DeclaredRelationship("crangana/trained-gender", "model", "base_model",
+                                        "model_card", "README.md front matter base_model: crangana/trained-gender")),
+                                false, NOW));
+    }
+
+    @Test
+    void datasetsAndCodeDeclareNoLineage() {
+        var content = content("bookcorpus/bookcorpus", "---\nlicense: mit\n---\n");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterArtifact("1", ArtifactType.DATASET, "bookcorpus", content, ADMIN))
+                .expectEvents(new ArtifactRegistered("1", ArtifactType.DATASET, "bookcorpus", content, ADMIN, NOW));
+    }
+
+    @Test
+    void updatingAModelReplacesItsDeclaredRelationships() {
+        var after = content("acme/child", "---\nbase_model: acme/new-parent\n---\n");
+        fixture.given(new ArtifactRegistered("1", ArtifactType.MODEL, "child",
+                        content("acme/child", "---\nbase_model: acme/old-parent\n---\n"), ADMIN, NOW))
+                .when(new UpdateArtifact("1", ArtifactType.MODEL, "child", after, ADMIN))
+                .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "child", after, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "child",
+                                List.of(new DeclaredRelationship("acme/new-parent", "model", "base_model", "model_card",
+                                        "README.md front matter base_model: acme/new-parent")),
+                                false, NOW));
     }
 
     // Rating (issue 4): RecordRating → ModelRated, for live models only.
@@ -161,9 +206,13 @@ class ArtifactAggregateTest {
     }
 
     private static ArtifactContent content(String repoId) {
+        return content(repoId, null);
+    }
+
+    private static ArtifactContent content(String repoId, String readme) {
         return new ArtifactContent("https://huggingface.co/" + repoId,
                 new SourceRef(SourceKind.HUGGINGFACE_MODEL, repoId, "main", null, "https://huggingface.co/" + repoId),
-                new StoredPackage("a".repeat(64), 1000, 440_000_000L, List.of()), ArtifactDocuments.none(),
-                "apache-2.0", null);
+                new StoredPackage("a".repeat(64), 1000, 440_000_000L, List.of()),
+                new ArtifactDocuments(readme, null, null), "apache-2.0", null);
     }
 }

@@ -2,13 +2,30 @@ package io.modelregistry.projection.search;
 
 import java.util.List;
 
-/** Placeholder until the search branch lands (replaced wholesale by it). */
+/**
+ * The query port of the search read model, used by the REST layer. The embedded default implements it on a
+ * local Lucene index; a later adapter implements it on OpenSearch. Every method answers from the state the
+ * projection has applied so far: once a write's events are processed, the next call sees them.
+ *
+ * <p>Errors are {@link io.modelregistry.api.error.RegistryException}s ({@code BAD_REQUEST} for bad input).
+ */
 public interface ArtifactSearch {
+
+    /** Artifacts whose name equals {@code exactName} (case-sensitive), in registration order. */
     List<ArtifactSummary> byName(String exactName);
 
+    /**
+     * The union of {@code queries}, each artifact once, in registration order; {@code total} counts the whole
+     * union, {@code items} is the page {@code [offset, offset + limit)}.
+     */
     SearchPage list(List<NameQuery> queries, int offset, int limit);
 
+    /**
+     * Artifacts whose name or README contains a match of the RE2 {@code pattern} ({@code find()} semantics),
+     * in registration order, at most {@code limit}.
+     */
     List<ArtifactSummary> byRegex(String pattern, int limit);
 
+    /** Size and progress of the read model, for health checks, the dashboard and crash recovery. */
     IndexStats stats();
 }

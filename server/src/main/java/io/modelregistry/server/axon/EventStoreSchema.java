@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.HsqlEventTableFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +30,10 @@ class EventStoreSchema implements InitializingBean {
         TokenSchema tokens = TokenSchema.builder().build();
         try (Connection connection = dataSource.getConnection()) {
             if (!exists(connection, events.domainEventTable())) {
-                HsqlEventTableFactory.INSTANCE.createDomainEventTable(connection, events).execute();
+                H2EventTableFactory.INSTANCE.createDomainEventTable(connection, events).execute();
             }
             if (!exists(connection, events.snapshotTable())) {
-                HsqlEventTableFactory.INSTANCE.createSnapshotEventTable(connection, events).execute();
+                H2EventTableFactory.INSTANCE.createSnapshotEventTable(connection, events).execute();
             }
             if (!exists(connection, tokens.tokenTable())) {
                 GenericTokenTableFactory.INSTANCE.createTable(connection, tokens).execute();

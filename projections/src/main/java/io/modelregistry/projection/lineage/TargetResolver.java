@@ -1,0 +1,85 @@
+package io.modelregistry.projection.lineage;
+
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.SourceKind;
+import io.modelregistry.api.lineage.DeclaredRelationship;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Decides which registered artifacts a declared target names, best match first, in three tiers (the first tier
+ * with a match wins, so an exact repo id is never shadowed by a name that merely looks alike):
+ * <ol>
+ *   <li>the artifact's repo id equals the target ({@code google-bert/bert-base-uncased}, case-insensitive);</li>
+ *   <li>the artifact's name equals the target, or for code the target with its slash flattened
+ *       ({@code google-research-bert});</li>
+ *   <li>the artifact's name equals the target's last segment ({@code bert-base-uncased}), or a target without an
+ *       owner (a legacy hub id) equals the last segment of the artifact's repo id.</li>
+ * </ol>
+ * Only artifacts of the target's kind match (a GitHub repository registered as a dataset also counts as code),
+ * and never the declaring artifact itself.
+ */
+class TargetResolver {
+
+    static final int MAX_MATCHES = 8;
+    private static final int MAX_CANDIDATES = 200;
+
+    private final JdbcTemplate jdbc;
+
+    TargetResolver(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Candidate(String id, ArtifactType type, String sourceKind, String nameKey, String repoKey,
+                             String repoLast) {
+    }
+
+    List<String> resolve(String fromId, DeclaredRelationship declared) {
+        TargetKeys target = TargetKeys.of(declared.target());
+        // repo_last only matches a legacy (owner-less) target: an impossible key otherwise
+        String legacy = target.hasOwner() ? "\u0000" : target.key();
+        List<Candidate> candidates = jdbc.query("SELECT artifact_id, artifact_type, source_kind, name_key, repo_key, repo_last "
+                        + "FROM lineage_artifact WHERE artifact_id <> ? AND (repo_key = ? OR name_key = ? OR name_key = ? "
+                        + "OR name_key = ? OR repo_last = ?) ORDER BY artifact_id LIMIT " + MAX_CANDIDATES,
+                (rs, row) -> new Candidate(rs.getString(1), ArtifactType.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)),
+                fromId, target.key(), target.key(), target.flat(), target.last(), legacy);
+        List<Candidate> matching = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (kindMatches(declared.targetKind(), candidate) && tier(target, declared.targetKind(), candidate) > 0) {
+                matching.add(candidate);
+            }
+        }
+        int best = matching.stream().mapToInt(c -> tier(target, declared.targetKind(), c)).min().orElse(0);
+        return matching.stream().filter(c -> tier(target, declared.targetKind(), c) == best)
+                .sorted(Comparator.comparing(Candidate::id)).limit(MAX_MATCHES).map(Candidate::id).toList();
+    }
+
+    /** 1, 2 or 3 as documented above; 0 when the candidate does not match at all. */
+    private static int tier(TargetKeys target, String kind, Candidate c) {
+        if (target.key().equals(c.repoKey())) {
+            return 1;
+        }
+        if (target.key().equals(c.nameKey())
+                || DeclaredRelationship.CODE.equals(kind) && target.flat().equals(c.nameKey())) {
+            return 2;
+        }
+        if (target.last().equals(c.nameKey()) || !target.hasOwner() && target.key().equals(c.repoLast())) {
+            return 3;
+        }
+        return 0;
+    }
+
+    private static boolean kindMatches(String kind, Candidate c) {
+        return switch (kind) {
+            case DeclaredRelationship.MODEL -> c.type() == ArtifactType.MODEL;
+            case DeclaredRelationship.DATASET -> c.type() == ArtifactType.DATASET;
+            case DeclaredRelationship.CODE -> c.type() == ArtifactType.CODE
+                    || Objects.equals(c.sourceKind(), SourceKind.GITHUB_REPOSITORY.name());
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package io.modelregistry.projection.search;
+
+import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDeleted;
+import io.modelregistry.api.artifact.ArtifactRegistered;
+import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.registry.RegistryReset;
+import java.util.OptionalLong;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the search index from the event stream. Every handler is idempotent (upsert or delete by id, delete
+ * all), because a tracking processor may deliver events again after a restart or replay.
+ *
+ * <p>Handlers take the {@link EventMessage} rather than a {@code TrackingToken} parameter: Axon only invokes a
+ * handler that declares a {@code TrackingToken} for tracked messages, and the position is optional anyway.
+ * See {@link SearchIndex} for durability and {@link SearchIndexRecovery} for crash recovery.
+ */
+@Component
+@ProcessingGroup(SearchProjection.PROCESSING_GROUP)
+class SearchProjection {
+
+    static final String PROCESSING_GROUP = "search";
+
+    private final SearchIndex index;
+
+    SearchProjection(SearchIndex index) {
+        this.index = index;
+    }
+
+    @EventHandler
+    void on(ArtifactRegistered event, EventMessage<?> message, ReplayStatus replay) {
+        index.register(toIndexed(event.artifactId(), event.name(), event.type(), event.content()),
+                position(message), visibleNow(replay));
+    }
+
+    @EventHandler
+    void on(ArtifactUpdated event, EventMessage<?> message, ReplayStatus replay) {
+        index.update(toIndexed(event.artifactId(), event.name(), event.type(), event.content()),
+                position(message), visibleNow(replay));
+    }
+
+    @EventHandler
+    void on(ArtifactDeleted event, EventMessage<?> message, ReplayStatus replay) {
+        index.delete(event.artifactId(), position(message), visibleNow(replay));
+    }
+
+    @EventHandler
+    void on(RegistryReset event, EventMessage<?> message, ReplayStatus replay) {
+        index.deleteAll(position(message), visibleNow(replay));
+    }
+
+    /**
+     * Every other event: nothing to index, but the durable position must still reach the token's position,
+     * or every restart would look like Lucene fell behind. Axon picks the most specific handler per event.
+     */
+    @EventHandler
+    void on(Object otherEvent, EventMessage<?> message) {
+        index.skip(position(message));
+    }
+
+    /** The processing group's tokens were reset: the whole stream follows, so start from nothing. */
+    @ResetHandler
+    void onReset() {
+        index.clear();
+    }
+
+    private static IndexedArtifact toIndexed(String id, String name, io.modelregistry.api.artifact.ArtifactType type,
+                                             ArtifactContent content) {
+        String readme = content == null || content.docs() == null ? null : content.docs().readme();
+        return new IndexedArtifact(id, name, type, readme);
+    }
+
+    /**
+     * Read-your-writes needs the change visible when the handler returns (the launcher answers a write once
+     * the processors reach its event). A replay has no waiting writer; the periodic refresh shows it.
+     */
+    private static boolean visibleNow(ReplayStatus replay) {
+        return replay == null || !replay.isReplay();
+    }
+
+    private static OptionalLong position(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position();
+        }
+        return OptionalLong.empty();
+    }
+}

@@ -1,0 +1,58 @@
+package io.modelregistry.query.licence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.projection.directory.ArtifactDirectory;
+import io.modelregistry.projection.directory.ArtifactRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * One licence check: read the request, find the model (its licence as ingested), ask GitHub for the project's
+ * licence, and let the engine decide. Checks run in that order so a bad request is a 400 before anything is
+ * looked up, and an unknown model a 404 before GitHub is asked.
+ */
+@Component
+class LicenceCheck {
+
+    private final ArtifactDirectory directory;
+    private final GitHubLicences github;
+    private final LicenceTable table;
+    private final CompatibilityEngine engine;
+
+    LicenceCheck(ArtifactDirectory directory, GitHubLicences github, LicenceTable table, CompatibilityEngine engine) {
+        this.directory = directory;
+        this.github = github;
+        this.table = table;
+        this.engine = engine;
+    }
+
+    LicenceExplanation explain(String modelId, JsonNode body) {
+        GitHubRepository repository = GitHubRepository.parse(githubUrl(body));
+        ArtifactRecord model = directory.find(ArtifactType.MODEL, modelId).orElseThrow(() ->
+                RegistryException.notFound("No model artifact with id " + modelId + "."));
+        ProjectLicence project = github.licenceOf(repository);
+        LicenceTerms modelTerms = table.resolve(model.licence());
+        LicenceTerms projectTerms = table.resolve(project.declared());
+        CompatibilityVerdict verdict = engine.evaluate(modelTerms, projectTerms);
+        return new LicenceExplanation(
+                view(modelTerms, model.licence(), "model " + model.id() + " (" + model.name() + ")"),
+                view(projectTerms, project.declared(), "GitHub repository " + repository.fullName()),
+                verdict.compatible(), LicenceExplanation.USE, verdict.reasons());
+    }
+
+    private static String githubUrl(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw RegistryException.badRequest("The body must be a JSON object: {\"github_url\": \"https://github.com/OWNER/REPO\"}.");
+        }
+        JsonNode url = body.get("github_url");
+        if (url == null || !url.isTextual()) {
+            throw RegistryException.badRequest("Missing string field 'github_url'.");
+        }
+        return url.asText();
+    }
+
+    private static LicenceExplanation.Licence view(LicenceTerms terms, String declared, String subject) {
+        return new LicenceExplanation.Licence(terms.id(), terms.name(), declared, terms.url(), terms.category(), subject);
+    }
+}

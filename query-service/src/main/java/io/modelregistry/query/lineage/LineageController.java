@@ -1,0 +1,58 @@
+package io.modelregistry.query.lineage;
+
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.projection.lineage.LineageArtifact;
+import io.modelregistry.projection.lineage.LineageGraph;
+import io.modelregistry.projection.lineage.LineageGraphs;
+import io.modelregistry.projection.lineage.LineageOptions;
+import io.modelregistry.projection.lineage.LineageReadModel;
+import io.modelregistry.query.param.BooleanParameter;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /artifact/model/{id}/lineage}: by default the registered models of the lineage, as the contract's
+ * ArtifactLineageGraph. Extensions: {@code include_external=true} adds unregistered ancestors ({@code ext-} ids),
+ * {@code include_data=true} adds linked datasets and code. A graph cut short by a bound says so in the
+ * {@code Lineage-Truncated} header.
+ */
+@RestController
+class LineageController {
+
+    static final String TRUNCATED_HEADER = "Lineage-Truncated";
+
+    private final LineageReadModel readModel;
+    private final LineageGraphs graphs;
+
+    LineageController(LineageReadModel readModel, LineageGraphs graphs) {
+        this.readModel = readModel;
+        this.graphs = graphs;
+    }
+
+    @GetMapping(path = "/artifact/model/{id}/lineage", produces = "application/json")
+    ResponseEntity<LineageView> lineage(@PathVariable("id") String idParam,
+                                        @RequestParam(name = "include_external", required = false) String external,
+                                        @RequestParam(name = "include_data", required = false) String data) {
+        String id = ArtifactIdentifiers.id(idParam);
+        LineageOptions options = new LineageOptions(BooleanParameter.parse("include_external", external, false),
+                BooleanParameter.parse("include_data", data, false));
+        LineageArtifact model = readModel.artifact(id).filter(a -> a.type() == ArtifactType.MODEL)
+                .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id + "."));
+        if (model.metadataMalformed()) {
+            throw RegistryException.badRequest("The lineage of model " + id + " cannot be computed: its metadata is "
+                    + "missing or malformed (no config.json that parses as a JSON object and no model-card metadata).");
+        }
+        LineageGraph graph = graphs.graph(id, options)
+                .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id + "."));
+        var response = ResponseEntity.ok();
+        if (graph.truncated()) {
+            response.header(TRUNCATED_HEADER, "true");
+        }
+        return response.body(LineageView.of(graph));
+    }
+}

@@ -1,0 +1,65 @@
+package io.modelregistry.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direction of dependencies between the modules, held by a test: the shared vocabulary is plain Java,
+ * the command side never reads the query side, and read models never issue commands.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.modelregistry");
+    }
+
+    @Test
+    void theSharedVocabularyHasNoFrameworkCode() {
+        noClasses().that().resideInAPackage("io.modelregistry.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                        "jakarta..", "io.modelregistry.command..", "io.modelregistry.projection..",
+                        "io.modelregistry.query..", "io.modelregistry.server..")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandSideDoesNotReachIntoTheReadSide() {
+        noClasses().that().resideInAPackage("io.modelregistry.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.modelregistry.projection..",
+                        "io.modelregistry.query..", "io.modelregistry.server..")
+                .check(classes);
+    }
+
+    @Test
+    void projectionsDependOnlyOnTheVocabulary() {
+        noClasses().that().resideInAPackage("io.modelregistry.projection..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.modelregistry.command..",
+                        "io.modelregistry.query..", "io.modelregistry.server..")
+                .check(classes);
+    }
+
+    @Test
+    void theQuerySideDoesNotIssueCommands() {
+        noClasses().that().resideInAPackage("io.modelregistry.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.modelregistry.command..",
+                        "io.modelregistry.server..", "org.axonframework.commandhandling..")
+                .check(classes);
+    }
+
+    @Test
+    void projectionsAreNotReachedByTheWebLayerExceptThroughTheirPorts() {
+        // Projection handlers are package-private; only query ports (public) are visible to other modules.
+        noClasses().that().resideOutsideOfPackage("io.modelregistry.projection..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Projection")
+                .check(classes);
+    }
+}

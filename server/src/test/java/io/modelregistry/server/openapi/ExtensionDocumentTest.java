@@ -1,0 +1,29 @@
+package io.modelregistry.server.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Our extension document must be valid OpenAPI 3.0, and must not redefine the contract's document. */
+class ExtensionDocumentTest {
+
+    @Test
+    void extensionDocumentIsValidOpenApi() throws IOException {
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(resource("openapi/registry-extensions.yaml"));
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).containsKeys("/artifact/model/{id}/lineage",
+                "/artifact/model/{id}/license-check/explain");
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = ExtensionDocumentTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
