@@ -78,8 +78,7 @@ class IngestGateEnforceTest {
         String bertId = json(bert).at("/metadata/id").asText();
         HttpExchange rate = client.get("/artifact/model/" + bertId + "/rate");
         assertThat(rate.status()).isEqualTo(200);
-        assertThat(json(rate).get("vetted").asBoolean()).isTrue();
-        assertThat(json(client.get("/artifacts/model/" + bertId)).at("/vetting/vetted").asBoolean()).isTrue();
+        assertThat(json(extensions.get("/artifact/model/" + bertId + "/vetting")).get("vetted").asBoolean()).isTrue();
 
         // datasets and code are never gated
         assertThat(client.post("/artifact/dataset", ingestBody("https://huggingface.co/datasets/bookcorpus/bookcorpus"))

@@ -87,15 +87,14 @@ class RatingAdvisoryTest {
         String id = json(created).at("/metadata/id").asText();
 
         JsonNode rating = json(client.get("/artifact/model/" + id + "/rate"));
-        assertThat(rating.get("vetted").asBoolean()).isFalse();
-        assertThat(rating.get("vetting_note").asText()).startsWith("not vetted:").contains("license=0.00")
-                .contains("advisory");
         assertThat(rating.get("license").asDouble()).isZero();
         assertThat(rating.get("reviewedness").asDouble()).isEqualTo(-1.0);
-        assertThat(json(client.get("/artifacts/model/" + id)).at("/vetting/note").asText()).startsWith("not vetted");
         JsonNode vetting = json(extensions.get("/artifact/model/" + id + "/vetting"));
         assertThat(vetting.get("vetted").asBoolean()).isFalse();
+        assertThat(vetting.get("note").asText()).startsWith("not vetted:").contains("license=0.00").contains("advisory");
         assertThat(vetting.at("/below_threshold/license").asDouble()).isZero();
+        JsonNode history = json(extensions.get("/artifact/model/" + id + "/rate/history"));
+        assertThat(history).singleElement().satisfies(e -> assertThat(e.get("vetted").asBoolean()).isFalse());
         assertThat(json(extensions.get("/ingest/refusals"))).isEmpty();
         assertThat(CONTRACT.violations()).isEmpty();
     }

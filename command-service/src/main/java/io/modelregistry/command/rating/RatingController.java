@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Extension: {@code POST /artifact/model/{id}/rate} rates a registered model again now (e.g. after its parents
- * were rated, or after a failed rating), records the new rating and answers it as {@code GET /rate} would.
+ * were rated, or after a failed rating), records the new rating and answers it as {@code GET /rate} would,
+ * plus {@code vetted} and {@code vetting_note}.
  */
 @RestController
 class RatingController {
@@ -53,7 +54,7 @@ class RatingController {
             throw new RegistryException(RegistryException.Kind.INTERNAL, "The rating was recorded, but metric "
                     + String.join(", ", outcome.failedMetrics()) + " failed; see /health/components.");
         }
-        return ContractRating.of(outcome);
+        return ContractRating.withVetting(outcome);
     }
 
     private static RegistryException missing(String id) {

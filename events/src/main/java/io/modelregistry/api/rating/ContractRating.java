@@ -5,10 +5,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Renders a rating as the contract's {@code ModelRating} JSON object (all 26 fields, latencies in seconds),
- * plus two extension fields the schema allows (it does not forbid additional properties): {@code vetted}, and
- * {@code vetting_note} when the model did not pass the ingest gate. Shared by the read side ({@code GET /rate})
- * and the write side ({@code POST /rate}), so both answer the same shape.
+ * Renders a rating as the contract's {@code ModelRating} JSON object: exactly its 26 fields, latencies in
+ * seconds (the contract's validator, like a strict client, refuses properties it does not list). Extension
+ * endpoints add the vetting with {@link #withVetting}.
  */
 public final class ContractRating {
 
@@ -35,10 +34,14 @@ public final class ContractRating {
             }
             body.put(metric.latencyField(), rating.latency(metric));
         }
+        return body;
+    }
+
+    /** The contract's fields plus {@code vetted} and {@code vetting_note}, for extension endpoints only. */
+    public static Map<String, Object> withVetting(RatingOutcome outcome) {
+        Map<String, Object> body = of(outcome);
         body.put("vetted", outcome.vetted());
-        if (!outcome.vetted()) {
-            body.put("vetting_note", vettingNote(outcome));
-        }
+        body.put("vetting_note", vettingNote(outcome));
         return body;
     }
 

@@ -12,7 +12,6 @@ import io.modelregistry.projection.audit.AuditEntry;
 import io.modelregistry.projection.audit.AuditTrail;
 import io.modelregistry.projection.directory.ArtifactDirectory;
 import io.modelregistry.projection.directory.ArtifactRecord;
-import io.modelregistry.projection.rating.RatingReadModel;
 import io.modelregistry.projection.search.ArtifactSearch;
 import io.modelregistry.projection.search.ArtifactSummary;
 import io.modelregistry.projection.search.SearchPage;
@@ -40,33 +39,28 @@ class ArtifactReadController {
     private final ArtifactSearch search;
     private final AuditTrail audit;
     private final DownloadLinkSigner links;
-    private final RatingReadModel ratings;
     private final int pageSize;
     private final int maxResultWindow;
 
     ArtifactReadController(ArtifactDirectory directory, ArtifactSearch search, AuditTrail audit,
-                           DownloadLinkSigner links, RatingReadModel ratings,
-                           @Value("${registry.search.page-size:100}") int pageSize,
+                           DownloadLinkSigner links, @Value("${registry.search.page-size:100}") int pageSize,
                            @Value("${registry.search.max-result-window:10000}") int maxResultWindow) {
         this.directory = directory;
         this.search = search;
         this.audit = audit;
         this.links = links;
-        this.ratings = ratings;
         this.pageSize = pageSize;
         this.maxResultWindow = maxResultWindow;
     }
 
     @GetMapping(path = "/artifacts/{artifact_type}/{id}", produces = "application/json")
-    ArtifactView get(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
+    ArtifactEnvelope get(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                          @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         ArtifactRecord record = existing(typeParam, idParam);
         String downloadUrl = links.link(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
                 record.id(), record.packageDigest(), actor.username(), actor.admin());
-        return new ArtifactView(ArtifactEnvelope.Metadata.of(record.name(), record.id(), record.type()),
-                new ArtifactEnvelope.Data(record.sourceUrl(), downloadUrl),
-                record.type() == ArtifactType.MODEL ? ratings.latest(record.id()).map(ArtifactView.Vetting::of).orElse(null)
-                        : null);
+        return new ArtifactEnvelope(ArtifactEnvelope.Metadata.of(record.name(), record.id(), record.type()),
+                new ArtifactEnvelope.Data(record.sourceUrl(), downloadUrl));
     }
 
     /**

