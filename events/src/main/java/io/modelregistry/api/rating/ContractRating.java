@@ -54,7 +54,6 @@ public final class ContractRating {
             return "not vetted: the rating failed (" + String.join(", ", outcome.failedMetrics()) + ")";
         }
         return "not vetted: below 0.5 on " + outcome.gateFindings().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + String.format(java.util.Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(", "))
                 + " (registered under gate policy '" + outcome.gatePolicy() + "')";

@@ -9,7 +9,7 @@ import java.util.Map;
 public record ModelRating(String name, String category, RatingScores scores, Map<String, Double> latencySeconds) {
 
     public ModelRating {
-        latencySeconds = latencySeconds == null ? Map.of() : Map.copyOf(latencySeconds);
+        latencySeconds = RatingOutcome.ordered(latencySeconds);
     }
 
     public double latency(RatingMetric metric) {

@@ -20,9 +20,14 @@ public record RatingOutcome(String repoId, ModelRating rating, Map<String, Strin
                             RatingTrigger trigger) {
 
     public RatingOutcome {
-        reasons = reasons == null ? Map.of() : Map.copyOf(reasons);
+        reasons = ordered(reasons);
         failedMetrics = failedMetrics == null ? List.of() : List.copyOf(failedMetrics);
-        gateFindings = gateFindings == null ? Map.of() : Map.copyOf(gateFindings);
+        gateFindings = ordered(gateFindings);
+    }
+
+    /** Immutable, in the given order (metric order), so messages and JSON read the same every time. */
+    static <V> Map<String, V> ordered(Map<String, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 
     public boolean failed() {
