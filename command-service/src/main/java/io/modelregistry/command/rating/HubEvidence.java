@@ -101,8 +101,8 @@ final class HubEvidence implements EvidenceSource {
         }
         try {
             Optional<JsonNode> pulls = hub.gitHubCommitPulls(fullName, commitSha);
-            if (pulls.isEmpty()) {
-                return Optional.of(false); // GitHub does not know the commit through any pull request
+            if (pulls.isEmpty() || !pulls.get().isArray()) {
+                return Optional.empty(); // GitHub does not know this commit (a mirror, a force-push): unknown, not "no"
             }
             int checked = 0;
             for (JsonNode pull : pulls.get()) {

@@ -69,7 +69,8 @@ final class RatingEngine {
                 }
             } catch (TimeoutException e) {
                 entry.getValue().cancel(true);
-                failures.put(id, "timed out after " + metricTimeout.toSeconds() + " s");
+                failures.put(id, "timed out after " + (metricTimeout.toMillis() < 1000
+                        ? metricTimeout.toMillis() + " ms" : metricTimeout.toSeconds() + " s"));
                 latencies.put(id, seconds(metricTimeout.toNanos() / 1e9));
             } catch (ExecutionException e) {
                 failures.put(id, describe(e.getCause()));

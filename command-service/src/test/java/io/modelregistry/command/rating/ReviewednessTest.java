@@ -96,15 +96,20 @@ class ReviewednessTest {
 
     @Test
     void theLookUpBudgetBoundsGitHubCalls() {
-        try (StubGitHub github = new StubGitHub()) {
+        String sha = "a".repeat(40);
+        try (StubGitHub github = new StubGitHub().answer("/repos/org/code/commits/" + sha + "/pulls", "[]")) {
             var evidence = new HubEvidence(HubLookup.create("http://127.0.0.1:9", github.url(), Duration.ofSeconds(5)),
                     new GitCloner(GitServer.of(server.toUri().toString(), null), settings),
                     (RatedModels) (key, limit) -> List.of(), 2);
-            String sha = "a".repeat(40);
             assertThat(evidence.approvedPullRequest("org/code", sha)).contains(false);
             assertThat(evidence.approvedPullRequest("org/code", sha)).contains(false);
             assertThat(evidence.approvedPullRequest("org/code", sha)).isEmpty();
             assertThat(github.requests.get()).isEqualTo(2);
+            // a commit GitHub does not know is "unknown", not "not reviewed"
+            var fresh = new HubEvidence(HubLookup.create("http://127.0.0.1:9", github.url(), Duration.ofSeconds(5)),
+                    new GitCloner(GitServer.of(server.toUri().toString(), null), settings),
+                    (RatedModels) (key, limit) -> List.of(), 2);
+            assertThat(fresh.approvedPullRequest("org/code", "b".repeat(40))).isEmpty();
         }
     }
 

@@ -42,7 +42,8 @@ class RatingReadController {
         RatingOutcome outcome = latest.outcome();
         if (outcome.failed()) {
             String failed = String.join(", ", outcome.failedMetrics());
-            String why = outcome.failedMetrics().stream().map(m -> outcome.reasons().getOrDefault(m, ""))
+            String why = outcome.failedMetrics().stream()
+                    .map(m -> outcome.reasons().getOrDefault(m, "").replaceFirst("^failed: ", ""))
                     .filter(s -> !s.isBlank()).findFirst().orElse("");
             throw new RegistryException(RegistryException.Kind.INTERNAL, "The rating of model " + latest.artifactId()
                     + " failed: metric " + failed + " failed" + (why.isEmpty() ? "" : " (" + why + ")")
