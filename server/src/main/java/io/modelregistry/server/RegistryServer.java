@@ -7,6 +7,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = "io.modelregistry")
 public class RegistryServer {
     public static void main(String[] args) {
+        // Axon's update checker would call AxonIQ's servers; the registry calls nothing but its configured hubs.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(RegistryServer.class, args);
     }
 }

@@ -142,9 +142,8 @@ class LineageCostLicenceContractTest {
 
     private static void assertNoContractViolations() {
         // The contract's ArtifactLineageNode requires a property "node" it does not declare; we send it (JSON
-        // Schema allows undeclared properties), which this validator's strict additionalProperties flags.
-        assertThat(CONTRACT.violations()).filteredOn(v -> !(v.contains("/lineage -> 200") && v.contains("additionalProperties")
-                && v.contains("[\"node\"]"))).as("responses that break the OpenAPI contract").isEmpty();
+        // Schema allows undeclared properties; the validator is configured accordingly, see ContractValidator).
+        assertThat(CONTRACT.violations()).as("responses that break the OpenAPI contract").isEmpty();
     }
 
     private static Path tempDir() {

@@ -85,8 +85,7 @@ class PackagedRegistryLifecycleIT {
             assertThat(client.delete("/artifacts/code/" + codeId).status()).isEqualTo(200);
             assertThat(client.get("/artifacts/code/" + codeId).status()).isEqualTo(404);
 
-            // the update stored a new bundle: a link issued before it names replaced content (0005), so ask again
-            bert = client.get("/artifacts/model/" + modelIds.get(0));
+            bert = client.get("/artifacts/model/" + modelIds.get(0)); // the update stored a new bundle: fresh link
             HttpExchange download = client.fetchAbsolute(json(bert).at("/data/download_url").asText());
             assertThat(download.status()).isEqualTo(200);
             assertThat(entries(download.body())).contains("README.md", "config.json");

@@ -179,7 +179,8 @@ class RegistryContractTest {
                 .status()).isEqualTo(400);
         assertThat(client.put("/artifacts/model/999999", update.replace(bertId, "999999")).status()).isEqualTo(404);
 
-        // the update stored a new bundle: a link issued before it names replaced content (0005), so ask again
+        // The update stored a new bundle: a link to the old one no longer serves, a fresh read gives a new link.
+        assertThat(client.fetchAbsolute(json(got).at("/data/download_url").asText()).status()).isEqualTo(404);
         got = client.get("/artifacts/model/" + bertId);
         HttpExchange download = client.fetchAbsolute(json(got).at("/data/download_url").asText());
         assertThat(download.status()).isEqualTo(200);

@@ -41,13 +41,14 @@ final class ComponentReport {
         this.description = description;
     }
 
+    /**
+     * Numbers are reported as JSON numbers with a fraction part: the contract's HealthMetricValue is
+     * {@code oneOf [integer, number, string, boolean]}, and a whole number would match both of the first two.
+     */
     ComponentReport metric(String name, Object value) {
-        if (value instanceof Integer || value instanceof Long) {
-            // HealthMetricValue is oneOf integer|number|string|boolean: a JSON integer is also a number and so
-            // matches two of them; a count written as 12.0 matches "number" only.
-            value = ((Number) value).doubleValue();
-        }
-        if (value != null) {
+        if (value instanceof Number number) {
+            metrics.put(name, number.doubleValue());
+        } else if (value != null) {
             metrics.put(name, value);
         }
         return this;
