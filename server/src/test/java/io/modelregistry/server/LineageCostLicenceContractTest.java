@@ -41,6 +41,8 @@ class LineageCostLicenceContractTest {
 
     @DynamicPropertySource
     static void hubs(DynamicPropertyRegistry registry) {
+        // as the automated client's deployment: its chain holds models a strict ingest gate refuses (0020)
+        registry.add("REGISTRY_INGEST_GATE", () -> "advisory");
         registry.add("HF_ENDPOINT", HUB::hfEndpoint);
         registry.add("GITHUB_API_URL", HUB::githubApiUrl);
         registry.add("GITHUB_SERVER_URL", HUB::baseUrl);

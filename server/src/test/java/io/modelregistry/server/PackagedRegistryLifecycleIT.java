@@ -36,7 +36,7 @@ class PackagedRegistryLifecycleIT {
         try (FakeHub hub = FakeHub.start();
              RegistryProcess registry = new RegistryProcess(jar, work.resolve("data"), Map.of(
                      "HF_ENDPOINT", hub.hfEndpoint(), "GITHUB_API_URL", hub.githubApiUrl(),
-                     "GITHUB_SERVER_URL", hub.baseUrl()))) {
+                     "GITHUB_SERVER_URL", hub.baseUrl(), "REGISTRY_INGEST_GATE", "advisory"))) {
             registry.start();
             System.out.println("[e2e] first start to /health 200: " + registry.lastStartup().toMillis() + " ms");
             RegistryClient client = new RegistryClient(registry.baseUrl(), contract::check);
@@ -97,6 +97,13 @@ class PackagedRegistryLifecycleIT {
             json(client.get("/artifact/model/" + modelIds.get(0) + "/audit")).forEach(e -> actions.add(e.get("action").asText()));
             assertThat(actions).containsExactly("CREATE", "UPDATE", "DOWNLOAD");
 
+            // ratings: recorded at ingest (advisory gate, so the blank, unlicensed card is in) and on update
+            var bertRating = json(client.get("/artifact/model/" + modelIds.get(0) + "/rate"));
+            var audienceRating = json(client.get("/artifact/model/" + modelIds.get(2) + "/rate"));
+            assertThat(bertRating.get("net_score").asDouble()).isGreaterThan(audienceRating.get("net_score").asDouble());
+            assertThat(audienceRating.get("license").asDouble()).isZero();
+            assertThat(client.get("/artifact/model/invalidId/rate").status()).isEqualTo(404);
+
             // restart: the event log and the read models survive
             registry.stop();
             registry.start();
@@ -105,6 +112,8 @@ class PackagedRegistryLifecycleIT {
             assertThat(json(client.post("/artifacts", "[{\"name\":\"*\"}]"))).hasSize(4);
             assertThat(client.post("/artifact/byRegEx", "{\"regex\":\"bookcorpus\"}").status()).isEqualTo(200);
             assertThat(client.get("/artifacts/code/" + codeId).status()).isEqualTo(404);
+            assertThat(json(client.get("/artifact/model/" + modelIds.get(2) + "/rate")).get("net_score").asDouble())
+                    .isEqualTo(audienceRating.get("net_score").asDouble());
 
             assertThat(client.delete("/reset").status()).isEqualTo(200);
             assertThat(json(client.post("/artifacts", "[{\"name\":\"*\"}]"))).isEmpty();

@@ -43,6 +43,8 @@ class RegistryContractTest {
         registry.add("GITHUB_API_URL", HUB::githubApiUrl);
         registry.add("GITHUB_SERVER_URL", HUB::baseUrl);
         registry.add("registry.data-dir", DATA_DIR::toString);
+        // the automated client's deployment: models a strict gate would refuse are registered "not vetted"
+        registry.add("REGISTRY_INGEST_GATE", () -> "advisory");
     }
 
     @AfterAll
@@ -67,7 +69,7 @@ class RegistryContractTest {
         assertThat(components.status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         json(components).get("components").forEach(c -> ids.add(c.get("id").asText()));
-        assertThat(ids).contains("event-store", "blob-store", "search-index", "projections", "api");
+        assertThat(ids).contains("event-store", "blob-store", "search-index", "projections", "api", "rating");
         assertThat(client.send("GET", "/health/components", "windowMinutes=2", null, false).status()).isEqualTo(400);
         assertThat(client.send("GET", "/health/components", "includeTimeline=maybe", null, false).status())
                 .isEqualTo(400);
@@ -192,6 +194,14 @@ class RegistryContractTest {
         json(audit).forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).containsExactly("CREATE", "UPDATE", "DOWNLOAD");
 
+        HttpExchange rate = client.get("/artifact/model/" + bertId + "/rate");
+        assertThat(rate.status()).isEqualTo(200);
+        assertThat(json(rate).at("/name").asText()).isEqualTo("bert-base-uncased");
+        assertThat(json(rate).at("/size_score/aws_server").asDouble()).isEqualTo(1.0);
+        assertThat(json(rate).has("vetted")).as("only the contract's 26 fields").isFalse();
+        assertThat(client.get("/artifact/model/" + json(dataset).at("/metadata/id").asText() + "/rate").status())
+                .isEqualTo(404);
+        assertThat(client.get("/artifact/model/bad_id!/rate").status()).isEqualTo(400);
         assertThat(client.get("/artifact/model/invalidId/rate").status()).isEqualTo(404);
         assertThat(client.get("/artifact/model/invalidId/lineage").status()).isEqualTo(404);
         assertThat(client.get("/artifact/model/invalidId/cost").status()).isEqualTo(404);

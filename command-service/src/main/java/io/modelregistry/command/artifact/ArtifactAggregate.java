@@ -13,6 +13,8 @@ import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
 import io.modelregistry.command.lineage.DeclaredLineage;
+import io.modelregistry.api.rating.ModelRated;
+import io.modelregistry.api.rating.RecordRating;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -64,6 +66,12 @@ class ArtifactAggregate {
                                        Instant at) {
         lineage.ifPresent(declared -> apply(new ArtifactRelationshipsDeclared(id, type, name,
                 declared.relationships(), declared.metadataMalformed(), at)));
+    }
+
+    /** Rating (issue 4): a model's rating, after its registration, each update, or on request. */
+    void rate(RecordRating command, Instant at) {
+        requireType(ArtifactType.MODEL);
+        apply(new ModelRated(artifactId, command.outcome(), command.actor(), at));
     }
 
     private void requireType(ArtifactType requested) {

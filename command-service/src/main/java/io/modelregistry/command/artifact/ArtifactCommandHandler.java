@@ -3,6 +3,7 @@ package io.modelregistry.command.artifact;
 import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
+import io.modelregistry.api.rating.RecordRating;
 import io.modelregistry.command.lineage.RelationshipExtractor;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
@@ -50,5 +51,11 @@ class ArtifactCommandHandler {
     void handle(DeleteArtifact command) {
         artifacts.load(command.artifactId()).execute(artifact -> artifact.delete(command, clock.instant()));
         claims.release(command.artifactId());
+    }
+
+    /** Rating (issue 4): the rating was computed before this command, so the aggregate is not held while hubs answer. */
+    @CommandHandler
+    void handle(RecordRating command) {
+        artifacts.load(command.artifactId()).execute(artifact -> artifact.rate(command, clock.instant()));
     }
 }

@@ -9,11 +9,15 @@ import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.download.DownloadLinkSigner;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.api.rating.RatingTrigger;
+import io.modelregistry.api.rating.RecordRating;
 import io.modelregistry.api.rest.ArtifactEnvelope;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.RequestActor;
 import io.modelregistry.command.ingest.IngestedSource;
 import io.modelregistry.command.ingest.SourceIngestor;
+import io.modelregistry.command.rating.ModelRatings;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,15 +43,17 @@ class ArtifactWriteController {
     private final CommandGateway commands;
     private final ReadModelBarrier readModels;
     private final DownloadLinkSigner links;
+    private final ModelRatings ratings;
 
     ArtifactWriteController(SourceIngestor ingestor, ArtifactClaims claims, ArtifactIds ids, CommandGateway commands,
-                            ReadModelBarrier readModels, DownloadLinkSigner links) {
+                            ReadModelBarrier readModels, DownloadLinkSigner links, ModelRatings ratings) {
         this.ingestor = ingestor;
         this.claims = claims;
         this.ids = ids;
         this.commands = commands;
         this.readModels = readModels;
         this.links = links;
+        this.ratings = ratings;
     }
 
     @PostMapping(path = "/artifact/{artifact_type}", produces = "application/json")
@@ -62,8 +68,14 @@ class ArtifactWriteController {
         }
         IngestedSource ingested = ingestor.ingest(type, request.url());
         String name = request.name().orElse(ingested.derivedName());
+        // Rating (issue 4): a model is rated before anything is registered; the ingest gate may refuse it (424).
+        RatingOutcome rating = type == ArtifactType.MODEL
+                ? ratings.rateForIngest(name, request.url(), ingested.content(), actor) : null;
         String id = ids.next();
         commands.sendAndWait(new RegisterArtifact(id, type, name, ingested.content(), actor));
+        if (rating != null) {
+            commands.sendAndWait(new RecordRating(id, rating, actor));
+        }
         readModels.awaitCaughtUp();
         String downloadUrl = links.link(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), id,
                 ingested.content().pkg().digest(), actor.username(), actor.admin());
@@ -88,7 +100,13 @@ class ArtifactWriteController {
                     + currentName + "'.");
         }
         IngestedSource ingested = ingestor.ingest(type, request.url());
+        // Rating (issue 4): new content, new rating (an update is not refused by the gate; it may become "not vetted").
+        RatingOutcome rating = type == ArtifactType.MODEL
+                ? ratings.rate(id, request.name(), ingested.content(), RatingTrigger.UPDATE) : null;
         commands.sendAndWait(new UpdateArtifact(id, type, request.name(), ingested.content(), actor));
+        if (rating != null) {
+            commands.sendAndWait(new RecordRating(id, rating, actor));
+        }
         readModels.awaitCaughtUp();
         return ResponseEntity.ok().build();
     }

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Where ingest may fetch from and how long it waits, all from configuration: {@code HF_ENDPOINT},
- * {@code GITHUB_API_URL}, {@code GITHUB_SERVER_URL}, optional {@code HF_TOKEN} / {@code GITHUB_TOKEN} (sent
+ * {@code GITHUB_API_URL}, optional {@code HF_TOKEN} / {@code GITHUB_TOKEN} (sent
  * only to their own service, never logged) and {@code registry.ingest.request-timeout} (default 20s; a
  * Spring duration like {@code 20s} or {@code PT20S}).
  */
@@ -18,13 +18,11 @@ class IngestConfiguration {
     HubEndpoints ingestHubEndpoints(
             @Value("${HF_ENDPOINT:https://huggingface.co}") String huggingFace,
             @Value("${GITHUB_API_URL:https://api.github.com}") String gitHubApi,
-            @Value("${GITHUB_SERVER_URL:https://github.com}") String gitHubServer,
             @Value("${HF_TOKEN:}") String huggingFaceToken,
             @Value("${GITHUB_TOKEN:}") String gitHubToken) {
         return new HubEndpoints(
                 HubEndpoint.of("HuggingFace", huggingFace, huggingFaceToken),
-                HubEndpoint.of("GitHub", gitHubApi, gitHubToken),
-                HubEndpoint.of("GitHub", gitHubServer, gitHubToken));
+                HubEndpoint.of("GitHub", gitHubApi, gitHubToken));
     }
 
     @Bean("ingestHubClient")

@@ -24,10 +24,18 @@ import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
 import io.modelregistry.api.lineage.DeclaredRelationship;
 import io.modelregistry.command.lineage.RelationshipExtractor;
+import io.modelregistry.api.rating.ModelRated;
+import io.modelregistry.api.rating.ModelRating;
+import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.api.rating.RatingScores;
+import io.modelregistry.api.rating.RatingTrigger;
+import io.modelregistry.api.rating.RecordRating;
+import io.modelregistry.api.rating.SizeScores;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +157,48 @@ class ArtifactAggregateTest {
                                 List.of(new DeclaredRelationship("acme/new-parent", "model", "base_model", "model_card",
                                         "README.md front matter base_model: acme/new-parent")),
                                 false, NOW));
+    }
+
+    // Rating (issue 4): RecordRating → ModelRated, for live models only.
+
+    @Test
+    void recordingARatingAppendsModelRated() {
+        var outcome = rating(RatingTrigger.INGEST);
+        fixture.given(registered("1", "bert"))
+                .when(new RecordRating("1", outcome, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ModelRated("1", outcome, ADMIN, NOW));
+    }
+
+    @Test
+    void aModelIsRatedAgainAfterAnUpdate() {
+        var outcome = rating(RatingTrigger.UPDATE);
+        fixture.given(registered("1", "bert"), new ModelRated("1", rating(RatingTrigger.INGEST), ADMIN, NOW),
+                        new ArtifactUpdated("1", ArtifactType.MODEL, "bert", content("google-bert/bert-base-cased"), ADMIN, NOW))
+                .when(new RecordRating("1", outcome, ADMIN))
+                .expectEvents(new ModelRated("1", outcome, ADMIN, NOW));
+    }
+
+    @Test
+    void onlyModelsAreRated() {
+        fixture.given(new ArtifactRegistered("1", ArtifactType.DATASET, "books", content("bookcorpus/bookcorpus"), ADMIN, NOW))
+                .when(new RecordRating("1", rating(RatingTrigger.REQUEST), ADMIN))
+                .expectExceptionMessage("No model artifact with id 1.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeletedModelIsNotRated() {
+        fixture.given(registered("1", "bert"), new ArtifactDeleted("1", ArtifactType.MODEL, "bert", ADMIN, NOW))
+                .when(new RecordRating("1", rating(RatingTrigger.REQUEST), ADMIN))
+                .expectException(AggregateDeletedException.class)
+                .expectNoEvents();
+    }
+
+    private static RatingOutcome rating(RatingTrigger trigger) {
+        var scores = new RatingScores(0.9, 0.9, 0.9, 0.9, 1, new SizeScores(0.3, 0.4, 1, 1), 1, 0.8, 1, 1, -1, 1);
+        return new RatingOutcome("google-bert/bert-base-uncased", new ModelRating("bert", "fill-mask", scores,
+                Map.of("net_score", 0.2)), Map.of("license", "apache-2.0"), List.of(), true, "enforce", Map.of(), trigger);
     }
 
     private static ArtifactRegistered registered(String id, String name) {

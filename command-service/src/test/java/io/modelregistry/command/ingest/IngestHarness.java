@@ -16,8 +16,7 @@ final class IngestHarness {
         HubClient client = new HubClient(HubClient.newHttpClient(proxies), requestTimeout);
         HubEndpoints endpoints = new HubEndpoints(
                 HubEndpoint.of("HuggingFace", hfEndpoint, null),
-                HubEndpoint.of("GitHub", gitHubApi, null),
-                HubEndpoint.of("GitHub", "https://github.com", null));
+                HubEndpoint.of("GitHub", gitHubApi, null));
         this.blobs = new FilesystemBlobStore(blobRoot);
         this.ingestor = new SourceIngestor(new SourceUrlParser(), new HuggingFaceSource(client, endpoints),
                 new GitHubSource(client, endpoints), new KaggleSource(), new BundleWriter(blobs));

@@ -5,6 +5,8 @@ import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.rating.ModelRated;
+import io.modelregistry.api.rating.RatingTrigger;
 import io.modelregistry.api.registry.RegistryReset;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -42,6 +44,15 @@ class AuditTrailProjection {
     @EventHandler
     void on(ArtifactDownloaded event, @MessageIdentifier String eventId) {
         record(eventId, event.artifactId(), event.type(), event.name(), "DOWNLOAD", event.actor(), event.at());
+    }
+
+    /** A rating someone asked for is their action (RATE); ratings at ingest and update belong to CREATE/UPDATE. */
+    @EventHandler
+    void on(ModelRated event, @MessageIdentifier String eventId) {
+        if (event.outcome().trigger() == RatingTrigger.REQUEST) {
+            record(eventId, event.artifactId(), ArtifactType.MODEL, event.outcome().rating().name(), "RATE",
+                    event.actor(), event.at());
+        }
     }
 
     @EventHandler

@@ -1,8 +1,10 @@
 package io.modelregistry.server.health;
 
 import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.command.rating.RatingActivity;
 import io.modelregistry.projection.search.ArtifactSearch;
 import io.modelregistry.server.health.ComponentReport.Status;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,14 +27,16 @@ class ComponentProbes {
     private final ArtifactSearch search;
     private final EventProcessingConfiguration processing;
     private final RequestActivity activity;
+    private final RatingActivity ratings;
 
     ComponentProbes(JdbcTemplate jdbc, BlobStore blobs, ArtifactSearch search, EventProcessingConfiguration processing,
-                    RequestActivity activity) {
+                    RequestActivity activity, RatingActivity ratings) {
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.search = search;
         this.processing = processing;
         this.activity = activity;
+        this.ratings = ratings;
     }
 
     List<ComponentReport> probeAll(int windowMinutes, boolean includeTimeline) {
@@ -43,6 +47,7 @@ class ComponentProbes {
         reports.add(searchIndex());
         reports.add(projections(head));
         reports.add(api(windowMinutes, includeTimeline));
+        reports.add(rating(windowMinutes));
         return reports;
     }
 
@@ -160,4 +165,27 @@ class ComponentProbes {
         return report;
     }
 
+    /** Rating (issue 4): recent ratings, failed metrics in the window (each an issue), the slowest metric. */
+    private ComponentReport rating(int windowMinutes) {
+        var report = new ComponentReport("rating", "Model rating",
+                "Metrics computed for each model at ingest, on update and on request; a failed metric makes /rate"
+                        + " answer 500 until the model is rated again.");
+        var snapshot = ratings.snapshot();
+        report.metric("ratings", snapshot.ratings()).metric("failed_ratings", snapshot.failedRatings())
+                .metric("mean_rating_seconds", snapshot.meanRatingSeconds());
+        if (snapshot.slowest() != null) {
+            report.metric("slowest_metric", snapshot.slowest().metric())
+                    .metric("slowest_metric_seconds", snapshot.slowest().seconds())
+                    .metric("slowest_metric_model", snapshot.slowest().model());
+        }
+        if (snapshot.lastRatedAt() != null) {
+            report.lastEventAt(snapshot.lastRatedAt()).metric("last_rated_at", snapshot.lastRatedAt().toString());
+        }
+        Instant since = Instant.now().minus(Duration.ofMinutes(windowMinutes));
+        var recent = snapshot.recentFailures().stream().filter(f -> f.at().isAfter(since)).toList();
+        report.metric("failed_metrics_in_window", recent.size());
+        recent.stream().skip(Math.max(0, recent.size() - 5)).forEach(f -> report.issue(Status.degraded, "metric_failed",
+                "Metric " + f.metric() + " failed for model '" + f.model() + "' at " + f.at() + ".", f.reason()));
+        return report;
+    }
 }

@@ -17,7 +17,8 @@ class ExtensionDocumentTest {
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(resource("openapi/registry-extensions.yaml"));
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getPaths()).containsKeys("/artifact/model/{id}/lineage",
-                "/artifact/model/{id}/license-check/explain");
+                "/artifact/model/{id}/license-check/explain", "/artifact/model/{id}/rate",
+                "/artifact/model/{id}/rate/history", "/artifact/model/{id}/vetting", "/ingest/refusals");
     }
 
     private static String resource(String path) throws IOException {

@@ -1,0 +1,288 @@
+package io.modelregistry.command.rating;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * A model or dataset card (README.md) taken apart once per rating: the YAML front matter, the sections under
+ * headings, the fenced code blocks and the prose without HTML comments. Every size is bounded: the text is
+ * cut at {@value #MAX_CHARS} characters, the front matter at {@value #MAX_FRONT_MATTER_CHARS} (parsed safely:
+ * no custom types, at most 20 aliases), at most {@value #MAX_CODE_BLOCKS} code blocks and
+ * {@value #MAX_SECTIONS} sections are kept. Malformed bytes arrive as U+FFFD and are just text here.
+ */
+final class ModelCard {
+
+    static final int MAX_CHARS = 256 * 1024;
+    static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
+    static final int MAX_CODE_BLOCKS = 64;
+    static final int MAX_BLOCK_CHARS = 32 * 1024;
+    static final int MAX_SECTIONS = 256;
+
+    /** What the HuggingFace card template leaves where the author wrote nothing. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[?More Information Needed\\]?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```+|~~~+)\\s*([^\\s`]*).*$");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
+
+    private static final ModelCard EMPTY = new ModelCard(false, Map.of(), false, "", "", List.of(), List.of(), 0);
+
+    private final boolean present;
+    private final Map<String, Object> frontMatter;
+    private final boolean frontMatterMalformed;
+    private final String body;
+    private final String prose;
+    private final List<CodeBlock> codeBlocks;
+    private final List<CardSection> sections;
+    private final int placeholders;
+
+    private ModelCard(boolean present, Map<String, Object> frontMatter, boolean frontMatterMalformed, String body,
+                      String prose, List<CodeBlock> codeBlocks, List<CardSection> sections, int placeholders) {
+        this.present = present;
+        this.frontMatter = frontMatter;
+        this.frontMatterMalformed = frontMatterMalformed;
+        this.body = body;
+        this.prose = prose;
+        this.codeBlocks = codeBlocks;
+        this.sections = sections;
+        this.placeholders = placeholders;
+    }
+
+    static ModelCard empty() {
+        return EMPTY;
+    }
+
+    static ModelCard parse(String readme) {
+        if (readme == null) {
+            return EMPTY;
+        }
+        String text = readme.length() > MAX_CHARS ? readme.substring(0, MAX_CHARS) : readme;
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        Map<String, Object> frontMatter = Map.of();
+        boolean malformed = false;
+        String body = text;
+        if (text.startsWith("---\n")) {
+            int lineStart = 4;
+            while (lineStart <= Math.min(text.length(), MAX_FRONT_MATTER_CHARS)) {
+                int lineEnd = text.indexOf('\n', lineStart);
+                lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+                String line = text.substring(lineStart, lineEnd).strip();
+                if (line.equals("---") || line.equals("...")) {
+                    Optional<Map<String, Object>> parsed = parseYaml(text.substring(4, lineStart));
+                    malformed = parsed.isEmpty();
+                    frontMatter = parsed.orElse(Map.of());
+                    body = lineEnd >= text.length() ? "" : text.substring(lineEnd + 1);
+                    break;
+                }
+                lineStart = lineEnd + 1;
+            }
+        }
+        body = withoutHtmlComments(body);
+        int placeholders = count(PLACEHOLDER, body);
+        return scan(frontMatter, malformed, body, placeholders);
+    }
+
+    private static Optional<Map<String, Object>> parseYaml(String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setCodePointLimit(MAX_FRONT_MATTER_CHARS * 2);
+        options.setNestingDepthLimit(32);
+        options.setAllowDuplicateKeys(true);
+        try {
+            Object loaded = new Yaml(new SafeConstructor(options)).load(yaml);
+            if (loaded == null) {
+                return Optional.of(Map.of());
+            }
+            if (!(loaded instanceof Map<?, ?> map)) {
+                return Optional.empty();
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return Optional.of(out);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // malformed YAML is a fact about the card, not an error of the rating
+        }
+    }
+
+    private static String withoutHtmlComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (true) {
+            int open = text.indexOf("<!--", from);
+            if (open < 0) {
+                out.append(text, from, text.length());
+                return out.toString();
+            }
+            out.append(text, from, open);
+            int close = text.indexOf("-->", open + 4);
+            if (close < 0) {
+                return out.toString();
+            }
+            from = close + 3;
+        }
+    }
+
+    private static ModelCard scan(Map<String, Object> frontMatter, boolean malformed, String body, int placeholders) {
+        List<CodeBlock> blocks = new ArrayList<>();
+        List<CardSection> sections = new ArrayList<>();
+        StringBuilder prose = new StringBuilder();
+        StringBuilder sectionProse = new StringBuilder();
+        StringBuilder code = null;
+        String fence = null;
+        String language = "";
+        String title = "";
+        int level = 0;
+        int sectionBlocks = 0;
+        for (String line : body.split("\n", -1)) {
+            if (code != null) {
+                if (line.strip().startsWith(fence) && line.strip().replace(fence.substring(0, 1), "").isEmpty()) {
+                    if (blocks.size() < MAX_CODE_BLOCKS) {
+                        blocks.add(new CodeBlock(language, code.toString()));
+                    }
+                    sectionBlocks++;
+                    code = null;
+                } else if (code.length() < MAX_BLOCK_CHARS) {
+                    code.append(line, 0, Math.min(line.length(), MAX_BLOCK_CHARS - code.length())).append('\n');
+                }
+                continue;
+            }
+            Matcher fenceMatch = FENCE.matcher(line);
+            if (fenceMatch.matches()) {
+                fence = fenceMatch.group(1);
+                language = fenceMatch.group(2).toLowerCase(Locale.ROOT);
+                code = new StringBuilder();
+                continue;
+            }
+            Matcher heading = HEADING.matcher(line);
+            if (heading.matches()) {
+                if (level > 0 && sections.size() < MAX_SECTIONS) {
+                    sections.add(new CardSection(level, title, sectionProse.toString(), sectionBlocks));
+                }
+                level = heading.group(1).length();
+                title = heading.group(2);
+                sectionProse.setLength(0);
+                sectionBlocks = 0;
+                continue;
+            }
+            prose.append(line).append('\n');
+            sectionProse.append(line).append('\n');
+        }
+        if (code != null && blocks.size() < MAX_CODE_BLOCKS) {
+            blocks.add(new CodeBlock(language, code.toString())); // an unclosed fence still holds code
+            sectionBlocks++;
+        }
+        if (level > 0 && sections.size() < MAX_SECTIONS) {
+            sections.add(new CardSection(level, title, sectionProse.toString(), sectionBlocks));
+        }
+        return new ModelCard(true, Map.copyOf(frontMatter), malformed, body, prose.toString(), List.copyOf(blocks),
+                List.copyOf(sections), placeholders);
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Whether there was a README at all. */
+    boolean present() {
+        return present;
+    }
+
+    /** Present but saying nothing beyond its front matter. */
+    boolean blank() {
+        return substantiveWords() == 0 && codeBlocks.isEmpty();
+    }
+
+    boolean frontMatterMalformed() {
+        return frontMatterMalformed;
+    }
+
+    /** The text after the front matter, HTML comments removed, code blocks kept. */
+    String body() {
+        return body;
+    }
+
+    /** The text outside code blocks and headings. */
+    String prose() {
+        return prose;
+    }
+
+    List<CodeBlock> codeBlocks() {
+        return codeBlocks;
+    }
+
+    List<CardSection> sections() {
+        return sections;
+    }
+
+    /** How many "More Information Needed" placeholders of the card template were left in. */
+    int placeholders() {
+        return placeholders;
+    }
+
+    /** Words of prose that are not template placeholders. */
+    int substantiveWords() {
+        Matcher m = WORD.matcher(PLACEHOLDER.matcher(prose).replaceAll(" "));
+        int words = 0;
+        while (m.find()) {
+            words++;
+        }
+        return words;
+    }
+
+    Optional<Object> frontMatter(String key) {
+        return Optional.ofNullable(frontMatter.get(key));
+    }
+
+    /** A front-matter value as text: a string, or the first string of a list. */
+    Optional<String> frontMatterText(String key) {
+        List<String> values = frontMatterList(key);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** A front-matter value as a list of strings (a single string becomes a list of one); at most 32. */
+    List<String> frontMatterList(String key) {
+        Object value = frontMatter.get(key);
+        List<String> out = new ArrayList<>();
+        if (value instanceof String s && !s.isBlank()) {
+            out.add(s.strip());
+        } else if (value instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (out.size() >= 32) {
+                    break;
+                }
+                if (item instanceof String s && !s.isBlank()) {
+                    out.add(s.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sections whose title matches, case-insensitively. */
+    List<CardSection> sectionsTitled(Pattern title) {
+        return sections.stream().filter(s -> title.matcher(s.title()).find()).toList();
+    }
+
+    /** The prose of a section without placeholders and surrounding whitespace. */
+    static String substance(String text) {
+        return PLACEHOLDER.matcher(text).replaceAll("").strip();
+    }
+}

@@ -1,0 +1,35 @@
+package io.modelregistry.command.rating;
+
+import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactRegistered;
+import io.modelregistry.api.artifact.ArtifactUpdated;
+import java.util.Optional;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * The current content of an artifact, read from its own event stream (the events are the only place the full
+ * content lives), without loading or locking its aggregate: what a re-rating on request rates.
+ */
+final class ModelContents {
+
+    private final EventStore eventStore;
+
+    ModelContents(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    Optional<ArtifactContent> latest(String artifactId) {
+        DomainEventStream stream = eventStore.readEvents(artifactId);
+        ArtifactContent content = null;
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof ArtifactRegistered registered) {
+                content = registered.content();
+            } else if (payload instanceof ArtifactUpdated updated) {
+                content = updated.content();
+            }
+        }
+        return Optional.ofNullable(content);
+    }
+}

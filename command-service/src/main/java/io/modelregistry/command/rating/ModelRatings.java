@@ -1,0 +1,88 @@
+package io.modelregistry.command.rating;
+
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.SourceKind;
+import io.modelregistry.api.consistency.ReadModelBarrier;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.ModelIngestRefused;
+import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.api.rating.RatingTrigger;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.gateway.EventGateway;
+
+/**
+ * Rates models and applies the ingest gate. The write endpoints call {@link #rateForIngest} after fetching a
+ * model and before registering it, then record the outcome right after registration ({@code RecordRating});
+ * updates and explicit requests call {@link #rate}.
+ */
+public class ModelRatings {
+
+    private final RatingEngine engine;
+    private final EvidenceSources evidence;
+    private final GatePolicy policy;
+    private final EventGateway events;
+    private final ReadModelBarrier readModels;
+    private final Clock clock;
+
+    ModelRatings(RatingEngine engine, EvidenceSources evidence, GatePolicy policy, EventGateway events,
+                 ReadModelBarrier readModels, Clock clock) {
+        this.engine = engine;
+        this.evidence = evidence;
+        this.policy = policy;
+        this.events = events;
+        this.readModels = readModels;
+        this.clock = clock;
+    }
+
+    public GatePolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Rates a model that is about to be registered. A public HuggingFace model that fails the gate (or whose
+     * rating failed) is refused under {@code enforce}: a {@link ModelIngestRefused} event is recorded and a
+     * {@code FAILED_DEPENDENCY} (424) is thrown naming the failing metrics and their values. Otherwise the outcome
+     * is returned, to be recorded once the artifact exists; under {@code advisory} it says "not vetted".
+     */
+    public RatingOutcome rateForIngest(String name, String sourceUrl, ArtifactContent content, Actor actor) {
+        RatingOutcome outcome = rate("(new)", name, content, RatingTrigger.INGEST);
+        boolean gated = content.source() != null && content.source().kind() == SourceKind.HUGGINGFACE_MODEL;
+        if (gated && policy == GatePolicy.ENFORCE && !outcome.vetted()) {
+            String message = refusal(outcome);
+            events.publish(new ModelIngestRefused(sourceUrl, name, outcome, message, actor, clock.instant()));
+            readModels.awaitCaughtUp();
+            throw new RegistryException(RegistryException.Kind.FAILED_DEPENDENCY, message);
+        }
+        return outcome;
+    }
+
+    /** Computes a rating and what the gate makes of it; never throws for a metric's failure (it is recorded). */
+    public RatingOutcome rate(String artifactId, String name, ArtifactContent content, RatingTrigger trigger) {
+        try (RatingSubject subject = new RatingSubject(artifactId, name, content, evidence.forOneRating())) {
+            RatingResult result = engine.rate(subject);
+            var rating = result.toModelRating();
+            Map<String, Double> findings = result.failed() ? Map.of() : IngestGate.findings(rating.scores());
+            boolean vetted = !result.failed() && findings.isEmpty();
+            return new RatingOutcome(subject.repoId(), rating, result.reasons(), result.failedMetrics(), vetted,
+                    policy.wireName(), findings, trigger);
+        }
+    }
+
+    static String refusal(RatingOutcome outcome) {
+        if (outcome.failed()) {
+            return "Model not registered: its rating could not be completed (metric "
+                    + String.join(", ", outcome.failedMetrics()) + " failed), so it cannot pass the ingest gate"
+                    + " (policy 'enforce'). Try again later.";
+        }
+        String failing = outcome.gateFindings().entrySet().stream()
+                .map(e -> e.getKey() + "=" + String.format(Locale.ROOT, "%.2f", e.getValue()))
+                .collect(Collectors.joining(", "));
+        return "Model not registered: it fails the ingest gate (policy 'enforce': every non-latency metric must be"
+                + " at least " + IngestGate.THRESHOLD + "; reviewedness -1 is not applicable, size_score counts by"
+                + " its best device). Failing metrics: " + failing + ".";
+    }
+}

@@ -1,0 +1,63 @@
+package io.modelregistry.command.rating;
+
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.consistency.ReadModelBarrier;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.ContractRating;
+import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.api.rating.RatingTrigger;
+import io.modelregistry.api.rating.RecordRating;
+import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.command.artifact.ArtifactClaims;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Extension: {@code POST /artifact/model/{id}/rate} rates a registered model again now (e.g. after its parents
+ * were rated, or after a failed rating), records the new rating and answers it as {@code GET /rate} would,
+ * plus {@code vetted} and {@code vetting_note}.
+ */
+@RestController
+class RatingController {
+
+    private final ArtifactClaims claims;
+    private final ModelContents contents;
+    private final ModelRatings ratings;
+    private final CommandGateway commands;
+    private final ReadModelBarrier readModels;
+
+    RatingController(ArtifactClaims claims, ModelContents contents, ModelRatings ratings, CommandGateway commands,
+                     ReadModelBarrier readModels) {
+        this.claims = claims;
+        this.contents = contents;
+        this.ratings = ratings;
+        this.commands = commands;
+        this.readModels = readModels;
+    }
+
+    @PostMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
+    Map<String, Object> rerate(@PathVariable("id") String idParam,
+                               @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
+        String id = ArtifactIdentifiers.id(idParam);
+        String name = claims.liveName(id, ArtifactType.MODEL).orElseThrow(() -> missing(id));
+        var content = contents.latest(id).orElseThrow(() -> missing(id));
+        RatingOutcome outcome = ratings.rate(id, name, content, RatingTrigger.REQUEST);
+        commands.sendAndWait(new RecordRating(id, outcome, actor));
+        readModels.awaitCaughtUp();
+        if (outcome.failed()) {
+            throw new RegistryException(RegistryException.Kind.INTERNAL, "The rating was recorded, but metric "
+                    + String.join(", ", outcome.failedMetrics()) + " failed; see /health/components.");
+        }
+        return ContractRating.withVetting(outcome);
+    }
+
+    private static RegistryException missing(String id) {
+        return RegistryException.notFound("No model artifact with id " + id + ".");
+    }
+}

@@ -1,0 +1,189 @@
+package io.modelregistry.command.rating;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.PackageFile;
+import io.modelregistry.api.rating.RatedModels;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one rating is about: the model's stored content (card, config, the hub's metadata, the file listing),
+ * read once, and the evidence about the datasets and code the card names, fetched on first use through the
+ * {@link EvidenceSource} and shared by all metrics of this rating. Closing it deletes the clone, if any.
+ */
+final class RatingSubject implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String artifactId;
+    private final String name;
+    private final ArtifactContent content;
+    private final ModelCard card;
+    private final JsonNode hubInfo;
+    private final JsonNode config;
+    private final List<String> datasetIds;
+    private final List<String> repositoryNames;
+    private final EvidenceSource evidence;
+    private final Memo<List<DatasetEvidence>> datasets;
+    private final Memo<List<RepositoryEvidence>> repositories;
+    private final Memo<CloneEvidence> clone;
+
+    RatingSubject(String artifactId, String name, ArtifactContent content, EvidenceSource evidence) {
+        this.artifactId = artifactId;
+        this.name = name;
+        this.content = content;
+        this.evidence = evidence;
+        this.card = ModelCard.parse(content.docs() == null ? null : content.docs().readme());
+        this.hubInfo = parse(content.docs() == null ? null : content.docs().sourceMetadataJson());
+        this.config = parse(content.docs() == null ? null : content.docs().configJson());
+        this.datasetIds = CardLinks.datasets(card);
+        this.repositoryNames = CardLinks.repositories(card, repoId());
+        this.datasets = new Memo<>(() -> datasetIds.stream().map(evidence::dataset).toList());
+        this.repositories = new Memo<>(() -> repositoryNames.stream().map(evidence::repository).toList());
+        this.clone = new Memo<>(() -> primaryRepository()
+                .map(evidence::clone)
+                .orElse(CloneEvidence.none("no reachable linked repository")));
+    }
+
+    private static JsonNode parse(String json) {
+        if (json == null || json.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    String artifactId() {
+        return artifactId;
+    }
+
+    String name() {
+        return name;
+    }
+
+    ArtifactContent content() {
+        return content;
+    }
+
+    String repoId() {
+        return content.source() == null ? null : content.source().repoId();
+    }
+
+    ModelCard card() {
+        return card;
+    }
+
+    /** The hub's model info as ingested (HF {@code /api/models/...}); a missing node when there is none. */
+    JsonNode hubInfo() {
+        return hubInfo;
+    }
+
+    /** {@code config.json}; a missing node when the model has none (or it is not JSON). */
+    JsonNode config() {
+        return config;
+    }
+
+    boolean hasConfig() {
+        return config.isObject();
+    }
+
+    List<PackageFile> files() {
+        return content.pkg() == null ? List.of() : content.pkg().files();
+    }
+
+    /** The library the model loads with ({@code transformers}, {@code diffusers}...), lower case, if declared. */
+    Optional<String> library() {
+        String fromInfo = hubInfo.path("library_name").asText("");
+        if (!fromInfo.isBlank()) {
+            return Optional.of(fromInfo.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        return card.frontMatterText("library_name").map(s -> s.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    long downloads() {
+        return Math.max(0, hubInfo.path("downloads").asLong(0));
+    }
+
+    long likes() {
+        return Math.max(0, hubInfo.path("likes").asLong(0));
+    }
+
+    /** The licence as ingested, else as the card's front matter declares it (a named 'other' licence by name). */
+    Optional<String> licence() {
+        String declared = content.licence();
+        if (declared == null || declared.isBlank()) {
+            declared = card.frontMatterText("license").orElse(null);
+        }
+        if (declared != null && declared.strip().equalsIgnoreCase("other")) {
+            Optional<String> named = card.frontMatterText("license_name");
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        return Optional.ofNullable(declared).filter(s -> !s.isBlank());
+    }
+
+    List<String> datasetIds() {
+        return datasetIds;
+    }
+
+    List<String> repositoryNames() {
+        return repositoryNames;
+    }
+
+    List<DatasetEvidence> datasets() {
+        return datasets.get();
+    }
+
+    List<RepositoryEvidence> repositories() {
+        return repositories.get();
+    }
+
+    /** The model's own code: the first linked repository that GitHub knows. */
+    Optional<RepositoryEvidence> primaryRepository() {
+        return repositories().stream().filter(RepositoryEvidence::reachable).findFirst();
+    }
+
+    /** A clone of the primary repository (fetched once; deleted when the subject closes). */
+    CloneEvidence primaryClone() {
+        return clone.get();
+    }
+
+    /** The file paths of a repository: GitHub's listing, else the clone's head when it is the primary one. */
+    Optional<List<String>> filesOf(RepositoryEvidence repository) {
+        if (repository.files() != null) {
+            return Optional.of(repository.files());
+        }
+        if (primaryRepository().filter(p -> p.fullName().equals(repository.fullName())).isPresent()) {
+            CloneEvidence cloned = primaryClone();
+            if (cloned.available()) {
+                return Optional.of(cloned.local().files(20_000).stream().map(LocalClone.HeadFile::path).toList());
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<Boolean> approvedPullRequest(String fullName, String sha) {
+        return evidence.approvedPullRequest(fullName, sha);
+    }
+
+    List<RatedModels.RatedModel> ratedModels(String repoIdOrName) {
+        return evidence.ratedModels(repoIdOrName);
+    }
+
+    @Override
+    public void close() {
+        CloneEvidence cloned = clone.peek();
+        if (cloned != null && cloned.available()) {
+            cloned.local().close();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.modelregistry.api.rating;
+
+import io.modelregistry.api.artifact.Actor;
+import java.time.Instant;
+
+/**
+ * A model was rated. Appended right after its registration, after each update and on request; {@code /rate}
+ * answers the latest one, and the sequence of them is the model's rating history.
+ */
+public record ModelRated(String artifactId, RatingOutcome outcome, Actor actor, Instant at) {
+}

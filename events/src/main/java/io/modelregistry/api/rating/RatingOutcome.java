@@ -1,0 +1,40 @@
+package io.modelregistry.api.rating;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rating of a model as the rating engine produced it, with what the ingest gate made of it.
+ *
+ * @param repoId        the rated source's repo id (e.g. {@code google-bert/bert-base-uncased}), so child models
+ *                      can find this one as a parent
+ * @param reasons       one line per metric explaining its value (metric wire name → text)
+ * @param failedMetrics metrics that could not be computed (error or timeout); non-empty means the rating failed
+ *                      and {@code /rate} answers 500 until the model is rated again
+ * @param vetted        whether the rating passes the ingest gate (every non-latency metric at least 0.5)
+ * @param gatePolicy    the gate policy in force when rated: {@code enforce} or {@code advisory}
+ * @param gateFindings  the metrics below the gate's threshold, with their values (empty when vetted)
+ */
+public record RatingOutcome(String repoId, ModelRating rating, Map<String, String> reasons, List<String> failedMetrics,
+                            boolean vetted, String gatePolicy, Map<String, Double> gateFindings,
+                            RatingTrigger trigger) {
+
+    public RatingOutcome {
+        reasons = ordered(reasons);
+        failedMetrics = failedMetrics == null ? List.of() : List.copyOf(failedMetrics);
+        gateFindings = ordered(gateFindings);
+    }
+
+    /** Immutable, in the given order (metric order), so messages and JSON read the same every time. */
+    static <V> Map<String, V> ordered(Map<String, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+    }
+
+    public boolean failed() {
+        return !failedMetrics.isEmpty();
+    }
+
+    public RatingOutcome withTrigger(RatingTrigger newTrigger) {
+        return new RatingOutcome(repoId, rating, reasons, failedMetrics, vetted, gatePolicy, gateFindings, newTrigger);
+    }
+}

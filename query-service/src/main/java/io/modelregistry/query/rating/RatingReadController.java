@@ -1,0 +1,118 @@
+package io.modelregistry.query.rating;
+
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.ContractRating;
+import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.projection.directory.ArtifactDirectory;
+import io.modelregistry.projection.rating.IngestRefusal;
+import io.modelregistry.projection.rating.RatingReadModel;
+import io.modelregistry.projection.rating.StoredRating;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /artifact/model/{id}/rate}: the model's latest recorded rating, read from the ratings read model
+ * (never recomputed here). 404 for an unknown id, a non-model, or a model not rated yet; 500 when the latest
+ * rating recorded a failed metric (the contract's "error while computing at least one metric"); otherwise the
+ * contract's {@code ModelRating}. Extensions: the rating history, the vetting, and the refused ingests.
+ */
+@RestController
+class RatingReadController {
+
+    static final int MAX_HISTORY = 1_000;
+    static final int MAX_REFUSALS = 1_000;
+
+    private final ArtifactDirectory directory;
+    private final RatingReadModel ratings;
+
+    RatingReadController(ArtifactDirectory directory, RatingReadModel ratings) {
+        this.directory = directory;
+        this.ratings = ratings;
+    }
+
+    @GetMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
+    Map<String, Object> rate(@PathVariable("id") String idParam) {
+        StoredRating latest = latest(idParam);
+        RatingOutcome outcome = latest.outcome();
+        if (outcome.failed()) {
+            String failed = String.join(", ", outcome.failedMetrics());
+            String why = outcome.failedMetrics().stream()
+                    .map(m -> outcome.reasons().getOrDefault(m, "").replaceFirst("^failed: ", ""))
+                    .filter(s -> !s.isBlank()).findFirst().orElse("");
+            throw new RegistryException(RegistryException.Kind.INTERNAL, "The rating of model " + latest.artifactId()
+                    + " failed: metric " + failed + " failed" + (why.isEmpty() ? "" : " (" + why + ")")
+                    + ". Rate it again with POST /artifact/model/" + latest.artifactId() + "/rate.");
+        }
+        return ContractRating.of(outcome);
+    }
+
+    /** Extension: every rating of the model, oldest first, each with when, why, by whom, and the per-metric reasons. */
+    @GetMapping(path = "/artifact/model/{id}/rate/history", produces = "application/json")
+    List<Map<String, Object>> history(@PathVariable("id") String idParam) {
+        String id = existingModel(idParam);
+        return ratings.history(id, MAX_HISTORY).stream().map(RatingReadController::entry).toList();
+    }
+
+    /** Extension: whether the model passed the ingest gate, and if not, why. */
+    @GetMapping(path = "/artifact/model/{id}/vetting", produces = "application/json")
+    Map<String, Object> vetting(@PathVariable("id") String idParam) {
+        StoredRating latest = latest(idParam);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("vetted", latest.outcome().vetted());
+        body.put("gate_policy", latest.outcome().gatePolicy());
+        body.put("note", ContractRating.vettingNote(latest.outcome()));
+        body.put("below_threshold", latest.outcome().gateFindings());
+        body.put("failed_metrics", latest.outcome().failedMetrics());
+        body.put("rated_at", latest.ratedAt().toString());
+        return body;
+    }
+
+    /** Extension: the public models the ingest gate refused (policy enforce), newest first. */
+    @GetMapping(path = "/ingest/refusals", produces = "application/json")
+    List<Map<String, Object>> refusals() {
+        return ratings.refusals(MAX_REFUSALS).stream().map(RatingReadController::refusal).toList();
+    }
+
+    private StoredRating latest(String idParam) {
+        String id = existingModel(idParam);
+        return ratings.latest(id).orElseThrow(() -> RegistryException.notFound("Model " + id + " has no rating yet."));
+    }
+
+    private String existingModel(String idParam) {
+        String id = ArtifactIdentifiers.id(idParam);
+        directory.find(ArtifactType.MODEL, id).orElseThrow(() ->
+                RegistryException.notFound("No model artifact with id " + id + "."));
+        return id;
+    }
+
+    private static Map<String, Object> entry(StoredRating stored) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("rated_at", stored.ratedAt().toString());
+        entry.put("trigger", stored.outcome().trigger().name());
+        entry.put("rated_by", stored.ratedBy());
+        entry.put("failed_metrics", stored.outcome().failedMetrics());
+        entry.put("vetted", stored.outcome().vetted());
+        entry.put("gate_policy", stored.outcome().gatePolicy());
+        entry.put("rating", ContractRating.of(stored.outcome()));
+        entry.put("reasons", stored.outcome().reasons());
+        return entry;
+    }
+
+    private static Map<String, Object> refusal(IngestRefusal refusal) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("refused_at", refusal.refusedAt().toString());
+        entry.put("url", refusal.sourceUrl());
+        entry.put("name", refusal.name());
+        entry.put("refused_by", refusal.refusedBy());
+        entry.put("message", refusal.message());
+        entry.put("below_threshold", refusal.outcome().gateFindings());
+        entry.put("rating", ContractRating.withVetting(refusal.outcome()));
+        return entry;
+    }
+}
