@@ -9,9 +9,7 @@ import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.ContractValidator;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.modelregistry.server.support.RegistryTestEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -31,7 +29,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class LineageCostLicenceContractTest {
 
     private static final FakeHub HUB = FakeHub.start();
-    private static final Path DATA_DIR = tempDir();
     private static final ContractValidator CONTRACT = new ContractValidator();
 
     @LocalServerPort
@@ -42,11 +39,7 @@ class LineageCostLicenceContractTest {
     @DynamicPropertySource
     static void hubs(DynamicPropertyRegistry registry) {
         // as the automated client's deployment: its chain holds models a strict ingest gate refuses (0020)
-        registry.add("REGISTRY_INGEST_GATE", () -> "advisory");
-        registry.add("HF_ENDPOINT", HUB::hfEndpoint);
-        registry.add("GITHUB_API_URL", HUB::githubApiUrl);
-        registry.add("GITHUB_SERVER_URL", HUB::baseUrl);
-        registry.add("registry.data-dir", DATA_DIR::toString);
+        RegistryTestEnvironment.register(registry, HUB, "advisory");
     }
 
     @AfterAll
@@ -146,11 +139,4 @@ class LineageCostLicenceContractTest {
         assertThat(CONTRACT.violations()).as("responses that break the OpenAPI contract").isEmpty();
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("registry-issue3-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,8 +9,7 @@ import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.ContractValidator;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.modelregistry.server.support.RegistryTestEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,13 +55,8 @@ class RatingAdvisoryTest {
     private RegistryClient extensions;
 
     @DynamicPropertySource
-    static void hubs(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("registry-rating-advisory");
-        registry.add("HF_ENDPOINT", HUB::hfEndpoint);
-        registry.add("GITHUB_API_URL", HUB::githubApiUrl);
-        registry.add("GITHUB_SERVER_URL", HUB::baseUrl);
-        registry.add("registry.data-dir", dataDir::toString);
-        registry.add("REGISTRY_INGEST_GATE", () -> "advisory");
+    static void hubs(DynamicPropertyRegistry registry) {
+        RegistryTestEnvironment.register(registry, HUB, "advisory");
     }
 
     @AfterAll

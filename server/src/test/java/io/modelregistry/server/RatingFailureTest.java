@@ -9,8 +9,7 @@ import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.ContractValidator;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.modelregistry.server.support.RegistryTestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,13 +31,8 @@ class RatingFailureTest {
     int port;
 
     @DynamicPropertySource
-    static void hubs(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("registry-rating-failure");
-        registry.add("HF_ENDPOINT", HUB::hfEndpoint);
-        registry.add("GITHUB_API_URL", HUB::githubApiUrl);
-        registry.add("GITHUB_SERVER_URL", HUB::baseUrl);
-        registry.add("registry.data-dir", dataDir::toString);
-        registry.add("REGISTRY_INGEST_GATE", () -> "advisory");
+    static void hubs(DynamicPropertyRegistry registry) {
+        RegistryTestEnvironment.register(registry, HUB, "advisory");
         registry.add("registry.rating.metric-timeout", () -> "1ms");
     }
 

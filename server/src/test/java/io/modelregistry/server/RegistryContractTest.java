@@ -8,9 +8,7 @@ import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.ContractValidator;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.modelregistry.server.support.RegistryTestEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class RegistryContractTest {
 
     private static final FakeHub HUB = FakeHub.start();
-    private static final Path DATA_DIR = tempDir();
     private static final ContractValidator CONTRACT = new ContractValidator();
 
     @LocalServerPort
@@ -39,12 +36,8 @@ class RegistryContractTest {
 
     @DynamicPropertySource
     static void hubs(DynamicPropertyRegistry registry) {
-        registry.add("HF_ENDPOINT", HUB::hfEndpoint);
-        registry.add("GITHUB_API_URL", HUB::githubApiUrl);
-        registry.add("GITHUB_SERVER_URL", HUB::baseUrl);
-        registry.add("registry.data-dir", DATA_DIR::toString);
         // the automated client's deployment: models a strict gate would refuse are registered "not vetted"
-        registry.add("REGISTRY_INGEST_GATE", () -> "advisory");
+        RegistryTestEnvironment.register(registry, HUB, "advisory");
     }
 
     @AfterAll
@@ -224,11 +217,4 @@ class RegistryContractTest {
         assertThat(CONTRACT.checked()).isNotEmpty();
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("registry-contract-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,28 @@
+package io.modelregistry.server.support;
+
+import io.modelregistry.fakehub.FakeHub;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points an in-process registry at a fake hub, a fresh data dir and an ingest-gate policy. */
+public final class RegistryTestEnvironment {
+
+    private RegistryTestEnvironment() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, FakeHub hub, String gatePolicy) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("registry-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        registry.add("HF_ENDPOINT", hub::hfEndpoint);
+        registry.add("GITHUB_API_URL", hub::githubApiUrl);
+        registry.add("GITHUB_SERVER_URL", hub::baseUrl);
+        registry.add("registry.data-dir", dataDir::toString);
+        registry.add("REGISTRY_INGEST_GATE", () -> gatePolicy);
+    }
+}
