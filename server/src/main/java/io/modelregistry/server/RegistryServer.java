@@ -11,6 +11,7 @@ public class RegistryServer {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        MemoryFootprint.returnIdleMemory();
         SpringApplication.run(RegistryServer.class, args);
     }
 }

@@ -109,7 +109,11 @@ class RegistryBenchmark {
                 line(report, "POST %s %s: p50 %.1f ms, p99 %.1f ms (%d samples)", query[0], query[1],
                         percentile(micros, 50) / 1000.0, percentile(micros, 99) / 1000.0, samples);
             }
-            line(report, "resident memory (VmRSS) with %d artifacts: %d MB", artifacts, rssMegabytes(registry));
+            line(report, "resident memory (VmRSS) with %d artifacts, right after the query load: %d MB", artifacts,
+                    rssMegabytes(registry));
+            Thread.sleep(20_000); // the registry's periodic GC returns idle heap after 10 s without a GC
+            line(report, "resident memory (VmRSS) with %d artifacts, after 20 s idle: %d MB", artifacts,
+                    rssMegabytes(registry));
 
             registry.stop();
             registry.start();
