@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The direction of dependencies between the modules, held by a test: the shared vocabulary is plain Java,
- * the command side never reads the query side, and read models never issue commands.
+ * The direction of dependencies between the modules, held by a test: the shared vocabulary and the licence
+ * table are plain Java, the command side never reads the query side, and read models never issue commands.
  */
 class ArchitectureTest {
 
@@ -28,6 +28,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                         "jakarta..", "io.modelregistry.command..", "io.modelregistry.projection..",
                         "io.modelregistry.query..", "io.modelregistry.server..")
+                .check(classes);
+    }
+
+    @Test
+    void theLicenceTableIsPlainJavaSharedByBothSides() {
+        // read by the licence check (query side) and the rating (command side): it may know neither, nor a framework
+        noClasses().that().resideInAPackage("io.modelregistry.licence..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                        "io.modelregistry.command..", "io.modelregistry.query..", "io.modelregistry.projection..",
+                        "io.modelregistry.server..")
                 .check(classes);
     }
 

@@ -2,6 +2,7 @@ package io.modelregistry.command.rating;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.rating.RatingMetric;
+import io.modelregistry.licence.LicenceCatalogue;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  *                      considerations/bias/limitations, licensing, citation; + 0.3 × front-matter keys present
  *                      of: task_categories, size_categories, language, license, pretty_name
  *   0.20 × popularity  0.7 × log-scaled downloads (100,000 = 1) + 0.3 × log-scaled likes (300 = 1)
- *   0.15 × licence     the licence table's score for the dataset's licence ("unknown" = 0)
+ *   0.15 × licence     the licence table's rating score for the dataset's licence ("unknown" = 0)
  *   0.25 × size        size_categories: n&lt;1K 0.4, 1K-10K 0.6, 10K-100K 0.8, larger 1; no category but files: 0.5
  * </pre>
  */
@@ -29,9 +30,9 @@ final class DatasetQuality implements Metric {
     private static final List<String> KEYS = List.of("task_categories", "size_categories", "language", "license",
             "pretty_name");
 
-    private final LicenceTable licences;
+    private final LicenceCatalogue licences;
 
-    DatasetQuality(LicenceTable licences) {
+    DatasetQuality(LicenceCatalogue licences) {
         this.licences = licences;
     }
 
@@ -66,7 +67,7 @@ final class DatasetQuality implements Metric {
         double popularity = 0.7 * Scores.logScale(dataset.info().path("downloads").asLong(0), 100_000)
                 + 0.3 * Scores.logScale(dataset.info().path("likes").asLong(0), 300);
         String licence = card.frontMatterText("license").orElse(first(cardData.path("license")));
-        double licenceScore = licences.lookup(licence).score();
+        double licenceScore = licences.rating(licence).score();
         return 0.40 * completeness + 0.20 * popularity + 0.15 * licenceScore + 0.25 * size(card, dataset.info());
     }
 

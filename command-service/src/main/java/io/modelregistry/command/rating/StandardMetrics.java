@@ -1,5 +1,6 @@
 package io.modelregistry.command.rating;
 
+import io.modelregistry.licence.LicenceCatalogue;
 import java.util.List;
 
 /** The metrics every rating computes (net_score is combined from them by the engine). */
@@ -9,7 +10,7 @@ final class StandardMetrics {
     }
 
     static List<Metric> of(RatingSettings settings, DemoCodeRunner runner) {
-        LicenceTable licences = LicenceTable.load();
+        LicenceCatalogue licences = LicenceCatalogue.standard();
         return List.of(new RampUpTime(), new BusFactor(), new PerformanceClaims(), new LicenceScore(licences),
                 new SizeScore(), new DatasetAndCodeScore(), new DatasetQuality(licences), new CodeQuality(),
                 new Reproducibility(runner), new Reviewedness(settings), new TreeScore());

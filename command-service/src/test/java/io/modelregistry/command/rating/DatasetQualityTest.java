@@ -2,11 +2,12 @@ package io.modelregistry.command.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelregistry.licence.LicenceCatalogue;
 import org.junit.jupiter.api.Test;
 
 class DatasetQualityTest {
 
-    private final DatasetQuality metric = new DatasetQuality(LicenceTable.load());
+    private final DatasetQuality metric = new DatasetQuality(LicenceCatalogue.standard());
 
     private static final String COMPLETE = "---\nlicense: cc-by-4.0\nlanguage: en\ntask_categories: [qa]\n"
             + "size_categories: [100K<n<1M]\npretty_name: Q\n---\n# Dataset Card\n## Dataset Description\nx\n"

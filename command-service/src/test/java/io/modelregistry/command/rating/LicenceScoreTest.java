@@ -2,11 +2,12 @@ package io.modelregistry.command.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelregistry.licence.LicenceCatalogue;
 import org.junit.jupiter.api.Test;
 
 class LicenceScoreTest {
 
-    private final LicenceScore metric = new LicenceScore(LicenceTable.load());
+    private final LicenceScore metric = new LicenceScore(LicenceCatalogue.standard());
 
     @Test
     void permissiveLicencesScoreOneAndNoLicenceZero() {

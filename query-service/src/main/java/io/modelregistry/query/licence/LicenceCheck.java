@@ -3,24 +3,28 @@ package io.modelregistry.query.licence;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.licence.CompatibilityEngine;
+import io.modelregistry.licence.CompatibilityVerdict;
+import io.modelregistry.licence.LicenceCatalogue;
+import io.modelregistry.licence.LicenceTerms;
 import io.modelregistry.projection.directory.ArtifactDirectory;
 import io.modelregistry.projection.directory.ArtifactRecord;
 import org.springframework.stereotype.Component;
 
 /**
  * One licence check: read the request, find the model (its licence as ingested), ask GitHub for the project's
- * licence, and let the engine decide. Checks run in that order so a bad request is a 400 before anything is
- * looked up, and an unknown model a 404 before GitHub is asked.
+ * licence, and let the engine of the {@code licences} module decide over its table. Checks run in that order
+ * so a bad request is a 400 before anything is looked up, and an unknown model a 404 before GitHub is asked.
  */
 @Component
 class LicenceCheck {
 
     private final ArtifactDirectory directory;
     private final GitHubLicences github;
-    private final LicenceTable table;
+    private final LicenceCatalogue table;
     private final CompatibilityEngine engine;
 
-    LicenceCheck(ArtifactDirectory directory, GitHubLicences github, LicenceTable table, CompatibilityEngine engine) {
+    LicenceCheck(ArtifactDirectory directory, GitHubLicences github, LicenceCatalogue table, CompatibilityEngine engine) {
         this.directory = directory;
         this.github = github;
         this.table = table;

@@ -1,5 +1,6 @@
 package io.modelregistry.query.licence;
 
+import io.modelregistry.licence.CompatibilityVerdict;
 import java.util.List;
 
 /** The extension endpoint's answer: both licences as understood, the verdict, and the reasons (snake_case on the wire). */

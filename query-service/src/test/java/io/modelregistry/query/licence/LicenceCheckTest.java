@@ -14,6 +14,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
+import io.modelregistry.licence.CompatibilityEngine;
+import io.modelregistry.licence.LicenceCatalogue;
 import io.modelregistry.projection.directory.ArtifactDirectory;
 import io.modelregistry.projection.directory.ArtifactRecord;
 import java.io.IOException;
@@ -167,7 +169,7 @@ class LicenceCheckTest {
 
     private LicenceCheck checkAgainst(String apiUrl) {
         return new LicenceCheck(directory, new GitHubLicences(apiUrl, "", Duration.ofSeconds(2), Duration.ofMillis(700)),
-                new LicenceTable(), new CompatibilityEngine());
+                LicenceCatalogue.standard(), new CompatibilityEngine());
     }
 
     private void model(String id, String name, String licence) {

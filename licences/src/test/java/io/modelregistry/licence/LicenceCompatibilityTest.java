@@ -1,4 +1,4 @@
-package io.modelregistry.query.licence;
+package io.modelregistry.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LicenceCompatibilityTest {
 
-    private final LicenceTable table = new LicenceTable();
+    private final LicenceCatalogue table = LicenceCatalogue.standard();
     private final CompatibilityEngine engine = new CompatibilityEngine();
 
     @ParameterizedTest(name = "[{index}] {0} model in a {1} project -> {2}: {3}")
@@ -37,6 +37,10 @@ class LicenceCompatibilityTest {
             ISC                   | GPL-3.0           | true  | ISC only requires its notice
             Unlicense             | GPL-2.0           | true  | public-domain dedication imposes nothing
             CC0-1.0               | Apache-2.0        | true  | CC0 §2 waives all rights
+            Zlib                  | GPL-2.0           | true  | FSF: zlib is GPL-compatible; its notice and change marking are tolerated
+            PDDL-1.0              | Apache-2.0        | true  | PDDL §3.1 dedicates the work to the public domain
+            odc-by                | MIT               | true  | ODC-By §4.3: a model made from the data carries a notice, which MIT allows
+            license:mit           | GPL-3.0           | true  | a HuggingFace licence tag names the same licence as its id
             # copyleft models
             GPL-2.0               | GPL-2.0           | true  | GPL-2.0 §2(b): the whole work is GPL-2.0, which the project is
             GPL-2.0               | GPL-3.0           | false | GPL-2.0-only: §9 allows later versions only if the Program says 'or any later version'

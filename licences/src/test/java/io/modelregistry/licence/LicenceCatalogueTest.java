@@ -1,4 +1,4 @@
-package io.modelregistry.query.licence;
+package io.modelregistry.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class LicenceTableTest {
+class LicenceCatalogueTest {
 
-    private final LicenceTable table = new LicenceTable();
+    private final LicenceCatalogue table = LicenceCatalogue.standard();
     private final CompatibilityEngine engine = new CompatibilityEngine();
 
     @Test
@@ -64,18 +64,18 @@ class LicenceTableTest {
         LicenceTerms good = table.resolve("MIT");
         LicenceTerms noClause = new LicenceTerms("X", "X", "u", List.of(), "permissive", good.grants(), good.copyleft(),
                 List.of("attribution"), false, List.of(), Map.of("grant", "g", "commercial", "c", "additional_terms", "a"));
-        assertThatThrownBy(() -> new LicenceTable(withRequired(noClause))).hasMessageContaining("no clause for attribution");
+        assertThatThrownBy(() -> new LicenceCatalogue(withRequired(noClause))).hasMessageContaining("no clause for attribution");
 
         LicenceTerms clash = new LicenceTerms("Y", "Y", "u", List.of("X"), "permissive", good.grants(), good.copyleft(),
                 List.of(), false, List.of(), Map.of("grant", "g", "commercial", "c", "additional_terms", "a"));
         LicenceTerms x = new LicenceTerms("X", "X", "u", List.of(), "permissive", good.grants(), good.copyleft(),
                 List.of(), false, List.of(), Map.of("grant", "g", "commercial", "c", "additional_terms", "a"));
-        assertThatThrownBy(() -> new LicenceTable(withRequired(x, clash))).hasMessageContaining("alias 'x'");
+        assertThatThrownBy(() -> new LicenceCatalogue(withRequired(x, clash))).hasMessageContaining("alias 'x'");
 
         LicenceTerms dangling = new LicenceTerms("Z", "Z", "u", List.of(), "strong_copyleft", good.grants(),
                 new LicenceTerms.Copyleft("strong", List.of("distribution"), List.of("Z", "Nope"), List.of()), List.of(),
                 true, List.of(), Map.of("grant", "g", "commercial", "c", "copyleft", "c", "no_further_restrictions", "n"));
-        assertThatThrownBy(() -> new LicenceTable(withRequired(dangling))).hasMessageContaining("unknown licence Nope");
+        assertThatThrownBy(() -> new LicenceCatalogue(withRequired(dangling))).hasMessageContaining("unknown licence Nope");
     }
 
     private List<LicenceTerms> withRequired(LicenceTerms... extra) {

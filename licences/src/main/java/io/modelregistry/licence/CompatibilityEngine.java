@@ -1,9 +1,8 @@
-package io.modelregistry.query.licence;
+package io.modelregistry.licence;
 
-import io.modelregistry.query.licence.CompatibilityVerdict.Reason;
+import io.modelregistry.licence.CompatibilityVerdict.Reason;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a model under licence M may be fine-tuned and used for inference or generation inside a
@@ -20,15 +19,15 @@ import org.springframework.stereotype.Component;
  *       termination, attribution forms, revocation, …) conflicts with a P that forbids further restrictions and
  *       does not tolerate that term; otherwise it is an obligation the project must carry.</li>
  * </ol>
+ * Stateless; one instance may serve any number of threads.
  */
-@Component
-class CompatibilityEngine {
+public final class CompatibilityEngine {
 
-    static final String CONFLICT = "conflict";
-    static final String SATISFIED = "satisfied";
-    static final String OBLIGATION = "obligation";
+    public static final String CONFLICT = "conflict";
+    public static final String SATISFIED = "satisfied";
+    public static final String OBLIGATION = "obligation";
 
-    CompatibilityVerdict evaluate(LicenceTerms model, LicenceTerms project) {
+    public CompatibilityVerdict evaluate(LicenceTerms model, LicenceTerms project) {
         List<Reason> reasons = new ArrayList<>();
         if (!model.recognised() || !project.recognised()) {
             if (!model.recognised()) {

@@ -1,9 +1,9 @@
-package io.modelregistry.query.licence;
+package io.modelregistry.licence;
 
 import java.util.List;
 
 /** The answer for one (model licence, project licence) pair and every reason behind it, in evaluation order. */
-record CompatibilityVerdict(boolean compatible, List<Reason> reasons) {
+public record CompatibilityVerdict(boolean compatible, List<Reason> reasons) {
 
     /**
      * @param verdict {@code conflict} (makes the pair incompatible), {@code satisfied} (a rule checked and met),
@@ -11,10 +11,10 @@ record CompatibilityVerdict(boolean compatible, List<Reason> reasons) {
      * @param rule    a stable name of the rule, e.g. {@code copyleft} or {@code further_restriction:use_restrictions}
      * @param text    the reason, citing the clauses it rests on
      */
-    record Reason(String verdict, String rule, String text) {
+    public record Reason(String verdict, String rule, String text) {
     }
 
-    CompatibilityVerdict {
+    public CompatibilityVerdict {
         reasons = List.copyOf(reasons);
     }
 }
