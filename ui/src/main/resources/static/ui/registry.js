@@ -127,6 +127,8 @@
       facts.append(dt, dd);
     });
     $('download').href = artifact.data.download_url;
+    await showCost(type, id);
+    if (type === 'model') { await showTrust(id); } else { $('trust').hidden = true; }
     const audit = await api('GET', '/artifact/' + encodeURIComponent(type) + '/' + encodeURIComponent(id) + '/audit');
     const tbody = $('audit').querySelector('tbody');
     tbody.textContent = '';
@@ -136,6 +138,61 @@
       tbody.appendChild(row);
     });
     $('artifact-status').textContent = '';
+  }
+
+  async function showCost(type, id) {
+    const answer = await api('GET', '/artifact/' + encodeURIComponent(type) + '/' + encodeURIComponent(id) + '/cost?dependency=true');
+    if (answer.status !== 200 || !answer.json[id]) { $('cost').textContent = ''; return; }
+    const own = answer.json[id];
+    $('cost').textContent = 'Download size: ' + own.standalone_cost + ' MB alone, ' + own.total_cost
+      + ' MB with its ' + (Object.keys(answer.json).length - 1) + ' registered dependencies (1 MB = 10^6 bytes).';
+  }
+
+  async function showTrust(id) {
+    $('trust').hidden = false;
+    const tbody = $('rating').querySelector('tbody');
+    tbody.textContent = '';
+    const rating = await api('GET', '/artifact/model/' + encodeURIComponent(id) + '/rate');
+    const vetting = await api('GET', '/artifact/model/' + encodeURIComponent(id) + '/vetting');
+    if (vetting.status === 200) {
+      $('vetting').textContent = (vetting.json.vetted ? 'Vetted: passed the ingest gate. ' : 'Not vetted: ')
+        + (vetting.json.note || '');
+    } else {
+      $('vetting').textContent = 'No rating recorded yet.';
+    }
+    if (rating.status === 200) {
+      Object.keys(rating.json).filter((k) => !k.endsWith('_latency') && k !== 'name' && k !== 'category').forEach((k) => {
+        const row = document.createElement('tr');
+        const value = rating.json[k];
+        cell(row, k.replace(/_/g, ' '));
+        cell(row, typeof value === 'object'
+          ? Object.entries(value).map(([d, v]) => d.replace(/_/g, ' ') + ' ' + v.toFixed(2)).join(', ')
+          : (value < 0 ? 'not applicable' : value.toFixed(2)));
+        const latency = rating.json[k + '_latency'];
+        cell(row, latency === undefined ? '' : latency.toFixed(3));
+        tbody.appendChild(row);
+      });
+    } else if (rating.json && rating.json.message) {
+      $('vetting').textContent += ' ' + rating.json.message;
+    }
+    const lineage = await api('GET', '/artifact/model/' + encodeURIComponent(id) + '/lineage');
+    const list = $('lineage');
+    list.textContent = '';
+    if (lineage.status === 200) {
+      const names = {};
+      lineage.json.nodes.forEach((n) => { names[n.artifact_id] = n.name; });
+      lineage.json.edges.forEach((e) => {
+        const item = document.createElement('li');
+        item.textContent = (names[e.from_node_artifact_id] || e.from_node_artifact_id) + ' → '
+          + (names[e.to_node_artifact_id] || e.to_node_artifact_id) + ' (' + e.relationship.replace(/_/g, ' ') + ')';
+        list.appendChild(item);
+      });
+      if (!lineage.json.edges.length) { const item = document.createElement('li'); item.textContent = 'No registered relatives.'; list.appendChild(item); }
+    } else {
+      const item = document.createElement('li');
+      item.textContent = (lineage.json && lineage.json.message) || 'Lineage unavailable.';
+      list.appendChild(item);
+    }
   }
 
   // --- health ---

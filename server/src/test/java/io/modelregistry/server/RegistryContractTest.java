@@ -84,6 +84,8 @@ class RegistryContractTest {
         assertThat(client.post("/artifacts", "[{\"name\":\"*\"}]").status()).isEqualTo(403);
         assertThat(client.delete("/reset").status()).isEqualTo(403);
         assertThat(client.get("/artifacts/model/123").status()).isEqualTo(403);
+        assertThat(client.get("/ingest/refusals").status()).as("extension endpoints need a token too").isEqualTo(403);
+        assertThat(client.get("/artifact/model/123/vetting").status()).isEqualTo(403);
         client.useToken("bearer not-a-real-token");
         assertThat(client.post("/artifact/byRegEx", "{\"regex\":\"a\"}").status()).isEqualTo(403);
         client.useToken(good);

@@ -115,8 +115,21 @@ class RatingEngineTest {
     void aSaturatedExecutorFailsMetricsInsteadOfQueueingForever() {
         var tiny = new java.util.concurrent.ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS,
                 new java.util.concurrent.ArrayBlockingQueue<>(1));
+        // Every metric holds the only thread for a moment, so the third submission meets a full pool and queue
+        // whatever the scheduling (with instant metrics the pool might drain between submissions).
+        List<Metric> slow = new ArrayList<>();
+        for (RatingMetric id : NetScore.WEIGHTS.keySet()) {
+            slow.add(metric(id, s -> {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return MetricValue.of(1, "slow");
+            }));
+        }
         try {
-            RatingResult result = new RatingEngine(constant(1), tiny, Duration.ofSeconds(5), activity)
+            RatingResult result = new RatingEngine(slow, tiny, Duration.ofSeconds(5), activity)
                     .rate(Subjects.model("a/b").build());
             assertThat(result.failed()).isTrue();
             assertThat(result.reasons().values()).anyMatch(r -> r.contains("saturated"));

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -17,11 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Requires a valid {@code X-Authorization} token on every endpoint the contract marks with it (all artifact
- * endpoints and reset). Open: health, tracks, authenticate, the signed download links, and the UI's files.
+ * endpoints and reset) and on every extension endpoint. Open: health, tracks, authenticate, the signed
+ * download links, and the UI's static files.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Set<String> OPEN_PATHS = Set.of("/health", "/health/components",
+            "/tracks", "/authenticate", "/", "/index.html", "/favicon.ico", "/error");
 
     private final AuthenticationService auth;
     private final ObjectMapper json;
@@ -31,11 +36,14 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /**
+     * Secure by default: only these answer without a token. Everything else, including extension endpoints
+     * and paths that do not exist, needs one (an unknown path without a token is 403, not 404).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/artifacts") || path.startsWith("/artifact/") || path.equals("/artifact")
-                || path.equals("/reset"));
+        return OPEN_PATHS.contains(path) || path.startsWith("/download/") || path.startsWith("/ui/");
     }
 
     @Override
