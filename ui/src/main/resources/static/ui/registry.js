@@ -155,8 +155,8 @@
     const rating = await api('GET', '/artifact/model/' + encodeURIComponent(id) + '/rate');
     const vetting = await api('GET', '/artifact/model/' + encodeURIComponent(id) + '/vetting');
     if (vetting.status === 200) {
-      $('vetting').textContent = (vetting.json.vetted ? 'Vetted: passed the ingest gate. ' : 'Not vetted: ')
-        + (vetting.json.note || '');
+      const note = (vetting.json.note || '').replace(/^(not )?vetted:\s*/i, '');
+      $('vetting').textContent = (vetting.json.vetted ? 'Vetted: passed the ingest gate. ' : 'Not vetted: ') + note;
     } else {
       $('vetting').textContent = 'No rating recorded yet.';
     }

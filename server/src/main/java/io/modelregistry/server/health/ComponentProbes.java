@@ -84,8 +84,8 @@ class ComponentProbes {
                 "Content-addressed storage of package bundles (sha-256).");
         try {
             var probe = blobs.probe();
-            report.metric("writable", probe.writable()).metric("usable_bytes", probe.usableBytes())
-                    .metric("location", probe.location());
+            // No file-system location here: this endpoint answers without a token.
+            report.metric("writable", probe.writable()).metric("usable_bytes", probe.usableBytes());
             if (!probe.writable()) {
                 report.issue(Status.critical, "blob_store_not_writable", "Packages cannot be stored.", probe.detail());
             } else if (probe.usableBytes() < LOW_DISK_BYTES) {
