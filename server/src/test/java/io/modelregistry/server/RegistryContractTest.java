@@ -152,6 +152,8 @@ class RegistryContractTest {
         assertThat(client.post("/artifacts", "[{\"name\":\"*\",\"types\":[\"widget\"]}]").status()).isEqualTo(400);
         assertThat(client.post("/artifacts", "{\"name\":\"*\"}").status()).isEqualTo(400);
         assertThat(client.post("/artifacts", "offset=-1", "[{\"name\":\"*\"}]").status()).isEqualTo(400);
+        String huge = "[" + "{\"name\":\"*\"},".repeat(100_000) + "{\"name\":\"*\"}]"; // ~1.3 MB
+        assertThat(client.post("/artifacts", huge).status()).as("bodies are bounded").isEqualTo(413);
         assertThat(json(client.post("/artifacts", "offset=3", "[{\"name\":\"*\"}]"))).hasSize(1);
 
         HttpExchange byName = client.get("/artifact/byName/bert-base-uncased");

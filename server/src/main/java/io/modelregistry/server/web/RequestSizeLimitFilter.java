@@ -1,0 +1,104 @@
+package io.modelregistry.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bounds every request body (JSON bodies here are a URL, a query list or a pattern): a declared length over
+ * the limit is refused with 413 before anything is read, and an undeclared (chunked) body stops being read
+ * at the limit, so no request can make the server buffer unbounded input.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final ObjectMapper json;
+
+    RequestSizeLimitFilter(@Value("${registry.http.max-body-bytes:1048576}") long maxBytes, ObjectMapper json) {
+        this.maxBytes = maxBytes;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            var error = ApiErrors.body(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxBytes + " bytes.");
+            response.setStatus(error.getStatusCode().value());
+            response.setContentType("application/json");
+            json.writeValue(response.getOutputStream(), error.getBody());
+            return;
+        }
+        chain.doFilter(new BoundedRequest(request, maxBytes), response);
+    }
+
+    /** Reads at most {@code limit} bytes; past it, reading fails (and the body is reported unreadable: 400). */
+    private static final class BoundedRequest extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream bounded;
+
+        BoundedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (bounded == null) {
+                ServletInputStream in = super.getInputStream();
+                bounded = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0 && ++read > limit) {
+                            throw new IOException("request body exceeds " + limit + " bytes");
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int off, int len) throws IOException {
+                        int n = in.read(buffer, off, (int) Math.min(len, limit - read + 1));
+                        if (n > 0 && (read += n) > limit) {
+                            throw new IOException("request body exceeds " + limit + " bytes");
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return bounded;
+        }
+    }
+}
