@@ -5,53 +5,28 @@ import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.ContractValidator;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
-import io.modelregistry.server.support.RegistryTestEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 3 end to end, as the automated client drives it: real ingests from the fake hub (child first), the
  * lineage chain it checks, cost with and without dependencies, and the licence check.
  */
-@SpringBootTest(classes = RegistryServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LineageCostLicenceContractTest {
+class LineageCostLicenceContractTest extends InProcessRegistryTest {
 
-    private static final FakeHub HUB = FakeHub.start();
     private static final ContractValidator CONTRACT = new ContractValidator();
-
-    @LocalServerPort
-    int port;
 
     private RegistryClient client;
 
-    @DynamicPropertySource
-    static void hubs(DynamicPropertyRegistry registry) {
-        // as the automated client's deployment: its chain holds models a strict ingest gate refuses (0020)
-        RegistryTestEnvironment.register(registry, HUB, "advisory");
-    }
-
-    @AfterAll
-    static void stopHub() {
-        HUB.close();
-    }
-
     @BeforeEach
     void resetRegistry() {
-        client = new RegistryClient("http://127.0.0.1:" + port, CONTRACT::check);
-        assertThat(client.loginAsAdmin().status()).isEqualTo(200);
-        assertThat(client.delete("/reset").status()).isEqualTo(200);
+        client = freshRegistry(CONTRACT::check);
     }
 
     private String ingest(String type, String url) {

@@ -5,11 +5,9 @@ import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.ContractValidator;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
-import io.modelregistry.server.support.RegistryTestEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,23 +17,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Ratings as the automated client sees them ({@code REGISTRY_INGEST_GATE=advisory}): a model a strict gate
  * refuses is registered and marked not vetted; ten models rated at ingest answer {@code /rate} concurrently,
  * each with all 26 fields valid against the contract; re-rating on request and on update adds to the history.
  */
-@SpringBootTest(classes = RegistryServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RatingAdvisoryTest {
+class RatingAdvisoryTest extends InProcessRegistryTest {
 
-    private static final FakeHub HUB = FakeHub.start();
     private static final ContractValidator CONTRACT = new ContractValidator();
     private static final List<String> MODELS = List.of("google-bert/bert-base-uncased", "openai/whisper-tiny",
             "parvk11/audience_classifier_model", "distilbert/distilbert-base-uncased", "microsoft/DialoGPT-medium",
@@ -48,27 +39,12 @@ class RatingAdvisoryTest {
             "code_quality_latency", "reproducibility", "reproducibility_latency", "reviewedness", "reviewedness_latency",
             "tree_score", "tree_score_latency", "size_score", "size_score_latency");
 
-    @LocalServerPort
-    int port;
-
     private RegistryClient client;
     private RegistryClient extensions;
 
-    @DynamicPropertySource
-    static void hubs(DynamicPropertyRegistry registry) {
-        RegistryTestEnvironment.register(registry, HUB, "advisory");
-    }
-
-    @AfterAll
-    static void stopHub() {
-        HUB.close();
-    }
-
     @BeforeEach
     void reset() {
-        client = new RegistryClient("http://127.0.0.1:" + port, CONTRACT::check);
-        assertThat(client.loginAsAdmin().status()).isEqualTo(200);
-        assertThat(client.delete("/reset").status()).isEqualTo(200);
+        client = freshRegistry(CONTRACT::check);
         extensions = new RegistryClient(client.baseUrl(), exchange -> { }); // extension endpoints are not in the contract
         extensions.useToken(client.token());
     }

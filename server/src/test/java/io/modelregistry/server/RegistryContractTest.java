@@ -4,52 +4,27 @@ import static io.modelregistry.server.support.RegistryClient.ingestBody;
 import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.ContractValidator;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
-import io.modelregistry.server.support.RegistryTestEnvironment;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Drives every endpoint of the contract through real HTTP, success and error paths, and validates every
  * response against {@code openapi/registry-openapi.yaml}. The hubs are the local fake hub.
  */
-@SpringBootTest(classes = RegistryServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RegistryContractTest {
+class RegistryContractTest extends InProcessRegistryTest {
 
-    private static final FakeHub HUB = FakeHub.start();
     private static final ContractValidator CONTRACT = new ContractValidator();
-
-    @LocalServerPort
-    int port;
 
     private RegistryClient client;
 
-    @DynamicPropertySource
-    static void hubs(DynamicPropertyRegistry registry) {
-        // the automated client's deployment: models a strict gate would refuse are registered "not vetted"
-        RegistryTestEnvironment.register(registry, HUB, "advisory");
-    }
-
-    @AfterAll
-    static void stopHub() {
-        HUB.close();
-    }
-
     @BeforeEach
     void resetRegistry() {
-        client = new RegistryClient("http://127.0.0.1:" + port, CONTRACT::check);
-        assertThat(client.loginAsAdmin().status()).isEqualTo(200);
-        assertThat(client.delete("/reset").status()).isEqualTo(200);
+        client = freshRegistry(CONTRACT::check);
     }
 
     @Test
