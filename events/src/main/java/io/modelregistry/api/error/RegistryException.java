@@ -12,7 +12,9 @@ public class RegistryException extends RuntimeException {
      */
     public enum Kind {
         BAD_REQUEST, INVALID_TOKEN, INVALID_CREDENTIALS, NOT_PERMITTED, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE,
-        FAILED_DEPENDENCY, UPSTREAM_UNAVAILABLE, INTERNAL
+        FAILED_DEPENDENCY, UPSTREAM_UNAVAILABLE, INTERNAL,
+        /** The registry cannot answer yet (e.g. its read models are behind the event log); retrying later helps. */
+        UNAVAILABLE
     }
 
     private final Kind kind;

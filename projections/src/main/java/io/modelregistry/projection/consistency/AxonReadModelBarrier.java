@@ -5,67 +5,57 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Read-your-writes for the tracking projections: takes the head of the event log when called and waits,
- * bounded, until every streaming processor has processed up to it. Past the bound it logs and returns; the
- * write has happened either way, and health reports the lag.
+ * bounded, until every streaming processor has processed up to it. When it gives up (past the bound, or at once
+ * when a processor has stopped for an error: waiting for it is pointless) the write has happened and is durable;
+ * the head becomes a position every read must wait for, so no read answers without it (503 instead).
  */
 @Component
 class AxonReadModelBarrier implements ReadModelBarrier {
 
     private static final Logger log = LoggerFactory.getLogger(AxonReadModelBarrier.class);
 
-    private final EventStore eventStore;
-    private final EventProcessingConfiguration processing;
+    private final ReadModelProgress progress;
     private final Duration timeout;
 
-    AxonReadModelBarrier(EventStore eventStore, EventProcessingConfiguration processing,
-                         @Value("${registry.read-your-writes.timeout:PT10S}") Duration timeout) {
-        this.eventStore = eventStore;
-        this.processing = processing;
-        this.timeout = timeout;
+    AxonReadModelBarrier(ReadModelProgress progress, ConsistencyProperties properties) {
+        this.progress = progress;
+        this.timeout = properties.timeout();
     }
 
     @Override
     public void awaitCaughtUp() {
-        TrackingToken head = eventStore.createHeadToken();
-        if (head == null || head.position().isEmpty()) {
+        long target = progress.head();
+        if (target < 0) {
             return;
         }
-        long target = head.position().getAsLong();
-        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = TimeUnit.MICROSECONDS.toNanos(200);
-        while (!processors.stream().allMatch(p -> reached(p, target))) {
+        while (true) {
+            List<ReadModelProgress.ProcessorState> processors = progress.processors();
+            if (processors.stream().allMatch(p -> p.reached(target))) {
+                return;
+            }
+            List<String> failed = processors.stream().filter(ReadModelProgress.ProcessorState::failed)
+                    .map(ReadModelProgress.ProcessorState::name).toList();
+            if (!failed.isEmpty()) {
+                progress.behind(target);
+                log.warn("Processors {} are stopped; event {} is stored, reads answer 503 until they catch up",
+                        failed, target);
+                return;
+            }
             if (System.nanoTime() > deadline) {
-                log.warn("Read models did not reach event {} within {}; answering anyway", target, timeout);
+                progress.behind(target);
+                log.warn("Read models did not reach event {} within {}; reads wait for it", target, timeout);
                 return;
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(5));
         }
-    }
-
-    private static boolean reached(StreamingEventProcessor processor, long target) {
-        var statuses = processor.processingStatus().values();
-        if (statuses.isEmpty()) {
-            return !processor.isRunning();
-        }
-        return statuses.stream().allMatch(status -> position(status) >= target);
-    }
-
-    private static long position(EventTrackerStatus status) {
-        return status.getCurrentPosition().orElse(-1L);
     }
 }

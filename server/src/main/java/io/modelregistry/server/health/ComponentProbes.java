@@ -2,16 +2,15 @@ package io.modelregistry.server.health;
 
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.command.rating.RatingActivity;
+import io.modelregistry.projection.consistency.ReadModelProgress;
 import io.modelregistry.projection.search.ArtifactSearch;
+import io.modelregistry.server.axon.H2GroupCommit;
 import io.modelregistry.server.health.ComponentReport.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,16 +24,18 @@ class ComponentProbes {
     private final JdbcTemplate jdbc;
     private final BlobStore blobs;
     private final ArtifactSearch search;
-    private final EventProcessingConfiguration processing;
+    private final ReadModelProgress progress;
+    private final H2GroupCommit durability;
     private final RequestActivity activity;
     private final RatingActivity ratings;
 
-    ComponentProbes(JdbcTemplate jdbc, BlobStore blobs, ArtifactSearch search, EventProcessingConfiguration processing,
-                    RequestActivity activity, RatingActivity ratings) {
+    ComponentProbes(JdbcTemplate jdbc, BlobStore blobs, ArtifactSearch search, ReadModelProgress progress,
+                    H2GroupCommit durability, RequestActivity activity, RatingActivity ratings) {
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.search = search;
-        this.processing = processing;
+        this.progress = progress;
+        this.durability = durability;
         this.activity = activity;
         this.ratings = ratings;
     }
@@ -67,10 +68,16 @@ class ComponentProbes {
         try {
             var last = jdbc.query("SELECT timeStamp FROM DomainEventEntry WHERE globalIndex = ?",
                     (rs, row) -> rs.getString(1), head);
-            report.metric("head_position", head).metric("probe_ms", (System.nanoTime() - started) / 1_000_000.0);
+            report.metric("head_position", head).metric("probe_ms", (System.nanoTime() - started) / 1_000_000.0)
+                    .metric("commit_mode", durability.mode().name().toLowerCase(java.util.Locale.ROOT))
+                    .metric("fsyncs", durability.syncs()).metric("fsync_shared_waits", durability.sharedWaits());
             if (!last.isEmpty()) {
                 report.lastEventAt(Instant.parse(last.get(0)));
                 report.metric("last_event_at", last.get(0));
+            }
+            if (durability.lastFailure() != null) {
+                report.issue(Status.critical, "event_store_fsync_failed", "Forcing the event log to disk failed; "
+                        + "writes may not be durable.", durability.lastFailure());
             }
         } catch (RuntimeException e) {
             report.issue(Status.critical, "event_store_unreachable", "The event store did not answer a query.",
@@ -116,30 +123,41 @@ class ComponentProbes {
 
     private ComponentReport projections(long head) {
         var report = new ComponentReport("projections", "Projections",
-                "Tracking processors that build the read models from the event log; lag = events not yet applied.");
+                "Tracking processors that build the read models from the event log; lag = events not yet applied."
+                        + " Reads are answered once every processor has reached the required position.");
         long worstLag = 0;
-        Map<String, Object> perProcessor = new LinkedHashMap<>();
-        for (var entry : processing.eventProcessors().entrySet()) {
-            if (!(entry.getValue() instanceof StreamingEventProcessor processor)) {
-                continue;
-            }
-            long position = processor.processingStatus().values().stream()
-                    .mapToLong(s -> s.getCurrentPosition().orElse(-1L)).min().orElse(-1L);
-            long lag = head < 0 ? 0 : Math.max(0, head - position);
+        int processors = 0;
+        for (var processor : progress.processors()) {
+            processors++;
+            String name = processor.name();
+            long lag = head < 0 ? 0 : Math.max(0, head - processor.position());
             worstLag = Math.max(worstLag, lag);
-            report.metric("lag_" + entry.getKey(), lag);
-            perProcessor.put(entry.getKey(), lag);
-            if (!processor.isRunning()) {
-                report.issue(Status.critical, "processor_stopped", "Processor '" + entry.getKey() + "' is not running.", null);
-            } else if (processor.isError()) {
-                report.issue(Status.critical, "processor_error", "Processor '" + entry.getKey()
-                        + "' is retrying after an error; see the log.", null);
+            report.metric("lag_" + name, lag);
+            var failure = processor.failure();
+            if (failure.isPresent() && failure.get().stopped()) {
+                var f = failure.get();
+                report.issue(Status.critical, "processor_failed", "Processor '" + name + "' stopped after failing "
+                        + f.attempts() + " times on " + f.eventType() + " at position " + f.position() + " ("
+                        + f.at() + "); restart the registry once the cause is removed.", f.error());
+            } else if (!processor.running()) {
+                report.issue(Status.critical, "processor_stopped", "Processor '" + name + "' is not running.", null);
+            } else if (failure.isPresent() || processor.retrying()) {
+                report.issue(Status.critical, "processor_error", "Processor '" + name + "' is retrying after an error"
+                        + failure.map(f -> " on " + f.eventType() + " at position " + f.position() + " (attempt "
+                        + f.attempts() + ")").orElse("") + "; see the log.", failure.map(f -> f.error()).orElse(null));
             } else if (lag > LAG_DEGRADED) {
-                report.issue(Status.degraded, "projection_lag", "Processor '" + entry.getKey() + "' is " + lag
+                report.issue(Status.degraded, "projection_lag", "Processor '" + name + "' is " + lag
                         + " events behind.", null);
             }
         }
-        report.metric("max_lag_events", worstLag).metric("processors", perProcessor.size());
+        var readiness = progress.readiness();
+        report.metric("max_lag_events", worstLag).metric("processors", processors)
+                .metric("reads_ready", readiness.ready()).metric("required_position", readiness.requiredPosition());
+        if (!readiness.ready() && readiness.failedProcessors().isEmpty()) {
+            report.issue(Status.degraded, "read_models_catching_up", "Reads answer 503 until every processor reaches "
+                    + "position " + readiness.requiredPosition() + " (the slowest is at " + readiness.slowestPosition()
+                    + ").", null);
+        }
         return report;
     }
 
@@ -165,7 +183,7 @@ class ComponentProbes {
         return report;
     }
 
-    /** Rating (issue 4): recent ratings, failed metrics in the window (each an issue), the slowest metric. */
+    /** Rating: recent ratings, failed metrics in the window (each an issue), the slowest metric. */
     private ComponentReport rating(int windowMinutes) {
         var report = new ComponentReport("rating", "Model rating",
                 "Metrics computed for each model at ingest, on update and on request; a failed metric makes /rate"

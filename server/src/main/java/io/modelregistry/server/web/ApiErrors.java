@@ -26,6 +26,7 @@ public final class ApiErrors {
             case FAILED_DEPENDENCY -> HttpStatus.FAILED_DEPENDENCY;
             case UPSTREAM_UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
             case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

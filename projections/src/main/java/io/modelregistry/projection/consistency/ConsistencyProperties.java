@@ -1,0 +1,34 @@
+package io.modelregistry.projection.consistency;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long writes and reads wait for the read models, and how often a projection may fail on one event.
+ *
+ * @param timeout      a write waits at most this long for every read model to apply it (then answers anyway; the
+ *                     write is durable, and reads say they are behind until the read models catch up)
+ * @param readTimeout  a read waits at most this long for the read models to reach every acknowledged write (after
+ *                     a restart: the whole log), then answers 503
+ * @param maxAttempts  failed attempts in a row on one event before its processor is stopped
+ */
+@ConfigurationProperties("registry.read-your-writes")
+public record ConsistencyProperties(@DefaultValue("PT10S") Duration timeout,
+                                    @DefaultValue("PT5S") Duration readTimeout,
+                                    @DefaultValue("5") int maxAttempts) {
+
+    public ConsistencyProperties {
+        requirePositive(timeout, "registry.read-your-writes.timeout");
+        requirePositive(readTimeout, "registry.read-your-writes.read-timeout");
+        if (maxAttempts < 1 || maxAttempts > 100) {
+            throw new IllegalArgumentException("registry.read-your-writes.max-attempts must be 1-100, was " + maxAttempts);
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero() || value.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException(name + " must be a duration from 1 ms to 10 minutes, was " + value);
+        }
+    }
+}
