@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class ProjectionFailurePolicy {
 
     @Bean
-    ConfigurerModule projectionFailurePolicy(ProjectionFailures failures, ConsistencyProperties properties,
+    ConfigurerModule stopFailedProjections(ProjectionFailures failures, ConsistencyProperties properties,
                                              ObjectProvider<Clock> clock) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
         return configurer -> apply(configurer, failures, properties.maxAttempts(), time);

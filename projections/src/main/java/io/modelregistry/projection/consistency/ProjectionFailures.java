@@ -44,11 +44,16 @@ public class ProjectionFailures {
                 f.attempts(), f.at(), true));
     }
 
-    /** The failure still standing for {@code processor} now that it has reached {@code position}, if any. */
-    public Optional<Failure> standing(String processor, long position) {
+    /**
+     * The failure still standing for {@code processor}, now that it is at {@code position} and running or not, if
+     * any. A processor that got past the event is rid of it; one that runs again after being stopped for it was
+     * restarted and gets a fresh set of attempts (a new failure is recorded if the cause is still there).
+     */
+    public Optional<Failure> standing(String processor, long position, boolean running) {
         Failure failure = failures.get(processor);
-        if (failure != null && failure.position() >= 0 && position > failure.position()) {
-            failures.remove(processor, failure); // it got past the event: the cause is gone
+        if (failure != null && (failure.stopped() && running
+                || failure.position() >= 0 && position > failure.position())) {
+            failures.remove(processor, failure);
             return Optional.empty();
         }
         return Optional.ofNullable(failure);

@@ -95,8 +95,9 @@ public class ReadModelProgress implements SmartLifecycle {
                         .mapToLong(s -> s.getCurrentPosition().orElse(-1L)).min().orElse(-1L);
                 boolean retrying = streaming.isError() || statuses.stream().anyMatch(EventTrackerStatus::isErrorState);
                 boolean replaying = statuses.stream().anyMatch(EventTrackerStatus::isReplaying);
-                states.add(new ProcessorState(name, position, streaming.isRunning(), retrying, replaying,
-                        failures.standing(name, position)));
+                boolean running = streaming.isRunning();
+                states.add(new ProcessorState(name, position, running, retrying, replaying,
+                        failures.standing(name, position, running)));
             }
         });
         return states;
