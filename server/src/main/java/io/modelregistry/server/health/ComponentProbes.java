@@ -121,7 +121,7 @@ class ComponentProbes {
         return report;
     }
 
-    private ComponentReport projections(long head) {
+    ComponentReport projections(long head) {
         var report = new ComponentReport("projections", "Projections",
                 "Tracking processors that build the read models from the event log; lag = events not yet applied."
                         + " Reads are answered once every processor has reached the required position.");

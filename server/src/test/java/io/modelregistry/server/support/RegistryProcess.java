@@ -82,6 +82,19 @@ public final class RegistryProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the process with SIGKILL, as a crash or the OOM killer would: no shutdown hook, no flush. On Linux
+     * {@link Process#destroyForcibly()} sends SIGKILL to the java process itself (started directly, no shell), so
+     * the exit value is 137 (128 + 9); it is returned for the caller to check.
+     */
+    public int kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("registry did not die within 30 s of SIGKILL");
+        }
+        return process.exitValue();
+    }
+
     /** The operating-system process id of the running registry (for memory readings). */
     public long pid() {
         return process.pid();
