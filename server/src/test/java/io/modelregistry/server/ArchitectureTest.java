@@ -72,4 +72,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Projection")
                 .check(classes);
     }
+
+    @Test
+    void whetherTheReadModelsHaveCaughtUpIsDecidedInOnePlace() {
+        // the write barrier, the read gate and health must agree on what "caught up" and "failed" mean
+        noClasses().that().resideOutsideOfPackage("io.modelregistry.projection..")
+                .should().dependOnClassesThat().areAssignableTo(org.axonframework.eventhandling.EventProcessor.class)
+                .orShould().dependOnClassesThat().areAssignableTo(
+                        org.axonframework.config.EventProcessingConfiguration.class)
+                .check(classes);
+    }
 }

@@ -131,6 +131,17 @@ class CrashRecoveryIT {
                 }
             }
             System.out.println("[crash] present after restart: " + listedIds.size() + " of " + INGESTS);
+
+            // the writes after the restart (the logins) went through the fsync, not just the write to the file
+            JsonNode eventStore = null;
+            for (JsonNode component : json(client.anonymous("GET", "/health/components", null)).get("components")) {
+                if (component.get("id").asText().equals("event-store")) {
+                    eventStore = component.get("metrics");
+                }
+            }
+            assertThat(eventStore).isNotNull();
+            assertThat(eventStore.get("commit_mode").asText()).isEqualTo("fsync");
+            assertThat(eventStore.get("fsyncs").asDouble()).isGreaterThanOrEqualTo(1);
         }
     }
 

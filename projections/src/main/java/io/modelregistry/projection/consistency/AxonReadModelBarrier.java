@@ -3,8 +3,6 @@ package io.modelregistry.projection.consistency;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +33,7 @@ class AxonReadModelBarrier implements ReadModelBarrier {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = TimeUnit.MICROSECONDS.toNanos(200);
+        Backoff backoff = new Backoff();
         while (true) {
             List<ReadModelProgress.ProcessorState> processors = progress.processors();
             if (processors.stream().allMatch(p -> p.reached(target))) {
@@ -54,8 +52,7 @@ class AxonReadModelBarrier implements ReadModelBarrier {
                 log.warn("Read models did not reach event {} within {}; reads wait for it", target, timeout);
                 return;
             }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(5));
+            backoff.pause();
         }
     }
 }

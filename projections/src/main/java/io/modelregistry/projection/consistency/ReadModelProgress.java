@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -123,7 +121,7 @@ public class ReadModelProgress implements SmartLifecycle {
             return;
         }
         long deadline = System.nanoTime() + readTimeout.toNanos();
-        long pause = TimeUnit.MICROSECONDS.toNanos(200);
+        Backoff backoff = new Backoff();
         while (!readiness.ready()) {
             if (!readiness.failedProcessors().isEmpty()) {
                 throw new RegistryException(RegistryException.Kind.UNAVAILABLE, "The read models are behind the "
@@ -135,8 +133,7 @@ public class ReadModelProgress implements SmartLifecycle {
                         + "with the event log (at position " + readiness.slowestPosition() + " of "
                         + readiness.requiredPosition() + "); try again shortly.");
             }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(5));
+            backoff.pause();
             readiness = readiness();
         }
     }

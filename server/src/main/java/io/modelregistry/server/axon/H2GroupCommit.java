@@ -61,19 +61,20 @@ public class H2GroupCommit implements InitializingBean, DisposableBean {
             h2 = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")
                     && c.getMetaData().getURL().startsWith("jdbc:h2:file:");
             if (h2) {
-                int delay = mode == DurabilityProperties.Commit.DELAYED ? H2_DEFAULT_WRITE_DELAY_MS : 0;
+                int delay = mode == DurabilityProperties.Commit.DELAYED || mode == DurabilityProperties.Commit.ACKED
+                        ? H2_DEFAULT_WRITE_DELAY_MS : 0;
                 statement.execute("SET WRITE_DELAY " + delay);
                 if (enabled()) {
                     connection = dataSource.getConnection(); // before any writer can hold the whole pool
                 }
                 log.info("H2 commits: {} (WRITE_DELAY {} ms{})", mode.name().toLowerCase(Locale.ROOT), delay,
-                        mode == DurabilityProperties.Commit.FSYNC ? ", fsync before every acknowledged write" : "");
+                        enabled() ? ", flush and fsync before every acknowledged write" : "");
             }
         }
     }
 
     public boolean enabled() {
-        return h2 && mode == DurabilityProperties.Commit.FSYNC;
+        return h2 && (mode == DurabilityProperties.Commit.FSYNC || mode == DurabilityProperties.Commit.ACKED);
     }
 
     /**

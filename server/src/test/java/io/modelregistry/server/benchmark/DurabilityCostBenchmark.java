@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class DurabilityCostBenchmark {
 
-    private static final List<String> MODES = List.of("delayed", "write", "fsync");
+    private static final List<String> MODES = List.of("delayed", "write", "acked", "fsync");
 
     @Test
     void measure() throws Exception {
@@ -96,8 +96,17 @@ class DurabilityCostBenchmark {
             }
             pool.shutdown();
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "[durability] commit=%s round %d: %d ingests in %.1f s%n", mode, round,
-                    ingests, seconds);
+            String metrics = "";
+            for (var component : RegistryClient.json(client.anonymous("GET", "/health/components", null))
+                    .get("components")) {
+                if (component.get("id").asText().equals("event-store")) {
+                    metrics = String.format(Locale.ROOT, " (fsyncs %.0f, writers that shared one %.0f)",
+                            component.at("/metrics/fsyncs").asDouble(),
+                            component.at("/metrics/fsync_shared_waits").asDouble());
+                }
+            }
+            System.out.printf(Locale.ROOT, "[durability] commit=%s round %d: %d ingests in %.1f s%s%n", mode, round,
+                    ingests, seconds, metrics);
             return ingests / seconds;
         }
     }
