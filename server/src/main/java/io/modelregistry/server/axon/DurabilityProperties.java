@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("registry.durability")
 public record DurabilityProperties(@DefaultValue("fsync") Commit commit) {
 
-    public enum Commit { FSYNC, ACKED, WRITE, DELAYED }
+    public enum Commit { FSYNC, WRITE, DELAYED }
 
     public DurabilityProperties {
         if (commit == null) {

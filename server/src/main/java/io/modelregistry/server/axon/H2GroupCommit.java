@@ -61,8 +61,7 @@ public class H2GroupCommit implements InitializingBean, DisposableBean {
             h2 = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")
                     && c.getMetaData().getURL().startsWith("jdbc:h2:file:");
             if (h2) {
-                int delay = mode == DurabilityProperties.Commit.DELAYED || mode == DurabilityProperties.Commit.ACKED
-                        ? H2_DEFAULT_WRITE_DELAY_MS : 0;
+                int delay = mode == DurabilityProperties.Commit.DELAYED ? H2_DEFAULT_WRITE_DELAY_MS : 0;
                 statement.execute("SET WRITE_DELAY " + delay);
                 if (enabled()) {
                     connection = dataSource.getConnection(); // before any writer can hold the whole pool
@@ -74,7 +73,7 @@ public class H2GroupCommit implements InitializingBean, DisposableBean {
     }
 
     public boolean enabled() {
-        return h2 && (mode == DurabilityProperties.Commit.FSYNC || mode == DurabilityProperties.Commit.ACKED);
+        return h2 && mode == DurabilityProperties.Commit.FSYNC;
     }
 
     /**

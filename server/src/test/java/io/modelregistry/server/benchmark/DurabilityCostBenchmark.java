@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class DurabilityCostBenchmark {
 
-    private static final List<String> MODES = List.of("delayed", "write", "acked", "fsync");
+    private static final List<String> MODES = List.of("delayed", "write", "fsync");
 
     @Test
     void measure() throws Exception {
