@@ -2,7 +2,7 @@ package io.modelregistry.server.health;
 
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.command.rating.RatingActivity;
-import io.modelregistry.projection.search.ArtifactSearch;
+import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.server.health.ComponentReport.Status;
 import java.time.Duration;
 import java.time.Instant;
