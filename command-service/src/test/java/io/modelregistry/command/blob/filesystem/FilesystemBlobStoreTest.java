@@ -139,6 +139,48 @@ class FilesystemBlobStoreTest {
         assertThat(probe.detail()).startsWith("not writable");
     }
 
+    @Test
+    void listingPagesThroughEveryDigestInAscendingOrder() throws Exception {
+        BlobStore store = store();
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            stored.add(store.put(bytes("blob " + i)).digest());
+        }
+        List<String> listed = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 100; page++) {
+            List<String> digests = store.list(after, 7);
+            assertThat(digests.size()).isLessThanOrEqualTo(7);
+            if (digests.isEmpty()) {
+                break;
+            }
+            listed.addAll(digests);
+            after = digests.get(digests.size() - 1);
+        }
+        assertThat(listed).isSorted().containsExactlyInAnyOrderElementsOf(stored);
+        assertThat(store.list(null, 0)).isEmpty();
+    }
+
+    @Test
+    void aDeletedBlobIsGoneAndDeletingItAgainSaysSo() throws Exception {
+        BlobStore store = store();
+        String kept = store.put(bytes("kept")).digest();
+        String gone = store.put(bytes("gone")).digest();
+        assertThat(store.delete(gone)).isTrue();
+        assertThat(store.open(gone)).isEmpty();
+        assertThat(store.size(gone)).isEmpty();
+        assertThat(store.delete(gone)).isFalse();
+        assertThat(store.delete("../../etc/passwd")).isFalse();
+        assertThat(store.list(null, 10)).containsExactly(kept);
+    }
+
+    @Test
+    void theFilesystemHasNoPresignedUrlsSoCallersStreamTheBytes() throws Exception {
+        BlobStore store = store();
+        String digest = store.put(bytes("streamed")).digest();
+        assertThat(store.presignedDownload(digest, java.time.Duration.ofMinutes(5))).isEmpty();
+    }
+
     private List<Path> blobFiles() throws IOException {
         try (Stream<Path> walk = Files.walk(root.resolve("sha256"))) {
             return walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(root.resolve("sha256/.tmp"))).toList();
