@@ -165,7 +165,7 @@ class ComponentProbes {
         return report;
     }
 
-    /** Rating (issue 4): recent ratings, failed metrics in the window (each an issue), the slowest metric. */
+    /** Rating: recent ratings, failed metrics in the window (each an issue), the slowest metric. */
     private ComponentReport rating(int windowMinutes) {
         var report = new ComponentReport("rating", "Model rating",
                 "Metrics computed for each model at ingest, on update and on request; a failed metric makes /rate"
