@@ -32,6 +32,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void thePortsInTheVocabularyKnowNoStorageTechnology() {
+        // a port that mentioned SQL, Lucene or a JSON library would tie every adapter to the embedded one
+        noClasses().that().resideInAPackage("io.modelregistry.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.apache.lucene..",
+                        "com.fasterxml..", "org.h2..", "com.zaxxer..")
+                .check(classes);
+    }
+
     /** Adapter packages: one per backend, beside the port's callers; a scale-out backend adds a sibling. */
     private static final String[] ADAPTERS = {"..jdbc..", "..lucene..", "..filesystem.."};
 

@@ -9,6 +9,7 @@ import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.ArtifactUpdated;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
@@ -75,33 +76,10 @@ class ArtifactClaimsTest {
 
     @Test
     void exactlyOneOfTwoConcurrentRegistrationsOfTheSameSourceWins() throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 200; round++) {
-                String source = BERT + "-" + round;
-                CyclicBarrier start = new CyclicBarrier(2);
-                List<Future<Boolean>> outcomes = new ArrayList<>();
-                for (String id : List.of("a" + round, "b" + round)) {
-                    outcomes.add(threads.submit(() -> {
-                        start.await(5, TimeUnit.SECONDS);
-                        try {
-                            claims.claim(id, ArtifactType.MODEL, "bert", source);
-                            return true;
-                        } catch (RegistryException conflict) {
-                            assertThat(conflict.kind()).isEqualTo(RegistryException.Kind.CONFLICT);
-                            return false;
-                        }
-                    }));
-                }
-                int winners = 0;
-                for (Future<Boolean> outcome : outcomes) {
-                    winners += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
-                }
-                assertThat(winners).as("winners of round %d", round).isEqualTo(1);
-                assertThat(store.bySource(source)).isPresent();
-            }
-        } finally {
-            threads.shutdownNow();
+        for (int round = 0; round < 200; round++) {
+            String source = BERT + "-" + round;
+            assertThat(winnersOf(source, "a" + round, "b" + round)).as("winners of round %d", round).isEqualTo(1);
+            assertThat(store.bySource(source)).isPresent();
         }
     }
 
@@ -130,6 +108,18 @@ class ArtifactClaimsTest {
     }
 
     @Test
+    void anOldSourceAnUpdateLeftClaimedByACrashIsFreedOnceTheClaimIsNoLongerPending() {
+        claims.claim("1", ArtifactType.MODEL, "bert", BERT);
+        append("1", 0, registered("1", "google-bert/bert-base-uncased"));
+        append("1", 1, updated("1", "openai-community/gpt2"));   // the process died before giving up BERT
+        assertThatThrownBy(() -> claims.claim("2", ArtifactType.MODEL, "bert", BERT))
+                .isInstanceOf(RegistryException.class);
+        now.set(now.get().plus(PENDING).plusSeconds(1));
+        claims.claim("2", ArtifactType.MODEL, "bert", BERT);
+        assertThat(store.bySource(BERT)).map(SourceClaim::artifactId).hasValue("2");
+    }
+
+    @Test
     void aClaimWhoseArtifactTheLogShowsDeletedIsTakenOverAtOnce() {
         claims.claim("1", ArtifactType.MODEL, "bert", BERT);
         append("1", 0, registered("1", "google-bert/bert-base-uncased"));
@@ -142,26 +132,8 @@ class ArtifactClaimsTest {
     @Test
     void twoRegistrationsRacingForAnAbandonedClaimStillHaveOneWinner() throws Exception {
         store.claimIfAbsent(new SourceClaim(BERT, "crashed", ArtifactType.MODEL, "bert", now.get().minus(PENDING.multipliedBy(2))));
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            CyclicBarrier start = new CyclicBarrier(2);
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            for (String id : List.of("a", "b")) {
-                outcomes.add(threads.submit(() -> {
-                    start.await(5, TimeUnit.SECONDS);
-                    try {
-                        claims.claim(id, ArtifactType.MODEL, "bert", BERT);
-                        return true;
-                    } catch (RegistryException conflict) {
-                        return false;
-                    }
-                }));
-            }
-            assertThat(outcomes.get(0).get(10, TimeUnit.SECONDS) ^ outcomes.get(1).get(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(store.bySource(BERT)).map(SourceClaim::artifactId).get().isIn("a", "b");
-        } finally {
-            threads.shutdownNow();
-        }
+        assertThat(winnersOf(BERT, "a", "b")).isEqualTo(1);
+        assertThat(store.bySource(BERT)).map(SourceClaim::artifactId).get().isIn("a", "b");
     }
 
     @Test
@@ -215,6 +187,34 @@ class ArtifactClaimsTest {
         assertThat(claims.liveName("2", ArtifactType.MODEL)).isEmpty();
     }
 
+    /** Registers {@code source} for each id at the same moment, one thread each; how many claims succeeded. */
+    private int winnersOf(String source, String... ids) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(ids.length);
+        try {
+            CyclicBarrier start = new CyclicBarrier(ids.length);
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (String id : ids) {
+                outcomes.add(threads.submit(() -> {
+                    start.await(5, TimeUnit.SECONDS);
+                    try {
+                        claims.claim(id, ArtifactType.MODEL, "bert", source);
+                        return true;
+                    } catch (RegistryException conflict) {
+                        assertThat(conflict.kind()).isEqualTo(RegistryException.Kind.CONFLICT);
+                        return false;
+                    }
+                }));
+            }
+            int winners = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                winners += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            return winners;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private void append(String id, long sequence, Object event) {
         log.publish(new GenericDomainEventMessage<>("ArtifactAggregate", id, sequence, event));
     }
@@ -224,6 +224,10 @@ class ArtifactClaimsTest {
         var content = new ArtifactContent(url, new SourceRef(SourceKind.HUGGINGFACE_MODEL, repoId, "main", null, url),
                 new StoredPackage("a".repeat(64), 1, 1, List.of()), ArtifactDocuments.none(), null, null);
         return new ArtifactRegistered(id, ArtifactType.MODEL, "bert", content, ADMIN, now.get());
+    }
+
+    private ArtifactUpdated updated(String id, String repoId) {
+        return new ArtifactUpdated(id, ArtifactType.MODEL, "bert", registered(id, repoId).content(), ADMIN, now.get());
     }
 
     private static SourceRef bertSource() {
