@@ -2,9 +2,9 @@ package io.modelregistry.server.health;
 
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.command.rating.RatingActivity;
+import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.projection.consistency.ReadModelProgress;
-import io.modelregistry.projection.search.ArtifactSearch;
-import io.modelregistry.server.axon.H2GroupCommit;
+import io.modelregistry.server.axon.EventLogDurability;
 import io.modelregistry.server.health.ComponentReport.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +25,12 @@ class ComponentProbes {
     private final BlobStore blobs;
     private final ArtifactSearch search;
     private final ReadModelProgress progress;
-    private final H2GroupCommit durability;
+    private final EventLogDurability durability;
     private final RequestActivity activity;
     private final RatingActivity ratings;
 
     ComponentProbes(JdbcTemplate jdbc, BlobStore blobs, ArtifactSearch search, ReadModelProgress progress,
-                    H2GroupCommit durability, RequestActivity activity, RatingActivity ratings) {
+                    EventLogDurability durability, RequestActivity activity, RatingActivity ratings) {
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.search = search;
@@ -69,7 +69,7 @@ class ComponentProbes {
             var last = jdbc.query("SELECT timeStamp FROM DomainEventEntry WHERE globalIndex = ?",
                     (rs, row) -> rs.getString(1), head);
             report.metric("head_position", head).metric("probe_ms", (System.nanoTime() - started) / 1_000_000.0)
-                    .metric("commit_mode", durability.mode().name().toLowerCase(java.util.Locale.ROOT))
+                    .metric("commit_mode", durability.mode())
                     .metric("fsyncs", durability.syncs()).metric("fsync_shared_waits", durability.sharedWaits());
             if (!last.isEmpty()) {
                 report.lastEventAt(Instant.parse(last.get(0)));

@@ -8,7 +8,7 @@ import io.modelregistry.projection.consistency.ProjectionFailures;
 import io.modelregistry.projection.consistency.ReadModelProgress;
 import io.modelregistry.projection.consistency.ReadModelProgress.ProcessorState;
 import io.modelregistry.projection.consistency.ReadModelProgress.Readiness;
-import io.modelregistry.server.axon.H2GroupCommit;
+import io.modelregistry.server.axon.EventLogDurability;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ComponentProbesTest {
 
     private final ReadModelProgress progress = mock(ReadModelProgress.class);
-    private final ComponentProbes probes = new ComponentProbes(null, null, null, progress, mock(H2GroupCommit.class),
+    private final ComponentProbes probes = new ComponentProbes(null, null, null, progress, mock(EventLogDurability.class),
             null, null);
 
     @Test
