@@ -37,8 +37,9 @@ class JdbcEventStoreConfiguration {
     @DependsOn("eventStoreSchema")
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration axon, DataSource dataSource,
-                                          TransactionManager transactions) {
-        return JdbcEventStorageEngine.builder()
+                                          TransactionManager transactions, H2GroupCommit commit) {
+        // durable before acknowledged: every append is followed by the group commit's fsync (decision 0030)
+        return new DurableJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
@@ -46,8 +47,7 @@ class JdbcEventStoreConfiguration {
                 .snapshotFilter(axon.snapshotFilter())
                 .connectionProvider(connections(dataSource))
                 .transactionManager(transactions)
-                .schema(EventSchema.builder().build())
-                .build();
+                .schema(EventSchema.builder().build()), commit);
     }
 
     @Bean
