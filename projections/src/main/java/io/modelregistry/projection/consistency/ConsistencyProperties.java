@@ -1,8 +1,12 @@
 package io.modelregistry.projection.consistency;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How long writes and reads wait for the read models, and how often a projection may fail on one event.
@@ -13,10 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     a restart: the whole log), then answers 503
  * @param maxAttempts  failed attempts in a row on one event before its processor is stopped
  */
+@Validated
 @ConfigurationProperties("registry.read-your-writes")
-public record ConsistencyProperties(@DefaultValue("PT10S") Duration timeout,
-                                    @DefaultValue("PT5S") Duration readTimeout,
-                                    @DefaultValue("5") int maxAttempts) {
+public record ConsistencyProperties(@NotNull @DefaultValue("PT10S") Duration timeout,
+                                    @NotNull @DefaultValue("PT5S") Duration readTimeout,
+                                    @Min(1) @Max(100) @DefaultValue("5") int maxAttempts) {
 
     public ConsistencyProperties {
         requirePositive(timeout, "registry.read-your-writes.timeout");

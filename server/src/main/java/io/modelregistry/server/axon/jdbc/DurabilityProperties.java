@@ -1,7 +1,9 @@
 package io.modelregistry.server.axon.jdbc;
 
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * When a commit to the embedded H2 database (event log, duplicate-source claims, tokens, read models) reaches
@@ -14,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *               loss); {@code delayed}: H2's default, commits reach the file up to 500 ms later (a killed process
  *               loses them)
  */
+@Validated
 @ConfigurationProperties("registry.durability")
-public record DurabilityProperties(@DefaultValue("fsync") Commit commit) {
+public record DurabilityProperties(@NotNull @DefaultValue("fsync") Commit commit) {
 
     public enum Commit { FSYNC, WRITE, DELAYED }
 
