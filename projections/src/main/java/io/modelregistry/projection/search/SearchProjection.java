@@ -2,6 +2,7 @@ package io.modelregistry.projection.search;
 
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactUpdated;
 import io.modelregistry.api.registry.RegistryReset;
@@ -29,9 +30,11 @@ class SearchProjection {
     static final String PROCESSING_GROUP = "search";
 
     private final SearchIndex index;
+    private final ArtifactDocumentStore documents;
 
-    SearchProjection(SearchIndex index) {
+    SearchProjection(SearchIndex index, ArtifactDocumentStore documents) {
         this.index = index;
+        this.documents = documents;
     }
 
     @EventHandler
@@ -71,9 +74,10 @@ class SearchProjection {
         index.clear();
     }
 
-    private static IndexedArtifact toIndexed(String id, String name, io.modelregistry.api.artifact.ArtifactType type,
-                                             ArtifactContent content) {
-        String readme = content == null || content.docs() == null ? null : content.docs().readme();
+    /** The README is indexed for regex search: read by its digest (events carry no document text). */
+    private IndexedArtifact toIndexed(String id, String name, io.modelregistry.api.artifact.ArtifactType type,
+                                      ArtifactContent content) {
+        String readme = content == null ? null : documents.text(content.documents().readme());
         return new IndexedArtifact(id, name, type, readme);
     }
 

@@ -22,6 +22,9 @@ final class SearchFixture implements AutoCloseable {
 
     static final Actor ACTOR = new Actor("tester", true);
 
+    /** Content-addressed, so one store serves every fixture: the same README is the same document. */
+    static final InMemoryDocuments DOCUMENTS = new InMemoryDocuments();
+
     private final Path dataDir;
     private SearchIndex index;
     private SearchProjection projection;
@@ -36,7 +39,7 @@ final class SearchFixture implements AutoCloseable {
 
     private void open() {
         index = new SearchIndex(dataDir);
-        projection = new SearchProjection(index);
+        projection = new SearchProjection(index, DOCUMENTS);
         search = new LuceneArtifactSearch(index, Duration.ofSeconds(30));
         position = Math.max(position, index.atOpen().position());
     }
@@ -114,7 +117,7 @@ final class SearchFixture implements AutoCloseable {
 
     static ArtifactContent content(String readme) {
         return new ArtifactContent("https://huggingface.co/example", null, null,
-                new ArtifactDocuments(readme, null, null), null, null);
+                DOCUMENTS.store(new ArtifactDocuments(readme, null, null)), null, null);
     }
 
     private TrackedEventMessage<?> tracked(Object event) {

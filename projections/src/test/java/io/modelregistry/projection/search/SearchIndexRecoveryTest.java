@@ -62,7 +62,7 @@ class SearchIndexRecoveryTest {
                                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                         .andEventAvailabilityTimeout(50, TimeUnit.MILLISECONDS))
                         .registerTokenStore(SearchProjection.PROCESSING_GROUP, config -> tokens)
-                        .registerEventHandler(config -> new SearchProjection(index)))
+                        .registerEventHandler(config -> new SearchProjection(index, SearchFixture.DOCUMENTS)))
                 .buildConfiguration();
         running = new Running(index, axon, new SearchIndexRecovery(axon.eventProcessingConfiguration(), index));
         return running;
