@@ -1,16 +1,27 @@
 package io.modelregistry.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.modelregistry.api.evolution.EventRevision;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The direction of dependencies between the modules, held by a test: the shared vocabulary and the licence
- * table are plain Java, the command side never reads the query side, and read models never issue commands.
+ * table are plain Java, the command side never reads the query side, read models never issue commands, the query
+ * side appends nothing to the log, and every event says its revision.
  */
 class ArchitectureTest {
 
@@ -63,6 +74,38 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.modelregistry.command..",
                         "io.modelregistry.server..", "org.axonframework.commandhandling..")
                 .check(classes);
+    }
+
+    @Test
+    void theQuerySideAppendsNothingToTheLog() {
+        // It reads; the one write it needs (a download's record) goes through the DownloadLog port to the command side.
+        noClasses().that().resideInAPackage("io.modelregistry.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventhandling.gateway..",
+                        "org.axonframework.commandhandling..", "org.axonframework.eventsourcing..")
+                .orShould().dependOnClassesThat().areAssignableTo(EventBus.class)
+                .because("downloads are recorded through the DownloadLog port, never published by the query side")
+                .check(classes);
+    }
+
+    @Test
+    void everyEventCarriesARevision() {
+        // An event is whatever a handler takes: each must say which revision of its shape it is stored as.
+        Set<JavaClass> events = new TreeSet<>(Comparator.comparing(JavaClass::getName));
+        for (JavaClass owner : classes) {
+            for (JavaMethod method : owner.getMethods()) {
+                if ((method.isAnnotatedWith(EventHandler.class) || method.isAnnotatedWith(EventSourcingHandler.class))
+                        && !method.getRawParameterTypes().isEmpty()) {
+                    JavaClass payload = method.getRawParameterTypes().get(0);
+                    if (payload.getPackageName().startsWith("io.modelregistry.api")) {
+                        events.add(payload);
+                    }
+                }
+            }
+        }
+        assertThat(events).extracting(JavaClass::getSimpleName).contains("ArtifactRegistered", "ModelRated",
+                "RegistryReset", "ArtifactDownloaded");
+        assertThat(events).allSatisfy(event -> assertThat(event.isAnnotatedWith(EventRevision.class))
+                .as(event.getSimpleName() + " has an @EventRevision").isTrue());
     }
 
     @Test
