@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactType;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,7 @@ class SearchWiringTest {
                         .setConversionService(ApplicationConversionService.getSharedInstance()))
                 .withUserConfiguration(SearchPackage.class)
                 .withBean(EventProcessingConfiguration.class, () -> processing)
+                .withBean(ArtifactDocumentStore.class, InMemoryDocuments::new)
                 .withPropertyValues("registry.data-dir=" + dataDir, "registry.search.commit-interval=PT0.05S");
 
         runner.run(context -> {
