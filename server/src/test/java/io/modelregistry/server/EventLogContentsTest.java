@@ -3,18 +3,27 @@ package io.modelregistry.server;
 import static io.modelregistry.server.support.RegistryClient.ingestBody;
 import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.ArtifactRegistered;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.auth.UserRegistered;
 import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.ModelRated;
+import io.modelregistry.api.rating.RegisterRatedModel;
 import io.modelregistry.server.support.RegistryClient;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,17 +31,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What today's registry writes into its log, read from the stored rows themselves: no password hash, no document
- * text (documents are blobs named by digest), a model's registration and its rating from one command, and a
- * download recorded by a command.
+ * text (documents are blobs named by digest), a model's registration and its rating from one command (or nothing
+ * at all), and a download recorded by a command.
  */
 class EventLogContentsTest extends InProcessRegistryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Actor ADMIN = new Actor(RegistryClient.ADMIN, true);
 
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     BlobStore blobs;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    CommandGateway commands;
 
     private RegistryClient client;
 
@@ -85,6 +99,26 @@ class EventLogContentsTest extends InProcessRegistryTest {
         assertThat(rows).extracting(r -> JSON.readTree(r.metaData()).get("traceId").asText())
                 .as("one command message caused all three").containsOnly(
                         JSON.readTree(rows.get(0).metaData()).get("traceId").asText());
+    }
+
+    @Test
+    void aRegistrationWhoseRatingIsRefusedLeavesNoEventAndNoClaimBehind() {
+        String bert = json(client.post("/artifact/model",
+                ingestBody("https://huggingface.co/google-bert/bert-base-uncased"))).at("/metadata/id").asText();
+        var payloads = eventStore.readEvents(bert).asStream().map(m -> m.getPayload()).toList();
+        var content = ((ArtifactRegistered) payloads.get(0)).content();
+        var rating = ((ModelRated) payloads.get(2)).outcome();
+        // Through the real command bus and database transaction: the claim is inserted and the registration
+        // applied before the aggregate refuses the rating; all of it must roll back.
+        String id = "900000000000000001";
+        assertThatThrownBy(() -> commands.sendAndWait(new RegisterRatedModel(
+                new RegisterArtifact(id, ArtifactType.DATASET, "not-a-model", content, ADMIN), rating)))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("Only models are rated");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM artifact_claim WHERE artifact_id = ?", Integer.class, id))
+                .isZero();
+        assertThat(client.get("/artifacts/dataset/" + id).status()).isEqualTo(404);
     }
 
     @Test
