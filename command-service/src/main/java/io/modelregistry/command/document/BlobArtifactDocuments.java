@@ -47,13 +47,7 @@ public class BlobArtifactDocuments implements ArtifactDocumentStore {
     }
 
     @Override
-    public String text(DocumentRef ref) {
-        if (ref == null) {
-            return null;
-        }
-        if (ref.inlineText() != null) {
-            return ref.inlineText();
-        }
+    public String storedText(DocumentRef ref) {
         try (InputStream in = blobs.open(ref.digest()).orElseThrow(() -> new IllegalStateException(
                 "document blob " + ref.digest() + " is referenced by the log but missing from the blob store"))) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, ref.bytes() + 1));

@@ -10,12 +10,22 @@ public interface ArtifactDocumentStore {
     ArtifactDocumentRefs store(ArtifactDocuments documents);
 
     /**
-     * The text a reference names: inline text when an upcast old event carries it, else the blob; {@code null}
-     * for a {@code null} reference.
+     * The text of a document that was written to the store (a reference without inline text).
      *
-     * @throws IllegalStateException when a referenced blob is missing: the log promises it exists
+     * @throws IllegalStateException when it is missing: the log promises it exists
      */
-    String text(DocumentRef ref);
+    String storedText(DocumentRef ref);
+
+    /**
+     * The text a reference names: inline text when an upcast old event carries it (its document was never
+     * stored, and must not be looked for), else the stored document; {@code null} for a {@code null} reference.
+     */
+    default String text(DocumentRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        return ref.inlineText() != null ? ref.inlineText() : storedText(ref);
+    }
 
     /** Every document the references name (see {@link #text}). */
     default ArtifactDocuments read(ArtifactDocumentRefs refs) {

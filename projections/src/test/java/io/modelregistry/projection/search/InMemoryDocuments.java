@@ -23,13 +23,7 @@ final class InMemoryDocuments implements ArtifactDocumentStore {
     }
 
     @Override
-    public String text(DocumentRef ref) {
-        if (ref == null) {
-            return null;
-        }
-        if (ref.inlineText() != null) {
-            return ref.inlineText();
-        }
+    public String storedText(DocumentRef ref) {
         String text = texts.get(ref.digest());
         if (text == null) {
             throw new IllegalStateException("no document " + ref.digest());
