@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -89,21 +91,27 @@ class ArchitectureTest {
 
     @Test
     void everyEventCarriesARevision() {
-        // An event is whatever a handler takes: each must say which revision of its shape it is stored as.
+        // An event is what a handler takes, or what code builds where it publishes or applies: each must say which
+        // revision of its shape it is stored as.
         Set<JavaClass> events = new TreeSet<>(Comparator.comparing(JavaClass::getName));
         for (JavaClass owner : classes) {
             for (JavaMethod method : owner.getMethods()) {
                 if ((method.isAnnotatedWith(EventHandler.class) || method.isAnnotatedWith(EventSourcingHandler.class))
                         && !method.getRawParameterTypes().isEmpty()) {
-                    JavaClass payload = method.getRawParameterTypes().get(0);
-                    if (payload.getPackageName().startsWith("io.modelregistry.api")) {
-                        events.add(payload);
-                    }
+                    events.add(method.getRawParameterTypes().get(0));
+                }
+                boolean appends = method.getMethodCallsFromSelf().stream().anyMatch(call ->
+                        call.getTarget().getOwner().isAssignableTo(EventGateway.class) && call.getName().equals("publish")
+                                || call.getTarget().getOwner().isEquivalentTo(AggregateLifecycle.class)
+                                && call.getName().equals("apply"));
+                if (appends) {
+                    method.getConstructorCallsFromSelf().forEach(call -> events.add(call.getTargetOwner()));
                 }
             }
         }
+        events.removeIf(type -> !type.getPackageName().startsWith("io.modelregistry.api") || !type.isRecord());
         assertThat(events).extracting(JavaClass::getSimpleName).contains("ArtifactRegistered", "ModelRated",
-                "RegistryReset", "ArtifactDownloaded");
+                "RegistryReset", "ArtifactDownloaded", "UserRegistered", "AuthTokenIssued", "ModelIngestRefused");
         assertThat(events).allSatisfy(event -> assertThat(event.isAnnotatedWith(EventRevision.class))
                 .as(event.getSimpleName() + " has an @EventRevision").isTrue());
     }
