@@ -27,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Not a test: the tool that wrote a frozen event-log fixture ({@code src/test/resources/event-logs/}). It drives a
  * registry through a short life (ingest each kind, update, download, re-rate, delete, reset) and dumps Axon's
- * {@code DomainEventEntry} rows verbatim. Run only on request, at the commit whose log format is to be frozen:
- * {@code -Dtest=EventLogFixtureWriter -Dregistry.fixture.out=/abs/path.json}. A fixture, once committed, is never
+ * {@code DomainEventEntry} rows verbatim. Its name keeps it out of the suite; run it only on request, at the commit
+ * whose log format is to be frozen: {@code -Dtest=EventLogFixtureWriter -Dregistry.fixture.out=/abs/path.json}. A fixture, once committed, is never
  * rewritten: its point is to be what an older registry wrote.
  */
 @EnabledIfSystemProperty(named = "registry.fixture.out", matches = ".+")
