@@ -116,7 +116,7 @@ class EventLogContentsTest extends InProcessRegistryTest {
                 .isInstanceOf(RegistryException.class).hasMessageContaining("Only models are rated");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 Integer.class, id)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM artifact_claim WHERE artifact_id = ?", Integer.class, id))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM source_claim WHERE artifact_id = ?", Integer.class, id))
                 .isZero();
         assertThat(client.get("/artifacts/dataset/" + id).status()).isEqualTo(404);
     }

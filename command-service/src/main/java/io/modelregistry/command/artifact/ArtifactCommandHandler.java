@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes artifact commands to the aggregate and keeps the source claims in step, in one transaction:
- * either the events are appended and the claim is recorded, or neither.
+ * Routes artifact commands to the aggregate and keeps the source claims in step: a registration claims its
+ * source before its events are appended (and releases it if they are not), see {@link ArtifactClaims}.
  */
 @Component
 class ArtifactCommandHandler {

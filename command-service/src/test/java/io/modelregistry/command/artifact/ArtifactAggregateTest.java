@@ -34,7 +34,7 @@ import io.modelregistry.api.rating.RecordRating;
 import io.modelregistry.api.rating.RegisterRatedModel;
 import io.modelregistry.api.rating.UpdateRatedModel;
 import io.modelregistry.command.document.BlobArtifactDocuments;
-import io.modelregistry.command.blob.FilesystemBlobStore;
+import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.api.rating.SizeScores;
 import java.nio.file.Path;
 import java.time.Clock;

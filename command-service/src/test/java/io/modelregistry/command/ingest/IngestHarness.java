@@ -2,8 +2,8 @@ package io.modelregistry.command.ingest;
 
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.command.document.BlobArtifactDocuments;
-import io.modelregistry.command.blob.FilesystemBlobStore;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A content-addressed document store in memory, as the blob-backed one behaves (a missing blob is an error). */
-final class InMemoryDocuments implements ArtifactDocumentStore {
+public final class InMemoryDocuments implements ArtifactDocumentStore {
 
     private final Map<String, String> texts = new ConcurrentHashMap<>();
 
