@@ -2,7 +2,7 @@ package io.modelregistry.query;
 
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
-import io.modelregistry.api.artifact.ArtifactDocuments;
+import io.modelregistry.api.artifact.ArtifactDocumentRefs;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceKind;
@@ -78,7 +78,7 @@ public final class ReadModels implements AutoCloseable {
             case CODE -> "https://github.com/" + repoId;
         };
         ArtifactContent content = new ArtifactContent(url, new SourceRef(kind, repoId, "main", null, url),
-                new StoredPackage("d".repeat(64), bundleBytes, declaredBytes, List.of()), ArtifactDocuments.none(),
+                new StoredPackage("d".repeat(64), bundleBytes, declaredBytes, List.of()), ArtifactDocumentRefs.none(),
                 "apache-2.0", null);
         publish(new ArtifactRegistered(id, type, name, content, ADMIN, AT));
     }

@@ -1,17 +1,30 @@
 package io.modelregistry.server;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.modelregistry.api.evolution.EventRevision;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The direction of dependencies between the modules, held by a test: the shared vocabulary and the licence
- * table are plain Java, the command side never reads the query side, and read models never issue commands.
+ * table are plain Java, the command side never reads the query side, read models never issue commands, the query
+ * side appends nothing to the log, and every event says its revision.
  */
 class ArchitectureTest {
 
@@ -116,6 +129,44 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.modelregistry.command..",
                         "io.modelregistry.server..", "org.axonframework.commandhandling..")
                 .check(classes);
+    }
+
+    @Test
+    void theQuerySideAppendsNothingToTheLog() {
+        // It reads; the one write it needs (a download's record) goes through the DownloadLog port to the command side.
+        noClasses().that().resideInAPackage("io.modelregistry.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventhandling.gateway..",
+                        "org.axonframework.commandhandling..", "org.axonframework.eventsourcing..")
+                .orShould().dependOnClassesThat().areAssignableTo(EventBus.class)
+                .because("downloads are recorded through the DownloadLog port, never published by the query side")
+                .check(classes);
+    }
+
+    @Test
+    void everyEventCarriesARevision() {
+        // An event is what a handler takes, or what code builds where it publishes or applies: each must say which
+        // revision of its shape it is stored as.
+        Set<JavaClass> events = new TreeSet<>(Comparator.comparing(JavaClass::getName));
+        for (JavaClass owner : classes) {
+            for (JavaMethod method : owner.getMethods()) {
+                if ((method.isAnnotatedWith(EventHandler.class) || method.isAnnotatedWith(EventSourcingHandler.class))
+                        && !method.getRawParameterTypes().isEmpty()) {
+                    events.add(method.getRawParameterTypes().get(0));
+                }
+                boolean appends = method.getMethodCallsFromSelf().stream().anyMatch(call ->
+                        call.getTarget().getOwner().isAssignableTo(EventGateway.class) && call.getName().equals("publish")
+                                || call.getTarget().getOwner().isEquivalentTo(AggregateLifecycle.class)
+                                && call.getName().equals("apply"));
+                if (appends) {
+                    method.getConstructorCallsFromSelf().forEach(call -> events.add(call.getTargetOwner()));
+                }
+            }
+        }
+        events.removeIf(type -> !type.getPackageName().startsWith("io.modelregistry.api") || !type.isRecord());
+        assertThat(events).extracting(JavaClass::getSimpleName).contains("ArtifactRegistered", "ModelRated",
+                "RegistryReset", "ArtifactDownloaded", "UserRegistered", "AuthTokenIssued", "ModelIngestRefused");
+        assertThat(events).allSatisfy(event -> assertThat(event.isAnnotatedWith(EventRevision.class))
+                .as(event.getSimpleName() + " has an @EventRevision").isTrue());
     }
 
     @Test

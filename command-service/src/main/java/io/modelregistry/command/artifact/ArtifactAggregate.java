@@ -3,6 +3,7 @@ package io.modelregistry.command.artifact;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
@@ -14,6 +15,7 @@ import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
 import io.modelregistry.command.lineage.DeclaredLineage;
 import io.modelregistry.api.rating.ModelRated;
+import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RecordRating;
 import java.time.Instant;
 import java.util.Optional;
@@ -37,13 +39,19 @@ class ArtifactAggregate {
         // for Axon: rebuilt from events
     }
 
-    ArtifactAggregate(RegisterArtifact command, Instant at, Optional<DeclaredLineage> lineage) {
+    /**
+     * A registration, with the rating computed for it when it is a model: every event of it is appended in this
+     * one decision (one unit of work), so a crash cannot leave a registered model without its rating.
+     */
+    ArtifactAggregate(RegisterArtifact command, Optional<RatingOutcome> rating, Instant at,
+                      Optional<DeclaredLineage> lineage) {
         apply(new ArtifactRegistered(command.artifactId(), command.type(), command.name(), command.content(),
                 command.actor(), at));
         declareLineage(command.artifactId(), command.type(), command.name(), lineage, at);
+        rating.ifPresent(outcome -> rateNew(command.artifactId(), command.type(), outcome, command.actor(), at));
     }
 
-    void update(UpdateArtifact command, Instant at, Optional<DeclaredLineage> lineage) {
+    void update(UpdateArtifact command, Optional<RatingOutcome> rating, Instant at, Optional<DeclaredLineage> lineage) {
         requireType(command.type());
         if (!name.equals(command.name())) {
             throw RegistryException.badRequest("The name and id must match: artifact " + artifactId
@@ -51,6 +59,19 @@ class ArtifactAggregate {
         }
         apply(new ArtifactUpdated(artifactId, type, name, command.content(), command.actor(), at));
         declareLineage(artifactId, type, name, lineage, at);
+        rating.ifPresent(outcome -> rateNew(artifactId, type, outcome, command.actor(), at));
+    }
+
+    /**
+     * The rating that travels with a registration or an update. Checked after the content's events are applied, on
+     * purpose: a refusal here must undo them, which the unit of work does (nothing is appended).
+     */
+    private static void rateNew(String id, ArtifactType type, RatingOutcome outcome, Actor actor, Instant at) {
+        if (type != ArtifactType.MODEL) {
+            throw RegistryException.badRequest("Only models are rated: artifact " + id + " is a "
+                    + type.wireName() + ".");
+        }
+        apply(new ModelRated(id, outcome, actor, at));
     }
 
     void delete(DeleteArtifact command, Instant at) {
@@ -59,7 +80,7 @@ class ArtifactAggregate {
     }
 
     /**
-     * Lineage (issue 3): the relationships the new content declares, right after the event that carries it.
+     * Lineage: the relationships the new content declares, right after the event that carries it.
      * Ids are passed in because, inside the constructor, Axon applies events only after it returns.
      */
     private static void declareLineage(String id, ArtifactType type, String name, Optional<DeclaredLineage> lineage,
@@ -68,7 +89,7 @@ class ArtifactAggregate {
                 declared.relationships(), declared.metadataMalformed(), at)));
     }
 
-    /** Rating (issue 4): a model's rating, after its registration, each update, or on request. */
+    /** A model's rating on request (a registration or an update carries its own: see the constructor). */
     void rate(RecordRating command, Instant at) {
         requireType(ArtifactType.MODEL);
         apply(new ModelRated(artifactId, command.outcome(), command.actor(), at));

@@ -1,11 +1,19 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
+import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
+import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RecordRating;
+import io.modelregistry.api.rating.RegisterRatedModel;
+import io.modelregistry.api.rating.UpdateRatedModel;
+import io.modelregistry.command.lineage.DeclaredLineage;
 import io.modelregistry.command.lineage.RelationshipExtractor;
 import java.time.Clock;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,29 +30,57 @@ class ArtifactCommandHandler {
     private final ArtifactClaims claims;
     private final Clock clock;
     private final RelationshipExtractor lineage;
+    private final ArtifactDocumentStore documents;
 
     ArtifactCommandHandler(@Qualifier("artifactAggregateRepository") Repository<ArtifactAggregate> artifacts,
-                           ArtifactClaims claims, Clock clock, RelationshipExtractor lineage) {
+                           ArtifactClaims claims, Clock clock, RelationshipExtractor lineage,
+                           ArtifactDocumentStore documents) {
         this.artifacts = artifacts;
         this.claims = claims;
         this.clock = clock;
         this.lineage = lineage;
+        this.documents = documents;
     }
 
     @CommandHandler
     String handle(RegisterArtifact command) throws Exception {
-        claims.claim(command.artifactId(), command.type(), command.name(),
-                command.content().source().duplicateKey(command.type()));
-        var declared = lineage.extract(command.type(), command.content());
-        artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant(), declared));
-        return command.artifactId();
+        return register(command, Optional.empty());
+    }
+
+    /** A model and its first rating: one command, so both are appended in one unit of work or neither is. */
+    @CommandHandler
+    String handle(RegisterRatedModel command) throws Exception {
+        return register(command.registration(), Optional.of(command.rating()));
     }
 
     @CommandHandler
     void handle(UpdateArtifact command) {
-        var declared = lineage.extract(command.type(), command.content());
-        artifacts.load(command.artifactId()).execute(artifact -> artifact.update(command, clock.instant(), declared));
+        update(command, Optional.empty());
+    }
+
+    @CommandHandler
+    void handle(UpdateRatedModel command) {
+        update(command.update(), Optional.of(command.rating()));
+    }
+
+    private String register(RegisterArtifact command, Optional<RatingOutcome> rating) throws Exception {
+        claims.claim(command.artifactId(), command.type(), command.name(),
+                command.content().source().duplicateKey(command.type()));
+        var declared = declaredLineage(command.type(), command.content());
+        artifacts.newInstance(() -> new ArtifactAggregate(command, rating, clock.instant(), declared));
+        return command.artifactId();
+    }
+
+    private void update(UpdateArtifact command, Optional<RatingOutcome> rating) {
+        var declared = declaredLineage(command.type(), command.content());
+        artifacts.load(command.artifactId())
+                .execute(artifact -> artifact.update(command, rating, clock.instant(), declared));
         claims.reclaim(command.artifactId(), command.content().source().duplicateKey(command.type()));
+    }
+
+    private Optional<DeclaredLineage> declaredLineage(ArtifactType type, ArtifactContent content) {
+        return type == ArtifactType.MODEL
+                ? lineage.extract(type, content, documents.read(content.documents())) : Optional.empty();
     }
 
     @CommandHandler

@@ -26,8 +26,9 @@ class AuthCommandHandler {
     @CommandHandler
     void handle(AuthCommands.RegisterUser command) {
         var at = clock.instant();
+        // The hash goes to the credential store only: the log, kept forever, never holds it.
         users.upsert(command.username(), command.passwordHash(), command.admin(), at);
-        events.publish(new UserRegistered(command.username(), command.passwordHash(), command.admin(), at));
+        events.publish(new UserRegistered(command.username(), command.admin(), at));
     }
 
     @CommandHandler

@@ -30,7 +30,7 @@ public class Credentials {
         var at = clock.instant();
         String hash = hasher.hash(DefaultAdmin.PASSWORD);
         users.upsert(DefaultAdmin.USERNAME, hash, true, at);
-        events.publish(new UserRegistered(DefaultAdmin.USERNAME, hash, true, at));
+        events.publish(new UserRegistered(DefaultAdmin.USERNAME, true, at));
     }
 
     public long activeTokens() {

@@ -5,7 +5,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Command-side state of user accounts, written in the transaction that appends the user's events. */
+/**
+ * The credential store: user accounts with their password hashes, written in the transaction that appends the
+ * user's events. It is the only place a hash is kept (the events name the user, never the hash), so deleting a
+ * user here deletes the verifier for good; see docs/decisions/0035-credentials-beside-the-log.md.
+ */
 @Component
 public class UserAccounts {
 

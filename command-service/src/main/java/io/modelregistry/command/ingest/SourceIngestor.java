@@ -1,6 +1,7 @@
 package io.modelregistry.command.ingest;
 
 import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Ingests a source named by a user-submitted URL: parses it (only HuggingFace, GitHub and Kaggle URLs, see
  * {@link SourceUrlParser}), fetches it from the configured endpoints only (never from the URL's host),
- * stores a bundle (README, config and other small files plus a manifest, see {@link BundleWriter}) in the
- * blob store, and returns the content to register. The bundle is durable before this returns (blob first,
+ * stores a bundle (README, config and other small files plus a manifest, see {@link BundleWriter}) and the
+ * documents the read models need (README, config, hub metadata) in the blob store, and returns the content to register. The bundle is durable before this returns (blob first,
  * event second).
  *
  * <p>Derived names ({@link IngestedSource#derivedName()}), used when the client gives none: HuggingFace
@@ -38,14 +39,16 @@ public final class SourceIngestor {
     private final GitHubSource gitHub;
     private final KaggleSource kaggle;
     private final BundleWriter bundles;
+    private final ArtifactDocumentStore documents;
 
     SourceIngestor(SourceUrlParser parser, HuggingFaceSource huggingFace, GitHubSource gitHub, KaggleSource kaggle,
-                   BundleWriter bundles) {
+                   BundleWriter bundles, ArtifactDocumentStore documents) {
         this.parser = parser;
         this.huggingFace = huggingFace;
         this.gitHub = gitHub;
         this.kaggle = kaggle;
         this.bundles = bundles;
+        this.documents = documents;
     }
 
     /** Validates and parses only, fetching nothing: cheap enough to refuse bad or duplicate input up front. */
@@ -65,9 +68,10 @@ public final class SourceIngestor {
         log.info("ingested {} {} {}@{}: {} files listed, {} stored, bundle {} ({} bytes)", type.wireName(),
                 fetched.source().kind(), fetched.source().repoId(), fetched.source().revision(), pkg.files().size(),
                 fetched.storedFiles().size(), pkg.digest(), pkg.bundleBytes());
-        ArtifactContent content = new ArtifactContent(url, fetched.source(), pkg, fetched.docs(), fetched.licence(),
-                fetched.note());
-        return new IngestedSource(NameRule.derive(requested), content);
+        // Documents are blobs, durable before the event that names them by digest is appended.
+        ArtifactContent content = new ArtifactContent(url, fetched.source(), pkg, documents.store(fetched.docs()),
+                fetched.licence(), fetched.note());
+        return new IngestedSource(NameRule.derive(requested), content, fetched.docs());
     }
 
     /**

@@ -37,11 +37,12 @@ public class RelationshipExtractor {
         this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(limits).build());
     }
 
-    public Optional<DeclaredLineage> extract(ArtifactType type, ArtifactContent content) {
+    /** {@code documents} are the texts that {@code content} names by digest (read from the document store). */
+    public Optional<DeclaredLineage> extract(ArtifactType type, ArtifactContent content, ArtifactDocuments documents) {
         if (type != ArtifactType.MODEL) {
             return Optional.empty();
         }
-        ArtifactDocuments docs = content.docs() == null ? ArtifactDocuments.none() : content.docs();
+        ArtifactDocuments docs = documents == null ? ArtifactDocuments.none() : documents;
         String self = content.source() == null ? null : content.source().repoId();
         RelationshipCollector out = new RelationshipCollector(self);
 

@@ -8,8 +8,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
- * The current content of an artifact, read from its own event stream (the events are the only place the full
- * content lives), without loading or locking its aggregate: what a re-rating on request rates.
+ * The current content of an artifact (its documents by digest), read from its own event stream without loading
+ * or locking its aggregate: what a re-rating on request rates.
  */
 final class ModelContents {
 

@@ -2,6 +2,7 @@ package io.modelregistry.command.rating;
 
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
@@ -15,9 +16,9 @@ import java.util.stream.Collectors;
 import org.axonframework.eventhandling.gateway.EventGateway;
 
 /**
- * Rates models and applies the ingest gate. The write endpoints call {@link #rateForIngest} after fetching a
- * model and before registering it, then record the outcome right after registration ({@code RecordRating});
- * updates and explicit requests call {@link #rate}.
+ * Rates models and applies the ingest gate. Registration calls {@link #rateForIngest} after fetching a
+ * model and before registering it, and the outcome travels in the registration command itself
+ * ({@code RegisterRatedModel}); updates and explicit requests call {@link #rate}.
  */
 public class ModelRatings {
 
@@ -46,10 +47,11 @@ public class ModelRatings {
      * Rates a model that is about to be registered. A public HuggingFace model that fails the gate (or whose
      * rating failed) is refused under {@code enforce}: a {@link ModelIngestRefused} event is recorded and a
      * {@code FAILED_DEPENDENCY} (424) is thrown naming the failing metrics and their values. Otherwise the outcome
-     * is returned, to be recorded once the artifact exists; under {@code advisory} it says "not vetted".
+     * is returned, to travel in the registration command; under {@code advisory} it says "not vetted".
      */
-    public RatingOutcome rateForIngest(String name, String sourceUrl, ArtifactContent content, Actor actor) {
-        RatingOutcome outcome = rate("(new)", name, content, RatingTrigger.INGEST);
+    public RatingOutcome rateForIngest(String name, String sourceUrl, ArtifactContent content,
+                                       ArtifactDocuments documents, Actor actor) {
+        RatingOutcome outcome = rate("(new)", name, content, documents, RatingTrigger.INGEST);
         boolean gated = content.source() != null && content.source().kind() == SourceKind.HUGGINGFACE_MODEL;
         if (gated && policy == GatePolicy.ENFORCE && !outcome.vetted()) {
             String message = refusal(outcome);
@@ -61,8 +63,9 @@ public class ModelRatings {
     }
 
     /** Computes a rating and what the gate makes of it; never throws for a metric's failure (it is recorded). */
-    public RatingOutcome rate(String artifactId, String name, ArtifactContent content, RatingTrigger trigger) {
-        try (RatingSubject subject = new RatingSubject(artifactId, name, content, evidence.forOneRating())) {
+    public RatingOutcome rate(String artifactId, String name, ArtifactContent content, ArtifactDocuments documents,
+                              RatingTrigger trigger) {
+        try (RatingSubject subject = new RatingSubject(artifactId, name, content, documents, evidence.forOneRating())) {
             RatingResult result = engine.rate(subject);
             var rating = result.toModelRating();
             Map<String, Double> findings = result.failed() ? Map.of() : IngestGate.findings(rating.scores());

@@ -1,6 +1,7 @@
 package io.modelregistry.command.rating;
 
 import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
@@ -31,14 +32,16 @@ class RatingController {
     private final ModelRatings ratings;
     private final CommandGateway commands;
     private final ReadModelBarrier readModels;
+    private final ArtifactDocumentStore documents;
 
     RatingController(ArtifactClaims claims, ModelContents contents, ModelRatings ratings, CommandGateway commands,
-                     ReadModelBarrier readModels) {
+                     ReadModelBarrier readModels, ArtifactDocumentStore documents) {
         this.claims = claims;
         this.contents = contents;
         this.ratings = ratings;
         this.commands = commands;
         this.readModels = readModels;
+        this.documents = documents;
     }
 
     @PostMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
@@ -47,7 +50,8 @@ class RatingController {
         String id = ArtifactIdentifiers.id(idParam);
         String name = claims.liveName(id, ArtifactType.MODEL).orElseThrow(() -> missing(id));
         var content = contents.latest(id).orElseThrow(() -> missing(id));
-        RatingOutcome outcome = ratings.rate(id, name, content, RatingTrigger.REQUEST);
+        RatingOutcome outcome = ratings.rate(id, name, content, documents.read(content.documents()),
+                RatingTrigger.REQUEST);
         commands.sendAndWait(new RecordRating(id, outcome, actor));
         readModels.awaitCaughtUp();
         if (outcome.failed()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.rating.RatedModels;
 import java.io.IOException;
@@ -22,6 +23,7 @@ final class RatingSubject implements AutoCloseable {
     private final String artifactId;
     private final String name;
     private final ArtifactContent content;
+    private final ArtifactDocuments documents;
     private final ModelCard card;
     private final JsonNode hubInfo;
     private final JsonNode config;
@@ -32,14 +34,17 @@ final class RatingSubject implements AutoCloseable {
     private final Memo<List<RepositoryEvidence>> repositories;
     private final Memo<CloneEvidence> clone;
 
-    RatingSubject(String artifactId, String name, ArtifactContent content, EvidenceSource evidence) {
+    /** {@code documents} are the texts {@code content} names by digest. */
+    RatingSubject(String artifactId, String name, ArtifactContent content, ArtifactDocuments documents,
+                  EvidenceSource evidence) {
         this.artifactId = artifactId;
         this.name = name;
         this.content = content;
+        this.documents = documents == null ? ArtifactDocuments.none() : documents;
         this.evidence = evidence;
-        this.card = ModelCard.parse(content.docs() == null ? null : content.docs().readme());
-        this.hubInfo = parse(content.docs() == null ? null : content.docs().sourceMetadataJson());
-        this.config = parse(content.docs() == null ? null : content.docs().configJson());
+        this.card = ModelCard.parse(this.documents.readme());
+        this.hubInfo = parse(this.documents.sourceMetadataJson());
+        this.config = parse(this.documents.configJson());
         this.datasetIds = CardLinks.datasets(card);
         this.repositoryNames = CardLinks.repositories(card, repoId());
         this.datasets = new Memo<>(() -> datasetIds.stream().map(evidence::dataset).toList());
@@ -71,6 +76,11 @@ final class RatingSubject implements AutoCloseable {
 
     ArtifactContent content() {
         return content;
+    }
+
+    /** The README, config.json and hub metadata as text. */
+    ArtifactDocuments documents() {
+        return documents;
     }
 
     String repoId() {

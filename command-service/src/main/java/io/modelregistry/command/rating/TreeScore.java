@@ -64,7 +64,7 @@ final class TreeScore implements Metric {
      * {@code tree_score} and {@code /lineage} never disagree about who the parents are.
      */
     static List<String> declaredParents(RatingSubject subject) {
-        return LINEAGE.extract(ArtifactType.MODEL, subject.content())
+        return LINEAGE.extract(ArtifactType.MODEL, subject.content(), subject.documents())
                 .map(DeclaredLineage::relationships).orElse(List.of()).stream()
                 .filter(r -> "model".equals(r.targetKind()))
                 .map(DeclaredRelationship::target)

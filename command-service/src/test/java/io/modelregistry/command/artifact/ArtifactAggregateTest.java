@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
@@ -30,7 +31,12 @@ import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RatingScores;
 import io.modelregistry.api.rating.RatingTrigger;
 import io.modelregistry.api.rating.RecordRating;
+import io.modelregistry.api.rating.RegisterRatedModel;
+import io.modelregistry.api.rating.UpdateRatedModel;
+import io.modelregistry.command.document.BlobArtifactDocuments;
+import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.api.rating.SizeScores;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,27 +44,39 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command → event path of the artifact aggregate, through the real command handler, including the
- * lineage event (issue 3) that follows a model's registration and each update of it.
+ * lineage event that follows a model's registration and each update of it, and the rating that travels with them.
  */
 class ArtifactAggregateTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Actor ADMIN = new Actor("ece30861defaultadminuser", true);
 
+    @TempDir
+    static Path blobRoot;
+    // The real document store over the real blob store: a README reaches the lineage extractor by its digest.
+    private static ArtifactDocumentStore documents;
+
     private AggregateTestFixture<ArtifactAggregate> fixture;
     private ArtifactClaims claims;
+
+    @BeforeAll
+    static void documentStore() {
+        documents = new BlobArtifactDocuments(new FilesystemBlobStore(blobRoot));
+    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ArtifactAggregate.class);
         claims = mock(ArtifactClaims.class);
         fixture.registerAnnotatedCommandHandler(new ArtifactCommandHandler(fixture.getRepository(), claims,
-                Clock.fixed(NOW, ZoneOffset.UTC), new RelationshipExtractor()));
+                Clock.fixed(NOW, ZoneOffset.UTC), new RelationshipExtractor(), documents));
     }
 
     @Test
@@ -122,7 +140,7 @@ class ArtifactAggregateTest {
                 .expectException(AggregateDeletedException.class);
     }
 
-    // --- lineage (issue 3) ---------------------------------------------------------------------------
+    // --- lineage -------------------------------------------------------------------------------------
 
     @Test
     void registeringAModelDeclaresItsRelationshipsRightAfter() {
@@ -159,7 +177,64 @@ class ArtifactAggregateTest {
                                 false, NOW));
     }
 
-    // Rating (issue 4): RecordRating → ModelRated, for live models only.
+    // --- atomic registration: the rating travels in the register/update command ----------------------
+
+    @Test
+    void registeringARatedModelAppendsItsRegistrationAndItsRatingFromOneCommand() {
+        var content = content("google-bert/bert-base-uncased");
+        var outcome = rating(RatingTrigger.INGEST);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterRatedModel(new RegisterArtifact("1", ArtifactType.MODEL, "bert-base-uncased", content,
+                        ADMIN), outcome))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ArtifactRegistered("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert-base-uncased", List.of(), true, NOW),
+                        new ModelRated("1", outcome, ADMIN, NOW));
+        verify(claims).claim("1", ArtifactType.MODEL, "bert-base-uncased", "model|HUGGINGFACE_MODEL|google-bert/bert-base-uncased");
+    }
+
+    @Test
+    void updatingARatedModelAppendsTheNewContentAndItsRatingFromOneCommand() {
+        var updated = content("google-bert/bert-base-cased");
+        var outcome = rating(RatingTrigger.UPDATE);
+        fixture.given(registered("1", "bert"), new ModelRated("1", rating(RatingTrigger.INGEST), ADMIN, NOW))
+                .when(new UpdateRatedModel(new UpdateArtifact("1", ArtifactType.MODEL, "bert", updated, ADMIN), outcome))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "bert", updated, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert", List.of(), true, NOW),
+                        new ModelRated("1", outcome, ADMIN, NOW));
+    }
+
+    @Test
+    void aRatingThatCannotBeRecordedLeavesNoRegistrationBehind() {
+        // The registration is applied first and the rating refused after it: the unit of work rolls both back.
+        fixture.givenNoPriorActivity()
+                .when(new RegisterRatedModel(new RegisterArtifact("1", ArtifactType.DATASET, "books",
+                        content("bookcorpus/bookcorpus"), ADMIN), rating(RatingTrigger.INGEST)))
+                .expectExceptionMessage("Only models are rated: artifact 1 is a dataset.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRatingThatCannotBeRecordedLeavesTheUpdateUnapplied() {
+        fixture.given(new ArtifactRegistered("1", ArtifactType.DATASET, "books", content("bookcorpus/bookcorpus"), ADMIN, NOW))
+                .when(new UpdateRatedModel(new UpdateArtifact("1", ArtifactType.DATASET, "books",
+                        content("bookcorpus/bookcorpus-v2"), ADMIN), rating(RatingTrigger.UPDATE)))
+                .expectException(RegistryException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRefusedRegistrationAppendsNeitherTheArtifactNorItsRating() {
+        doThrow(RegistryException.conflict("dup")).when(claims).claim(anyString(), any(), anyString(), anyString());
+        fixture.givenNoPriorActivity()
+                .when(new RegisterRatedModel(new RegisterArtifact("1", ArtifactType.MODEL, "bert",
+                        content("google-bert/bert-base-uncased"), ADMIN), rating(RatingTrigger.INGEST)))
+                .expectException(RegistryException.class)
+                .expectNoEvents();
+    }
+
+    // RecordRating → ModelRated (a rating on request), for live models only.
 
     @Test
     void recordingARatingAppendsModelRated() {
@@ -213,6 +288,6 @@ class ArtifactAggregateTest {
         return new ArtifactContent("https://huggingface.co/" + repoId,
                 new SourceRef(SourceKind.HUGGINGFACE_MODEL, repoId, "main", null, "https://huggingface.co/" + repoId),
                 new StoredPackage("a".repeat(64), 1000, 440_000_000L, List.of()),
-                new ArtifactDocuments(readme, null, null), "apache-2.0", null);
+                documents.store(new ArtifactDocuments(readme, null, null)), "apache-2.0", null);
     }
 }

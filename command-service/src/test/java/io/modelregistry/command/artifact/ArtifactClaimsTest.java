@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
-import io.modelregistry.api.artifact.ArtifactDocuments;
+import io.modelregistry.api.artifact.ArtifactDocumentRefs;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
@@ -222,7 +222,7 @@ class ArtifactClaimsTest {
     private ArtifactRegistered registered(String id, String repoId) {
         String url = "https://huggingface.co/" + repoId;
         var content = new ArtifactContent(url, new SourceRef(SourceKind.HUGGINGFACE_MODEL, repoId, "main", null, url),
-                new StoredPackage("a".repeat(64), 1, 1, List.of()), ArtifactDocuments.none(), null, null);
+                new StoredPackage("a".repeat(64), 1, 1, List.of()), ArtifactDocumentRefs.none(), null, null);
         return new ArtifactRegistered(id, ArtifactType.MODEL, "bert", content, ADMIN, now.get());
     }
 

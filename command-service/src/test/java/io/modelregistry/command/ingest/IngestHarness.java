@@ -1,7 +1,9 @@
 package io.modelregistry.command.ingest;
 
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
+import io.modelregistry.command.document.BlobArtifactDocuments;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,6 +13,7 @@ final class IngestHarness {
     final RecordingProxySelector proxies = new RecordingProxySelector();
     final BlobStore blobs;
     final SourceIngestor ingestor;
+    final ArtifactDocumentStore documents;
 
     IngestHarness(String hfEndpoint, String gitHubApi, Path blobRoot, Duration requestTimeout) {
         HubClient client = new HubClient(HubClient.newHttpClient(proxies), requestTimeout);
@@ -18,7 +21,8 @@ final class IngestHarness {
                 HubEndpoint.of("HuggingFace", hfEndpoint, null),
                 HubEndpoint.of("GitHub", gitHubApi, null));
         this.blobs = new FilesystemBlobStore(blobRoot);
+        this.documents = new BlobArtifactDocuments(blobs);
         this.ingestor = new SourceIngestor(new SourceUrlParser(), new HuggingFaceSource(client, endpoints),
-                new GitHubSource(client, endpoints), new KaggleSource(), new BundleWriter(blobs));
+                new GitHubSource(client, endpoints), new KaggleSource(), new BundleWriter(blobs), documents);
     }
 }

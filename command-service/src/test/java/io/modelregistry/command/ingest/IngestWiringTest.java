@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
+import io.modelregistry.command.document.BlobArtifactDocuments;
 import io.modelregistry.fakehub.FakeHub;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class IngestWiringTest {
     Path dataDir;
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackageClasses = {SourceIngestor.class, FilesystemBlobStore.class})
+    @ComponentScan(basePackageClasses = {SourceIngestor.class, FilesystemBlobStore.class, BlobArtifactDocuments.class})
     static class IngestAndBlobs {
     }
 

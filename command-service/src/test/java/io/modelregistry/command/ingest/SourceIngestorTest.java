@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.artifact.SourceKind;
@@ -74,6 +75,11 @@ class SourceIngestorTest {
         return harness.ingestor.ingest(type, url);
     }
 
+    /** The documents an ingest stored, read back from the blob store by the digests its content names. */
+    private ArtifactDocuments docs(ArtifactContent content) {
+        return harness.documents.read(content.documents());
+    }
+
     @Nested
     class HuggingFaceModels {
 
@@ -93,9 +99,9 @@ class SourceIngestorTest {
             assertThat(content.source().canonicalUrl()).isEqualTo(url);
             assertThat(content.licence()).isEqualTo("apache-2.0");
             assertThat(content.note()).isNull();
-            assertThat(content.docs().readme()).isEqualTo(fixtureText("huggingface/google-bert/bert-base-uncased/resolve/main/README.md"));
-            assertThat(content.docs().configJson()).isEqualTo(fixtureText("huggingface/google-bert/bert-base-uncased/resolve/main/config.json"));
-            assertThat(content.docs().sourceMetadataJson()).isEqualTo(fixtureText("huggingface/api/models/google-bert/bert-base-uncased.json"));
+            assertThat(docs(content).readme()).isEqualTo(fixtureText("huggingface/google-bert/bert-base-uncased/resolve/main/README.md"));
+            assertThat(docs(content).configJson()).isEqualTo(fixtureText("huggingface/google-bert/bert-base-uncased/resolve/main/config.json"));
+            assertThat(docs(content).sourceMetadataJson()).isEqualTo(fixtureText("huggingface/api/models/google-bert/bert-base-uncased.json"));
             assertThat(hub.requestCount("/huggingface/api/models/google-bert/bert-base-uncased")).isEqualTo(before + 1);
             assertThat(harness.proxies.requested).as("the recorder sees every request")
                     .anySatisfy(uri -> assertThat(uri.getPath()).endsWith("/resolve/86b5e0934494bd15c9632b12f734a8a67f723594/README.md"))
@@ -123,8 +129,8 @@ class SourceIngestorTest {
             assertThat(ingest(ArtifactType.MODEL, url).derivedName()).isEqualTo(name);
             assertThat(content.source().repoId()).isEqualTo(repoId);
             assertThat(content.licence()).isEqualTo(licence);
-            assertThat(content.docs().readme()).isEqualTo(fixtureText("huggingface/" + repoId + "/resolve/main/README.md"));
-            assertThat(content.docs().configJson()).isEqualTo(fixtureText("huggingface/" + repoId + "/resolve/main/config.json"));
+            assertThat(docs(content).readme()).isEqualTo(fixtureText("huggingface/" + repoId + "/resolve/main/README.md"));
+            assertThat(docs(content).configJson()).isEqualTo(fixtureText("huggingface/" + repoId + "/resolve/main/config.json"));
             assertListingMatchesSiblings(content.pkg(), "huggingface/api/models/" + repoId + ".json");
             assertBundleHoldsStoredFilesAndManifest(content, "README.md", "config.json");
         }
@@ -141,7 +147,7 @@ class SourceIngestorTest {
             assertThat(result.content().source().canonicalUrl()).isEqualTo("https://huggingface.co/google-bert/bert-base-uncased");
             assertThat(hub.requestCount("/huggingface/api/models/bert-base-uncased")).isEqualTo(legacyBefore + 1);
             assertThat(file(result.content().pkg(), "README.md").stored()).isTrue();
-            assertThat(result.content().docs().readme()).contains("BERT base model (uncased)");
+            assertThat(docs(result.content()).readme()).contains("BERT base model (uncased)");
         }
 
         @Test
@@ -152,8 +158,8 @@ class SourceIngestorTest {
 
             assertThat(content.licence()).isEqualTo("gemma");
             assertThat(content.note()).contains("gated");
-            assertThat(content.docs().readme()).isNull();
-            assertThat(content.docs().sourceMetadataJson()).contains("\"gated\": \"manual\"");
+            assertThat(docs(content).readme()).isNull();
+            assertThat(docs(content).sourceMetadataJson()).contains("\"gated\": \"manual\"");
             assertThat(content.pkg().files()).isNotEmpty().noneMatch(PackageFile::stored);
             assertListingMatchesSiblings(content.pkg(), "huggingface/api/models/google/gemma-3-270m.json");
             assertThat(hub.requestCount("/huggingface/google/gemma-3-270m/resolve/"))
@@ -173,7 +179,7 @@ class SourceIngestorTest {
         void syntheticModelsIngestLikeRecordedOnes() throws Exception {
             IngestedSource result = ingest(ArtifactType.MODEL, "https://huggingface.co/synthetic/model-00042");
             assertThat(result.derivedName()).isEqualTo("model-00042");
-            assertThat(result.content().docs().readme()).contains("model-00042");
+            assertThat(docs(result.content()).readme()).contains("model-00042");
             assertThat(result.content().pkg().declaredBytes()).isGreaterThan(8L * 1024 * 1024);
             assertBundleHoldsStoredFilesAndManifest(result.content(), "README.md", "config.json");
         }
@@ -192,8 +198,8 @@ class SourceIngestorTest {
             assertThat(content.source().repoId()).isEqualTo("bookcorpus/bookcorpus");
             assertThat(content.source().revision()).isEqualTo("752ef4e442739e8b0d1ce6a5b4f046e7967f61be");
             assertThat(content.licence()).isEqualTo("unknown");
-            assertThat(content.docs().readme()).isEqualTo(fixtureText("huggingface/datasets/bookcorpus/bookcorpus/resolve/main/README.md"));
-            assertThat(content.docs().configJson()).isNull();
+            assertThat(docs(content).readme()).isEqualTo(fixtureText("huggingface/datasets/bookcorpus/bookcorpus/resolve/main/README.md"));
+            assertThat(docs(content).configJson()).isNull();
             assertListingMatchesSiblings(content.pkg(), "huggingface/api/datasets/bookcorpus/bookcorpus.json");
             assertBundleHoldsStoredFilesAndManifest(content, "README.md");
         }
@@ -220,8 +226,8 @@ class SourceIngestorTest {
             assertThat(content.source().repoId()).isEqualTo("google-research/bert");
             assertThat(content.source().revision()).isEqualTo("master");
             assertThat(content.licence()).isEqualTo("Apache-2.0");
-            assertThat(content.docs().readme()).isNull(); // the fake records no /readme
-            assertThat(content.docs().sourceMetadataJson()).isEqualTo(fixtureText("github/repos/google-research/bert.json"));
+            assertThat(docs(content).readme()).isNull(); // the fake records no /readme
+            assertThat(docs(content).sourceMetadataJson()).isEqualTo(fixtureText("github/repos/google-research/bert.json"));
             assertThat(content.pkg().declaredBytes()).as("size is KiB").isEqualTo(317L * 1024);
             assertThat(content.note()).contains("no file listing");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDocumentRefs;
 import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceKind;
@@ -202,9 +203,10 @@ class RelationshipExtractorTest {
 
     @Test
     void onlyModelsDeclareLineage() {
-        ArtifactContent content = content("bookcorpus/bookcorpus", "---\ndatasets: [x]\n---\n", null, null);
-        assertThat(extractor.extract(ArtifactType.DATASET, content)).isEmpty();
-        assertThat(extractor.extract(ArtifactType.CODE, content)).isEmpty();
+        ArtifactContent content = content("bookcorpus/bookcorpus", null, null, null);
+        var documents = new ArtifactDocuments("---\ndatasets: [x]\n---\n", null, null);
+        assertThat(extractor.extract(ArtifactType.DATASET, content, documents)).isEmpty();
+        assertThat(extractor.extract(ArtifactType.CODE, content, documents)).isEmpty();
     }
 
     private DeclaredLineage fixture(String repoId) {
@@ -213,14 +215,16 @@ class RelationshipExtractorTest {
     }
 
     private DeclaredLineage extract(String repoId, String readme, String config, String hubInfo) {
-        return extractor.extract(ArtifactType.MODEL, content(repoId, readme, config, hubInfo)).orElseThrow();
+        return extractor.extract(ArtifactType.MODEL, content(repoId, readme, config, hubInfo),
+                new ArtifactDocuments(readme, config, hubInfo)).orElseThrow();
     }
 
+    /** The content an event would carry; its documents are passed to the extractor as text. */
     static ArtifactContent content(String repoId, String readme, String config, String hubInfo) {
         SourceRef source = new SourceRef(SourceKind.HUGGINGFACE_MODEL, repoId, "main", null,
                 "https://huggingface.co/" + repoId);
         return new ArtifactContent("https://huggingface.co/" + repoId, source,
-                new StoredPackage("0".repeat(64), 10, 10, List.of()), new ArtifactDocuments(readme, config, hubInfo),
+                new StoredPackage("0".repeat(64), 10, 10, List.of()), ArtifactDocumentRefs.none(),
                 "apache-2.0", null);
     }
 

@@ -8,6 +8,7 @@ import io.modelregistry.api.rating.RatedModels;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.SizeScores;
 import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
+import io.modelregistry.command.document.BlobArtifactDocuments;
 import io.modelregistry.command.ingest.HubLookup;
 import io.modelregistry.command.ingest.SourceIngestor;
 import io.modelregistry.fakehub.FakeHub;
@@ -53,7 +54,7 @@ class FixtureRatingsTest {
     private static final Map<String, Double> INGEST_AND_RATE_SECONDS = new LinkedHashMap<>();
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackageClasses = {SourceIngestor.class, FilesystemBlobStore.class})
+    @ComponentScan(basePackageClasses = {SourceIngestor.class, FilesystemBlobStore.class, BlobArtifactDocuments.class})
     static class Ingest {
     }
 
@@ -83,7 +84,7 @@ class FixtureRatingsTest {
                         ArtifactContent content = ingested.content();
                         String id = "id-" + RESULTS.size();
                         RatingResult result;
-                        try (RatingSubject subject = new RatingSubject(id, ingested.derivedName(), content,
+                        try (RatingSubject subject = new RatingSubject(id, ingested.derivedName(), content, ingested.documents(),
                                 new HubEvidence(lookup, cloner, ratedModels, settings.maxReviewLookups()))) {
                             result = engine.rate(subject);
                         }

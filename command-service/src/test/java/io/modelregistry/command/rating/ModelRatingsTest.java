@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.consistency.ReadModelBarrier;
@@ -29,6 +30,9 @@ import org.mockito.ArgumentCaptor;
 
 /** The gate around the engine: refusal under enforce (event + 424), "not vetted" under advisory. */
 class ModelRatingsTest {
+
+    private static final ArtifactDocuments AUDIENCE_DOCS =
+            Subjects.fixture("parvk11/audience_classifier_model").documents();
 
     private static final Actor ADMIN = new Actor("admin", true);
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -54,7 +58,7 @@ class ModelRatingsTest {
     @Test
     void enforceRefusesABlankUnlicensedModelWithTheFailingMetricsAndRecordsTheRefusal() {
         ArtifactContent audience = Subjects.fixture("parvk11/audience_classifier_model").content();
-        assertThatThrownBy(() -> ratings(GatePolicy.ENFORCE).rateForIngest("audience", "https://huggingface.co/x", audience, ADMIN))
+        assertThatThrownBy(() -> ratings(GatePolicy.ENFORCE).rateForIngest("audience", "https://huggingface.co/x", audience, AUDIENCE_DOCS, ADMIN))
                 .isInstanceOfSatisfying(RegistryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(RegistryException.Kind.FAILED_DEPENDENCY);
                     assertThat(e.getMessage()).contains("license=0.00").contains("ramp_up_time=").doesNotContain("net_score");
@@ -72,7 +76,7 @@ class ModelRatingsTest {
     @Test
     void advisoryAdmitsItMarkedNotVetted() {
         ArtifactContent audience = Subjects.fixture("parvk11/audience_classifier_model").content();
-        var outcome = ratings(GatePolicy.ADVISORY).rateForIngest("audience", "u", audience, ADMIN);
+        var outcome = ratings(GatePolicy.ADVISORY).rateForIngest("audience", "u", audience, AUDIENCE_DOCS, ADMIN);
         assertThat(outcome.vetted()).isFalse();
         assertThat(outcome.gatePolicy()).isEqualTo("advisory");
         assertThat(outcome.trigger()).isEqualTo(RatingTrigger.INGEST);
@@ -84,8 +88,8 @@ class ModelRatingsTest {
     void onlyPublicHuggingFaceModelsAreGated() {
         ArtifactContent hf = Subjects.fixture("parvk11/audience_classifier_model").content();
         ArtifactContent fromGitHub = new ArtifactContent(hf.sourceUrl(), new SourceRef(SourceKind.GITHUB_REPOSITORY,
-                "parvk11/audience", "main", null, "https://github.com/parvk11/audience"), hf.pkg(), hf.docs(), null, null);
-        var outcome = ratings(GatePolicy.ENFORCE).rateForIngest("audience", "u", fromGitHub, ADMIN);
+                "parvk11/audience", "main", null, "https://github.com/parvk11/audience"), hf.pkg(), hf.documents(), null, null);
+        var outcome = ratings(GatePolicy.ENFORCE).rateForIngest("audience", "u", fromGitHub, AUDIENCE_DOCS, ADMIN);
         assertThat(outcome.vetted()).isFalse();
         verify(events, never()).publish(any(Object.class));
     }

@@ -2,6 +2,7 @@ package io.modelregistry.command.rating;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDocumentRefs;
 import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.artifact.SourceKind;
@@ -123,7 +124,12 @@ final class Subjects {
         return new ArtifactContent("https://huggingface.co/" + repoId,
                 new SourceRef(SourceKind.HUGGINGFACE_MODEL, repoId, "main", null, "https://huggingface.co/" + repoId),
                 new StoredPackage("0".repeat(64), 1000, files.stream().mapToLong(PackageFile::sizeBytes).sum(), files),
-                new ArtifactDocuments(readme, config, info), licence, null);
+                ArtifactDocumentRefs.none(), licence, null);
+    }
+
+    /** The README, config and hub info as text: what the document store gives the rating for {@link #content()}. */
+    ArtifactDocuments documents() {
+        return new ArtifactDocuments(readme, config, info);
     }
 
     RatingSubject build() {
@@ -131,7 +137,7 @@ final class Subjects {
     }
 
     RatingSubject build(EvidenceSource evidence) {
-        return new RatingSubject("id-1", repoId.substring(repoId.indexOf('/') + 1), content(), evidence);
+        return new RatingSubject("id-1", repoId.substring(repoId.indexOf('/') + 1), content(), documents(), evidence);
     }
 
     EvidenceSource evidence() {

@@ -1,8 +1,9 @@
 package io.modelregistry.api.artifact;
 
 /**
- * The text documents of an artifact that read models need (search, lineage, rating), kept in the event
- * as evidence. Each is bounded in size at ingest; {@code null} when the source has none.
+ * The text documents of an artifact that read models need (search, lineage, rating), as text in memory.
+ * Events never carry them: they name them by digest ({@link ArtifactDocumentRefs}, {@link ArtifactDocumentStore}).
+ * Each is bounded in size at ingest; {@code null} when the source has none.
  *
  * @param readme             the README / model card, including its YAML front matter
  * @param configJson         a model's {@code config.json}

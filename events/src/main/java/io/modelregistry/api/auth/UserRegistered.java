@@ -1,7 +1,14 @@
 package io.modelregistry.api.auth;
 
+import io.modelregistry.api.evolution.EventRevision;
 import java.time.Instant;
 
-/** A user account was created (or restored, for the default admin). Only the password's hash is kept. */
-public record UserRegistered(String username, String passwordHash, boolean admin, Instant at) {
+/**
+ * A user account was created (or restored, for the default admin). Revision 2 carries no credential at all: the
+ * password's hash lives only in the credential store beside the log, deleted with the user, so the log that is
+ * kept forever never holds a verifier that could be attacked offline. Revision 1 carried the hash (dropped on
+ * read by an upcaster, and redacted from stored rows at start).
+ */
+@EventRevision("2")
+public record UserRegistered(String username, boolean admin, Instant at) {
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.api.lineage;
 
+import io.modelregistry.api.evolution.EventRevision;
 import io.modelregistry.api.artifact.ArtifactType;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  *                          parses as a JSON object, nor model-card metadata (README YAML front matter that parses
  *                          as a mapping, or the hub's {@code cardData}). Lineage answers 400 for such a model.
  */
+@EventRevision("1")
 public record ArtifactRelationshipsDeclared(String artifactId, ArtifactType type, String name,
                                             List<DeclaredRelationship> relationships, boolean metadataMalformed,
                                             Instant at) {

@@ -1,5 +1,6 @@
 package io.modelregistry.api.rating;
 
+import io.modelregistry.api.evolution.EventRevision;
 import io.modelregistry.api.artifact.Actor;
 import java.time.Instant;
 
@@ -7,5 +8,6 @@ import java.time.Instant;
  * A model was rated. Appended right after its registration, after each update and on request; {@code /rate}
  * answers the latest one, and the sequence of them is the model's rating history.
  */
+@EventRevision("1")
 public record ModelRated(String artifactId, RatingOutcome outcome, Actor actor, Instant at) {
 }

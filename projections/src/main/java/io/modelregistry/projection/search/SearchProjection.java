@@ -2,6 +2,7 @@ package io.modelregistry.projection.search;
 
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactUpdated;
 import io.modelregistry.api.registry.RegistryReset;
@@ -32,9 +33,11 @@ class SearchProjection {
     static final String PROCESSING_GROUP = SearchProcessingGroup.NAME;
 
     private final SearchIndexWriter index;
+    private final ArtifactDocumentStore documents;
 
-    SearchProjection(SearchIndexWriter index) {
+    SearchProjection(SearchIndexWriter index, ArtifactDocumentStore documents) {
         this.index = index;
+        this.documents = documents;
     }
 
     @EventHandler
@@ -74,9 +77,10 @@ class SearchProjection {
         index.clear();
     }
 
-    private static IndexedArtifact toIndexed(String id, String name, io.modelregistry.api.artifact.ArtifactType type,
-                                             ArtifactContent content) {
-        String readme = content == null || content.docs() == null ? null : content.docs().readme();
+    /** The README is indexed for regex search: read by its digest (events carry no document text). */
+    private IndexedArtifact toIndexed(String id, String name, io.modelregistry.api.artifact.ArtifactType type,
+                                      ArtifactContent content) {
+        String readme = content == null ? null : documents.text(content.documents().readme());
         return new IndexedArtifact(id, name, type, readme);
     }
 

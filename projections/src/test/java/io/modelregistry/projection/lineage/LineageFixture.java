@@ -3,7 +3,7 @@ package io.modelregistry.projection.lineage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
-import io.modelregistry.api.artifact.ArtifactDocuments;
+import io.modelregistry.api.artifact.ArtifactDocumentRefs;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
@@ -100,6 +100,6 @@ final class LineageFixture {
             default -> "https://huggingface.co/" + repoId;
         };
         return new ArtifactContent(url, new SourceRef(kind, repoId, "main", null, url),
-                new StoredPackage("b".repeat(64), 10, 10, List.of()), ArtifactDocuments.none(), null, null);
+                new StoredPackage("b".repeat(64), 10, 10, List.of()), ArtifactDocumentRefs.none(), null, null);
     }
 }

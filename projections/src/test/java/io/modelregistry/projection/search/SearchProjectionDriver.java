@@ -1,6 +1,7 @@
 package io.modelregistry.projection.search;
 
 import io.modelregistry.api.artifact.ArtifactDeleted;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactUpdated;
 import io.modelregistry.api.registry.RegistryReset;
@@ -16,8 +17,8 @@ public final class SearchProjectionDriver {
 
     private final SearchProjection projection;
 
-    public SearchProjectionDriver(SearchIndexWriter index) {
-        this.projection = new SearchProjection(index);
+    public SearchProjectionDriver(SearchIndexWriter index, ArtifactDocumentStore documents) {
+        this.projection = new SearchProjection(index, documents);
     }
 
     /** The projection itself, to register with an Axon configuration. */

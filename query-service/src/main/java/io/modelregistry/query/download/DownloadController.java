@@ -1,11 +1,12 @@
 package io.modelregistry.query.download;
 
 import io.modelregistry.api.artifact.Actor;
-import io.modelregistry.api.artifact.ArtifactDownloaded;
+import io.modelregistry.api.artifact.RecordDownload;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.download.DownloadCapability;
 import io.modelregistry.api.download.DownloadLinkSigner;
+import io.modelregistry.api.download.DownloadLog;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
 import io.modelregistry.api.directory.ArtifactDirectory;
@@ -14,8 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Serves a stored bundle to whoever holds a valid signed link (the automated client fetches
  * {@code download_url} without a token). The download is recorded as an event before the bytes go out, so
- * the audit trail read right after a download shows it; it is appended without touching the artifact's
- * aggregate, so downloads never contend with writes.
+ * the audit trail read right after a download shows it. The query side writes nothing itself: the command side
+ * records it ({@link DownloadLog}), without touching the artifact's aggregate, so downloads never contend with
+ * writes.
  */
 @RestController
 class DownloadController {
@@ -35,18 +35,16 @@ class DownloadController {
     private final DownloadLinkSigner links;
     private final ArtifactDirectory directory;
     private final BlobStore blobs;
-    private final EventGateway events;
+    private final DownloadLog downloads;
     private final ReadModelBarrier readModels;
-    private final Clock clock;
 
-    DownloadController(DownloadLinkSigner links, ArtifactDirectory directory, BlobStore blobs, EventGateway events,
-                       ReadModelBarrier readModels, Clock clock) {
+    DownloadController(DownloadLinkSigner links, ArtifactDirectory directory, BlobStore blobs, DownloadLog downloads,
+                       ReadModelBarrier readModels) {
         this.links = links;
         this.directory = directory;
         this.blobs = blobs;
-        this.events = events;
+        this.downloads = downloads;
         this.readModels = readModels;
-        this.clock = clock;
     }
 
     @GetMapping("/download/{id}")
@@ -67,8 +65,8 @@ class DownloadController {
                 "The stored package of artifact " + id + " is missing."));
         try (InputStream in = blobs.open(record.packageDigest()).orElseThrow(() -> new RegistryException(Kind.INTERNAL,
                 "The stored package of artifact " + id + " is missing."))) {
-            events.publish(new ArtifactDownloaded(record.id(), record.type(), record.name(), record.packageDigest(),
-                    size, new Actor(capability.username(), capability.admin()), clock.instant()));
+            downloads.record(new RecordDownload(record.id(), record.type(), record.name(), record.packageDigest(),
+                    size, new Actor(capability.username(), capability.admin())));
             readModels.awaitCaughtUp();
             response.setContentType("application/zip");
             response.setContentLengthLong(size);

@@ -1,6 +1,7 @@
 package io.modelregistry.projection.search.lucene;
 
 import io.modelregistry.api.search.ArtifactSearch;
+import io.modelregistry.projection.search.InMemoryDocuments;
 import io.modelregistry.projection.search.SearchProjectionDriver;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
@@ -24,6 +25,9 @@ final class SearchFixture implements AutoCloseable {
 
     static final Actor ACTOR = new Actor("tester", true);
 
+    /** Content-addressed, so one store serves every fixture: the same README is the same document. */
+    static final InMemoryDocuments DOCUMENTS = new InMemoryDocuments();
+
     private final Path dataDir;
     private SearchIndex index;
     private SearchProjectionDriver projection;
@@ -38,7 +42,7 @@ final class SearchFixture implements AutoCloseable {
 
     private void open() {
         index = new SearchIndex(dataDir);
-        projection = new SearchProjectionDriver(index);
+        projection = new SearchProjectionDriver(index, DOCUMENTS);
         search = new LuceneArtifactSearch(index, Duration.ofSeconds(30));
         position = Math.max(position, index.atOpen().position());
     }
@@ -116,7 +120,7 @@ final class SearchFixture implements AutoCloseable {
 
     static ArtifactContent content(String readme) {
         return new ArtifactContent("https://huggingface.co/example", null, null,
-                new ArtifactDocuments(readme, null, null), null, null);
+                DOCUMENTS.store(new ArtifactDocuments(readme, null, null)), null, null);
     }
 
     private TrackedEventMessage<?> tracked(Object event) {

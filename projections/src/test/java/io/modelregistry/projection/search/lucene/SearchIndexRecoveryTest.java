@@ -67,7 +67,8 @@ class SearchIndexRecoveryTest {
                                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                         .andEventAvailabilityTimeout(50, TimeUnit.MILLISECONDS))
                         .registerTokenStore(SearchProcessingGroup.NAME, config -> tokens)
-                        .registerEventHandler(config -> new SearchProjectionDriver(index).handler()))
+                        .registerEventHandler(config ->
+                                new SearchProjectionDriver(index, SearchFixture.DOCUMENTS).handler()))
                 .buildConfiguration();
         running = new Running(index, axon, new SearchIndexRecovery(axon.eventProcessingConfiguration(), index));
         return running;

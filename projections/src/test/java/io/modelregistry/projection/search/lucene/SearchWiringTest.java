@@ -10,7 +10,9 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.projection.search.InMemoryDocuments;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,7 @@ class SearchWiringTest {
                         .setConversionService(ApplicationConversionService.getSharedInstance()))
                 .withUserConfiguration(SearchPackage.class)
                 .withBean(EventProcessingConfiguration.class, () -> processing)
+                .withBean(ArtifactDocumentStore.class, InMemoryDocuments::new)
                 .withPropertyValues("registry.data-dir=" + dataDir, "registry.search.commit-interval=PT0.05S");
 
         runner.run(context -> {

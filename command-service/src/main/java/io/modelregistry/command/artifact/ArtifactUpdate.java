@@ -1,0 +1,61 @@
+package io.modelregistry.command.artifact;
+
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.UpdateArtifact;
+import io.modelregistry.api.consistency.ReadModelBarrier;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.RatingTrigger;
+import io.modelregistry.api.rating.UpdateRatedModel;
+import io.modelregistry.command.ingest.IngestedSource;
+import io.modelregistry.command.ingest.SourceIngestor;
+import io.modelregistry.command.rating.ModelRatings;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+
+/**
+ * The update use case: the new source replaces the content; a model is rated again on it (an update is not
+ * refused by the gate; it may become "not vetted") and the rating travels in the same command as the content.
+ */
+@Service
+class ArtifactUpdate {
+
+    private final SourceIngestor ingestor;
+    private final ArtifactClaims claims;
+    private final ModelRatings ratings;
+    private final CommandGateway commands;
+    private final ReadModelBarrier readModels;
+
+    ArtifactUpdate(SourceIngestor ingestor, ArtifactClaims claims, ModelRatings ratings, CommandGateway commands,
+                   ReadModelBarrier readModels) {
+        this.ingestor = ingestor;
+        this.claims = claims;
+        this.ratings = ratings;
+        this.commands = commands;
+        this.readModels = readModels;
+    }
+
+    void update(ArtifactType type, String id, ArtifactRequests.UpdateRequest request, Actor actor) {
+        if (!id.equals(request.id()) || !type.wireName().equals(request.type())) {
+            throw RegistryException.badRequest("metadata.id and metadata.type must match the path ("
+                    + type.wireName() + "/" + id + ").");
+        }
+        // Answered before anything is fetched (a wrong id or name must not cost a hub round trip); the aggregate
+        // decides again, atomically, when the command arrives.
+        String currentName = claims.liveName(id, type).orElseThrow(() -> ArtifactDeletion.missing(type, id));
+        if (!currentName.equals(request.name())) {
+            throw RegistryException.badRequest("The name and id must match: artifact " + id + " is named '"
+                    + currentName + "'.");
+        }
+        IngestedSource ingested = ingestor.ingest(type, request.url());
+        var update = new UpdateArtifact(id, type, request.name(), ingested.content(), actor);
+        if (type == ArtifactType.MODEL) {
+            var rating = ratings.rate(id, request.name(), ingested.content(), ingested.documents(),
+                    RatingTrigger.UPDATE);
+            commands.sendAndWait(new UpdateRatedModel(update, rating));
+        } else {
+            commands.sendAndWait(update);
+        }
+        readModels.awaitCaughtUp();
+    }
+}

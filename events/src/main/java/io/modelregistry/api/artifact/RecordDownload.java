@@ -1,0 +1,9 @@
+package io.modelregistry.api.artifact;
+
+/**
+ * Record that a stored bundle is being served. Handled on the command side without loading the artifact's
+ * aggregate (so downloads never contend with writes); it appends {@link ArtifactDownloaded}.
+ */
+public record RecordDownload(String artifactId, ArtifactType type, String name, String packageDigest, long bytes,
+                             Actor actor) {
+}
