@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import io.modelregistry.api.rating.RatedModels;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.SizeScores;
 import io.modelregistry.command.blob.FilesystemBlobStore;
-import io.modelregistry.command.ingest.HubLookup;
+import io.modelregistry.hub.HubLookup;
 import io.modelregistry.command.ingest.SourceIngestor;
 import io.modelregistry.fakehub.FakeHub;
 import java.nio.file.Files;

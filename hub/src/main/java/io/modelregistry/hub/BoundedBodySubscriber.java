@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;

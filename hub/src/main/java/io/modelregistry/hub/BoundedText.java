@@ -1,10 +1,10 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Turns fetched bytes into the bounded text documents an artifact keeps. */
-final class BoundedText {
+public final class BoundedText {
 
     private BoundedText() {
     }
@@ -13,7 +13,7 @@ final class BoundedText {
      * The first {@code maxBytes} bytes as UTF-8, cut on a character boundary; malformed input becomes U+FFFD
      * rather than an error (READMEs in the wild are not always clean UTF-8).
      */
-    static String utf8Prefix(byte[] bytes, int maxBytes) {
+    public static String utf8Prefix(byte[] bytes, int maxBytes) {
         if (bytes == null) {
             return null;
         }
@@ -30,7 +30,7 @@ final class BoundedText {
     }
 
     /** The whole text, or null when it is longer than {@code maxBytes}: a cut JSON document is worse than none. */
-    static String utf8WholeOrNull(byte[] bytes, int maxBytes) {
+    public static String utf8WholeOrNull(byte[] bytes, int maxBytes) {
         if (bytes == null || bytes.length > maxBytes) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import io.modelregistry.api.error.RegistryException;
 import java.io.IOException;
@@ -21,11 +21,14 @@ import org.slf4j.LoggerFactory;
 /**
  * GETs from a configured {@link HubEndpoint} and nowhere else. Every exchange is bounded: 5 s to connect,
  * the request timeout for the whole exchange including the body, and a byte limit on the body. Redirects
- * are followed by hand, at most {@value IngestLimits#MAX_REDIRECTS}, and only while the target stays below
+ * are followed by hand, at most {@value #MAX_REDIRECTS}, and only while the target stays below
  * the same endpoint (HF's legacy ids answer 307 to their canonical repo); anything else is returned as is.
  * Transport failures become {@code UPSTREAM_UNAVAILABLE}. Neither tokens nor headers are ever logged.
  */
-final class HubClient {
+public final class HubClient {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final int MAX_REDIRECTS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(HubClient.class);
     private static final String USER_AGENT = "trustworthy-model-registry/0.1 (ingest)";
@@ -33,7 +36,7 @@ final class HubClient {
     private final HttpClient http;
     private final Duration requestTimeout;
 
-    HubClient(HttpClient http, Duration requestTimeout) {
+    public HubClient(HttpClient http, Duration requestTimeout) {
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("request timeout must be positive");
         }
@@ -41,14 +44,14 @@ final class HubClient {
         this.requestTimeout = requestTimeout;
     }
 
-    static HubClient create(Duration requestTimeout) {
+    public static HubClient create(Duration requestTimeout) {
         return new HubClient(newHttpClient(ProxySelector.getDefault()), requestTimeout);
     }
 
     /** The client ingest uses: no automatic redirects, bounded connect; proxies as the JVM is configured. */
-    static HttpClient newHttpClient(ProxySelector proxies) {
+    public static HttpClient newHttpClient(ProxySelector proxies) {
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(IngestLimits.CONNECT_TIMEOUT)
+                .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (proxies != null) {
             builder.proxy(proxies);
@@ -60,11 +63,11 @@ final class HubClient {
      * @param pathAndQuery below the endpoint's base, starting with '/', already percent-encoded
      * @param maxBytes     the body is read up to this many bytes; {@link HubResponse#truncated()} tells if cut
      */
-    HubResponse get(HubEndpoint endpoint, String pathAndQuery, String accept, int maxBytes) {
+    public HubResponse get(HubEndpoint endpoint, String pathAndQuery, String accept, int maxBytes) {
         URI uri = endpoint.resolve(pathAndQuery);
         for (int redirects = 0; ; redirects++) {
             HubResponse response = send(endpoint, uri, accept, maxBytes);
-            if (!response.redirect() || redirects >= IngestLimits.MAX_REDIRECTS) {
+            if (!response.redirect() || redirects >= MAX_REDIRECTS) {
                 return response;
             }
             Optional<URI> next = response.header("Location").flatMap(location -> resolve(response.uri(), location));

@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import java.net.URI;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * token. Requests go only below the base URL, and redirects are followed only if they stay below it. The
  * token is sent as a bearer token and never printed ({@link #toString()} leaves it out).
  */
-final class HubEndpoint {
+public final class HubEndpoint {
 
     private final String name;
     private final URI base;
@@ -28,7 +28,7 @@ final class HubEndpoint {
      * @param baseUrl an absolute http(s) URL without user info, query or fragment; a trailing slash is dropped
      * @param token   may be null or blank: no Authorization header is sent then
      */
-    static HubEndpoint of(String name, String baseUrl, String token) {
+    public static HubEndpoint of(String name, String baseUrl, String token) {
         URI uri;
         try {
             uri = URI.create(stripTrailingSlashes(baseUrl.strip()));
@@ -52,12 +52,12 @@ final class HubEndpoint {
         return out;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** @param pathAndQuery starts with '/', already percent-encoded */
-    URI resolve(String pathAndQuery) {
+    public URI resolve(String pathAndQuery) {
         if (!pathAndQuery.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/'");
         }
@@ -65,7 +65,7 @@ final class HubEndpoint {
     }
 
     /** Whether {@code uri} lies below this endpoint: same scheme, host and port, and below its base path. */
-    boolean contains(URI uri) {
+    public boolean contains(URI uri) {
         if (uri == null || uri.getHost() == null || uri.getScheme() == null || uri.getRawUserInfo() != null) {
             return false;
         }
@@ -87,7 +87,7 @@ final class HubEndpoint {
         return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
-    Optional<String> authorization() {
+    public Optional<String> authorization() {
         return token == null ? Optional.empty() : Optional.of("Bearer " + token);
     }
 

@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import io.modelregistry.api.error.RegistryException;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 
 /**
  * Read-only look-ups on the configured HuggingFace and GitHub endpoints for the rating of a model: the datasets
@@ -18,12 +17,11 @@ import org.springframework.stereotype.Component;
  * 429, 403 rate limit, transport errors) is thrown as {@code UPSTREAM_UNAVAILABLE}; the caller decides whether
  * that degrades a metric or fails it.
  */
-@Component
 public final class HubLookup {
 
     /** Answers larger than this are treated as absent: a metric never needs more. */
-    public static final int MAX_JSON_BYTES = 2 * IngestLimits.MIB;
-    public static final int MAX_CARD_BYTES = IngestLimits.README_BYTES;
+    public static final int MAX_JSON_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_CARD_BYTES = 256 * 1024;
 
     private static final Pattern HF_ID = Pattern.compile("[A-Za-z0-9._-]{1,96}(/[A-Za-z0-9._-]{1,96})?");
     private static final Pattern GITHUB_FULL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,96}/[A-Za-z0-9._-]{1,96}");
@@ -36,7 +34,7 @@ public final class HubLookup {
     private final HubEndpoint gitHub;
     private final ObjectMapper json = new ObjectMapper();
 
-    HubLookup(HubClient client, HubEndpoints endpoints) {
+    public HubLookup(HubClient client, HubEndpoints endpoints) {
         this.client = client;
         this.huggingFace = endpoints.huggingFace();
         this.gitHub = endpoints.gitHubApi();

@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -8,27 +8,27 @@ import java.util.Optional;
  * An upstream answer with its body read up to a bound. {@code truncated} says the body was longer than the
  * bound and only its first bytes are here; the caller decides whether that is fatal.
  */
-record HubResponse(int status, HttpHeaders headers, byte[] body, boolean truncated, URI uri) {
+public record HubResponse(int status, HttpHeaders headers, byte[] body, boolean truncated, URI uri) {
 
-    boolean ok() {
+    public boolean ok() {
         return status >= 200 && status < 300;
     }
 
-    boolean redirect() {
+    public boolean redirect() {
         return status >= 300 && status < 400;
     }
 
     /** 5xx or 429: the upstream may well answer next time, so the ingest fails as UPSTREAM_UNAVAILABLE. */
-    boolean transientFailure() {
+    public boolean transientFailure() {
         return status >= 500 || status == 429;
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
         return headers.firstValue(name);
     }
 
     /** The hub's machine-readable error code ({@code X-Error-Code}: RepoNotFound, EntryNotFound, GatedRepo...). */
-    Optional<String> errorCode() {
+    public Optional<String> errorCode() {
         return header("X-Error-Code");
     }
 }

@@ -1,4 +1,4 @@
-package io.modelregistry.command.lineage;
+package io.modelregistry.hub;
 
 import java.net.URI;
 import java.util.Locale;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * normalised repo id, and refuses what is not one: local paths ({@code ./checkpoint}, {@code /tmp/x},
  * {@code C:\...}), training output folders, and site pages that are not repositories.
  */
-final class RepoIds {
+public final class RepoIds {
 
     private static final Pattern HF_SEGMENT = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,95})");
     private static final Pattern GH_OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
@@ -32,7 +32,7 @@ final class RepoIds {
     }
 
     /** A hub model id from a metadata value: {@code org/name}, a legacy {@code name}, or a huggingface.co URL. */
-    static Optional<String> model(String raw) {
+    public static Optional<String> model(String raw) {
         String value = clean(raw);
         if (value == null) {
             return Optional.empty();
@@ -47,7 +47,7 @@ final class RepoIds {
     }
 
     /** A hub dataset id from a metadata value ({@code squad}, {@code nyu-mll/glue}) or a datasets URL. */
-    static Optional<String> dataset(String raw) {
+    public static Optional<String> dataset(String raw) {
         String value = clean(raw);
         if (value == null) {
             return Optional.empty();
@@ -60,12 +60,12 @@ final class RepoIds {
     }
 
     /** The model repo a huggingface.co URL points at (a page like /docs/... or /datasets/... is not one). */
-    static Optional<String> modelFromUrl(String url) {
+    public static Optional<String> modelFromUrl(String url) {
         return url != null && url.contains("://") ? model(url) : Optional.empty();
     }
 
     /** {@code owner/repo} of a github.com URL, or empty for anything else (gists, site pages, other hosts). */
-    static Optional<String> github(String url) {
+    public static Optional<String> github(String url) {
         URI uri = parse(url);
         if (uri == null || uri.getHost() == null) {
             return Optional.empty();

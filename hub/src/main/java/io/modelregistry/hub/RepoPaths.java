@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,16 +8,16 @@ import java.nio.charset.StandardCharsets;
  * paths, so only plain relative paths are accepted: no absolute paths, dot segments, backslashes or control
  * characters (no zip slip, no request smuggling).
  */
-final class RepoPaths {
+public final class RepoPaths {
 
-    static final String MANIFEST = "registry-manifest.json";
+    public static final String MANIFEST = "registry-manifest.json";
     private static final int MAX_CHARS = 1024;
     private static final int MAX_SEGMENTS = 64;
 
     private RepoPaths() {
     }
 
-    static boolean isSafe(String path) {
+    public static boolean isSafe(String path) {
         if (path == null || path.isEmpty() || path.length() > MAX_CHARS || path.startsWith("/")) {
             return false;
         }
@@ -37,12 +37,12 @@ final class RepoPaths {
     }
 
     /** Safe, and not the name the bundle reserves for its own manifest. */
-    static boolean isStorable(String path) {
+    public static boolean isStorable(String path) {
         return isSafe(path) && !path.equals(MANIFEST);
     }
 
     /** Percent-encodes each segment of a safe relative path for use in a URL path. */
-    static String encode(String path) {
+    public static String encode(String path) {
         StringBuilder out = new StringBuilder(path.length() + 16);
         for (String segment : path.split("/", -1)) {
             if (out.length() > 0) {
@@ -53,7 +53,7 @@ final class RepoPaths {
         return out.toString();
     }
 
-    static String encodeSegment(String segment) {
+    public static String encodeSegment(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceKind;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns a user-submitted source URL into a {@link SourceRef}, or refuses it with a 400 that says why.
@@ -21,10 +20,9 @@ import org.springframework.stereotype.Component;
  * The URL is only parsed: nothing is ever fetched from its host (no SSRF), the fetchers go to the configured
  * endpoints with the repo id found here. Query strings, fragments and trailing slashes are ignored.
  */
-@Component("ingestSourceUrlParser")
-final class SourceUrlParser {
+public final class SourceUrlParser {
 
-    static final int MAX_URL_CHARS = 2048;
+    public static final int MAX_URL_CHARS = 2048;
     private static final int MAX_PATH_SEGMENTS = 64;
     private static final int MAX_SUB_PATH_SEGMENTS = 32;
     private static final int MAX_KAGGLE_TRAILING_SEGMENTS = 4;
@@ -49,7 +47,7 @@ final class SourceUrlParser {
             "collections", "trending", "new", "organizations", "enterprise", "pricing", "users", "site");
     private static final Set<String> GITHUB_VERBS = Set.of("tree", "blob");
 
-    SourceRef parse(ArtifactType type, String url) {
+    public SourceRef parse(ArtifactType type, String url) {
         if (type == null) {
             throw RegistryException.badRequest("The artifact type is required.");
         }

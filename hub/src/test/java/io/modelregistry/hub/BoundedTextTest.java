@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

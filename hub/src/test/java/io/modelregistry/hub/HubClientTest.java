@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,7 +100,7 @@ class HubClientTest {
     @Test
     void stopsAfterThreeRedirects() {
         assertThat(get(hub(), "/loop", 1000).status()).isEqualTo(307);
-        assertThat(hits.get("/hub/loop")).hasValue(1 + IngestLimits.MAX_REDIRECTS);
+        assertThat(hits.get("/hub/loop")).hasValue(1 + HubClient.MAX_REDIRECTS);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import static io.modelregistry.api.artifact.ArtifactType.CODE;
 import static io.modelregistry.api.artifact.ArtifactType.DATASET;
@@ -222,6 +222,6 @@ class SourceUrlParserTest {
     }
 
     private String key(ArtifactType type, String url) {
-        return SourceIngestor.duplicateKey(type, parser.parse(type, url));
+        return parser.parse(type, url).duplicateKey(type);
     }
 }

@@ -1,6 +1,6 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
-import io.modelregistry.command.ingest.HubLookup;
+import io.modelregistry.hub.HubLookup;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

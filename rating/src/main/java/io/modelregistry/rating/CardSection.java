@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 /**
  * A heading of a model card and the prose directly under it, up to the next heading (code blocks left out;

@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 /** A local clone of the model's code repository, or why there is none. */
 record CloneEvidence(LocalClone local, String problem) {

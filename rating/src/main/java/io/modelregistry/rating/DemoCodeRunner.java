@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import java.util.List;
 import java.util.Set;
@@ -29,4 +29,9 @@ public interface DemoCodeRunner {
     }
 
     Verdict run(Request request);
+
+    /** The default: reads the code, runs nothing. */
+    static DemoCodeRunner staticCheck() {
+        return new StaticDemoCodeRunner();
+    }
 }

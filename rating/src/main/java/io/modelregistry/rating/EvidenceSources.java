@@ -1,7 +1,7 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import io.modelregistry.api.rating.RatedModels;
-import io.modelregistry.command.ingest.HubLookup;
+import io.modelregistry.hub.HubLookup;
 
 /** Makes the evidence source of one rating (fresh per rating: look-up budgets and caches are per rating). */
 final class EvidenceSources {

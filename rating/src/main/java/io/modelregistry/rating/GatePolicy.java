@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ public enum GatePolicy {
     }
 
     /** Parses the configured value; anything but the two names stops start-up with a message that says so. */
-    static GatePolicy parse(String configured) {
+    public static GatePolicy parse(String configured) {
         String value = configured == null ? "" : configured.strip().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "enforce" -> ENFORCE;

@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
-import io.modelregistry.command.ingest.HubLookup;
+import io.modelregistry.hub.HubLookup;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * only when the configured server itself is a file URL (tests keep repositories in a temp dir); the token,
  * if any, is sent only to an https server and never printed.
  */
-final class GitServer {
+public final class GitServer {
 
     private final String base;
     private final boolean local;
@@ -26,7 +26,7 @@ final class GitServer {
         this.token = token;
     }
 
-    static GitServer of(String serverUrl, String token) {
+    public static GitServer of(String serverUrl, String token) {
         String url = serverUrl == null ? "" : serverUrl.strip();
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);

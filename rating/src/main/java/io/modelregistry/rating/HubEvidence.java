@@ -1,9 +1,9 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rating.RatedModels;
-import io.modelregistry.command.ingest.HubLookup;
+import io.modelregistry.hub.HubLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.RatingScores;

@@ -1,18 +1,19 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.SourceKind;
-import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rating.ModelIngestRefused;
+import io.modelregistry.api.rating.RatedModels;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RatingTrigger;
+import io.modelregistry.hub.HubLookup;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.axonframework.eventhandling.gateway.EventGateway;
 
 /**
  * Rates models and applies the ingest gate. The write endpoints call {@link #rateForIngest} after fetching a
@@ -24,18 +25,29 @@ public class ModelRatings {
     private final RatingEngine engine;
     private final EvidenceSources evidence;
     private final GatePolicy policy;
-    private final EventGateway events;
-    private final ReadModelBarrier readModels;
+    private final IngestRefusals refusals;
     private final Clock clock;
 
-    ModelRatings(RatingEngine engine, EvidenceSources evidence, GatePolicy policy, EventGateway events,
-                 ReadModelBarrier readModels, Clock clock) {
+    ModelRatings(RatingEngine engine, EvidenceSources evidence, GatePolicy policy, IngestRefusals refusals,
+                 Clock clock) {
         this.engine = engine;
         this.evidence = evidence;
         this.policy = policy;
-        this.events = events;
-        this.readModels = readModels;
+        this.refusals = refusals;
         this.clock = clock;
+    }
+
+    /**
+     * The rating as the application wires it: the standard metrics on {@code metricPool}, evidence from the
+     * configured hubs and git server, refusals recorded through {@code refusals}.
+     */
+    public static ModelRatings create(RatingSettings settings, GatePolicy policy, HubLookup hub, GitServer gitServer,
+                                      RatedModels rated, DemoCodeRunner runner, RatingActivity activity,
+                                      ExecutorService metricPool, IngestRefusals refusals, Clock clock) {
+        RatingEngine engine = new RatingEngine(StandardMetrics.of(settings, runner), metricPool,
+                settings.metricTimeout(), activity);
+        EvidenceSources evidence = new EvidenceSources(hub, new GitCloner(gitServer, settings), rated, settings);
+        return new ModelRatings(engine, evidence, policy, refusals, clock);
     }
 
     public GatePolicy policy() {
@@ -53,8 +65,7 @@ public class ModelRatings {
         boolean gated = content.source() != null && content.source().kind() == SourceKind.HUGGINGFACE_MODEL;
         if (gated && policy == GatePolicy.ENFORCE && !outcome.vetted()) {
             String message = refusal(outcome);
-            events.publish(new ModelIngestRefused(sourceUrl, name, outcome, message, actor, clock.instant()));
-            readModels.awaitCaughtUp();
+            refusals.record(new ModelIngestRefused(sourceUrl, name, outcome, message, actor, clock.instant()));
             throw new RegistryException(RegistryException.Kind.FAILED_DEPENDENCY, message);
         }
         return outcome;

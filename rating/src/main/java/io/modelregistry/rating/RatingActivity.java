@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import io.modelregistry.api.rating.RatingMetric;
 import java.time.Clock;
@@ -7,14 +7,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
  * Recent ratings for the health dashboard: how many, how many failed and why (the last
  * {@value #MAX_FAILURES}), and the slowest metric among the last {@value #MAX_RECENT} ratings. In memory only;
  * the ratings themselves are events.
  */
-@Component
 public class RatingActivity {
 
     static final int MAX_FAILURES = 20;
@@ -39,7 +37,7 @@ public class RatingActivity {
     private long ratings;
     private long failedRatings;
 
-    RatingActivity(Clock clock) {
+    public RatingActivity(Clock clock) {
         this.clock = clock;
     }
 

@@ -1,9 +1,9 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import java.time.Duration;
 
 /**
- * The bounds of a rating, from configuration ({@code registry.rating.*}, see RatingConfiguration).
+ * The bounds of a rating, from configuration ({@code registry.rating.*}).
  *
  * @param metricTimeout    how long a rating waits for each metric (all start together)
  * @param threads          metrics computed at once, across all ratings
@@ -14,10 +14,10 @@ import java.time.Duration;
  * @param maxReviewLookups commits per rating whose pull requests are looked up on GitHub (two calls each, cached
  *                         per pull request)
  */
-record RatingSettings(Duration metricTimeout, int threads, Duration cloneTimeout, long cloneMaxBytes,
+public record RatingSettings(Duration metricTimeout, int threads, Duration cloneTimeout, long cloneMaxBytes,
                       Duration blameBudget, int maxBlameFiles, int maxReviewLookups) {
 
-    static RatingSettings defaults() {
+    public static RatingSettings defaults() {
         return new RatingSettings(Duration.ofSeconds(30), 8, Duration.ofSeconds(15), 100L * 1024 * 1024,
                 Duration.ofSeconds(10), 300, 60);
     }

@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 /** Arithmetic every metric shares: clamping to [0, 1], rounding for stable, comparable values, log scales. */
 final class Scores {

@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import io.modelregistry.licence.LicenceCatalogue;
 import java.util.List;

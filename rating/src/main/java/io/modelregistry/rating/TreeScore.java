@@ -1,9 +1,9 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.lineage.DeclaredRelationship;
-import io.modelregistry.command.lineage.DeclaredLineage;
-import io.modelregistry.command.lineage.RelationshipExtractor;
+import io.modelregistry.hub.lineage.DeclaredLineage;
+import io.modelregistry.hub.lineage.RelationshipExtractor;
 import io.modelregistry.api.rating.RatingMetric;
 import java.util.ArrayList;
 import java.util.List;

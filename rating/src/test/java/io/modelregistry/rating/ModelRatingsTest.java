@@ -1,4 +1,4 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,18 +11,16 @@ import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.SourceRef;
-import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rating.ModelIngestRefused;
 import io.modelregistry.api.rating.RatedModels;
 import io.modelregistry.api.rating.RatingTrigger;
-import io.modelregistry.command.ingest.HubLookup;
+import io.modelregistry.hub.HubLookup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -32,8 +30,7 @@ class ModelRatingsTest {
 
     private static final Actor ADMIN = new Actor("admin", true);
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
-    private final EventGateway events = mock(EventGateway.class);
-    private final ReadModelBarrier barrier = mock(ReadModelBarrier.class);
+    private final IngestRefusals refusals = mock(IngestRefusals.class);
 
     @AfterEach
     void stop() {
@@ -48,7 +45,7 @@ class ModelRatingsTest {
         EvidenceSources evidence = new EvidenceSources(HubLookup.create("http://127.0.0.1:9", "http://127.0.0.1:9",
                 Duration.ofSeconds(2)), new GitCloner(GitServer.of("http://127.0.0.1:9", null), settings),
                 (RatedModels) (k, l) -> List.of(), settings);
-        return new ModelRatings(engine, evidence, policy, events, barrier, Clock.systemUTC());
+        return new ModelRatings(engine, evidence, policy, refusals, Clock.systemUTC());
     }
 
     @Test
@@ -59,14 +56,13 @@ class ModelRatingsTest {
                     assertThat(e.kind()).isEqualTo(RegistryException.Kind.FAILED_DEPENDENCY);
                     assertThat(e.getMessage()).contains("license=0.00").contains("ramp_up_time=").doesNotContain("net_score");
                 });
-        ArgumentCaptor<Object> event = ArgumentCaptor.forClass(Object.class);
-        verify(events).publish(event.capture());
+        ArgumentCaptor<ModelIngestRefused> event = ArgumentCaptor.forClass(ModelIngestRefused.class);
+        verify(refusals).record(event.capture());
         assertThat(event.getValue()).isInstanceOfSatisfying(ModelIngestRefused.class, refused -> {
             assertThat(refused.outcome().vetted()).isFalse();
             assertThat(refused.outcome().gateFindings()).containsKey("license");
             assertThat(refused.sourceUrl()).isEqualTo("https://huggingface.co/x");
         });
-        verify(barrier).awaitCaughtUp();
     }
 
     @Test
@@ -77,7 +73,7 @@ class ModelRatingsTest {
         assertThat(outcome.gatePolicy()).isEqualTo("advisory");
         assertThat(outcome.trigger()).isEqualTo(RatingTrigger.INGEST);
         assertThat(outcome.rating().name()).isEqualTo("audience");
-        verify(events, never()).publish(any(Object.class));
+        verify(refusals, never()).record(any());
     }
 
     @Test
@@ -87,6 +83,6 @@ class ModelRatingsTest {
                 "parvk11/audience", "main", null, "https://github.com/parvk11/audience"), hf.pkg(), hf.docs(), null, null);
         var outcome = ratings(GatePolicy.ENFORCE).rateForIngest("audience", "u", fromGitHub, ADMIN);
         assertThat(outcome.vetted()).isFalse();
-        verify(events, never()).publish(any(Object.class));
+        verify(refusals, never()).record(any());
     }
 }

@@ -1,10 +1,10 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import io.modelregistry.api.rating.RatedModels;
-import io.modelregistry.command.ingest.HubLookup;
+import io.modelregistry.hub.HubLookup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.modelregistry.command.rating;
+package io.modelregistry.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelregistry.command.rating.DemoCodeRunner.Outcome;
+import io.modelregistry.rating.DemoCodeRunner.Outcome;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.rating.RecordRating;
-import io.modelregistry.command.lineage.RelationshipExtractor;
+import io.modelregistry.hub.lineage.RelationshipExtractor;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;

@@ -17,7 +17,7 @@ import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.RequestActor;
 import io.modelregistry.command.ingest.IngestedSource;
 import io.modelregistry.command.ingest.SourceIngestor;
-import io.modelregistry.command.rating.ModelRatings;
+import io.modelregistry.rating.ModelRatings;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -2,7 +2,13 @@ package io.modelregistry.command.rating;
 
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.rating.RatedModels;
-import io.modelregistry.command.ingest.HubLookup;
+import io.modelregistry.hub.HubLookup;
+import io.modelregistry.rating.DemoCodeRunner;
+import io.modelregistry.rating.GatePolicy;
+import io.modelregistry.rating.GitServer;
+import io.modelregistry.rating.ModelRatings;
+import io.modelregistry.rating.RatingActivity;
+import io.modelregistry.rating.RatingSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The rating's wiring and configuration:
+ * The rating's wiring and configuration (the {@code rating} module itself is plain Java):
  * <ul>
  *   <li>{@code REGISTRY_INGEST_GATE} = {@code enforce} (default) | {@code advisory}; anything else stops start-up;</li>
  *   <li>{@code registry.rating.metric-timeout} (default 30s), {@code registry.rating.threads} (8);</li>
@@ -61,12 +67,6 @@ class RatingConfiguration {
         return duration;
     }
 
-    @Bean
-    GitCloner ratingGitCloner(@Value("${GITHUB_SERVER_URL:https://github.com}") String serverUrl,
-                              @Value("${GITHUB_TOKEN:}") String token, RatingSettings settings) {
-        return new GitCloner(GitServer.of(serverUrl, token), settings);
-    }
-
     /** Metrics are CPU-light and wait on I/O; one bounded pool for all ratings, daemon threads. */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService ratingExecutor(RatingSettings settings) {
@@ -82,22 +82,25 @@ class RatingConfiguration {
     }
 
     @Bean
-    RatingEngine ratingEngine(RatingSettings settings, ExecutorService ratingExecutor, RatingActivity activity,
-                              ObjectProvider<DemoCodeRunner> runners) {
-        List<Metric> metrics = StandardMetrics.of(settings, runners.getIfAvailable(StaticDemoCodeRunner::new));
-        return new RatingEngine(metrics, ratingExecutor, settings.metricTimeout(), activity);
+    RatingActivity ratingActivity(Clock clock) {
+        return new RatingActivity(clock);
     }
 
     @Bean
-    EvidenceSources ratingEvidence(HubLookup hub, GitCloner ratingGitCloner, ObjectProvider<RatedModels> rated,
-                                   RatingSettings settings) {
-        return new EvidenceSources(hub, ratingGitCloner, rated.getIfAvailable(() -> (key, limit) -> List.of()), settings);
-    }
-
-    @Bean
-    ModelRatings modelRatings(RatingEngine engine, EvidenceSources evidence, GatePolicy policy, EventGateway events,
-                              ReadModelBarrier readModels, Clock clock) {
-        return new ModelRatings(engine, evidence, policy, events, readModels, clock);
+    ModelRatings modelRatings(RatingSettings settings, GatePolicy policy, HubLookup hub,
+                              @Value("${GITHUB_SERVER_URL:https://github.com}") String gitServerUrl,
+                              @Value("${GITHUB_TOKEN:}") String gitToken, ObjectProvider<RatedModels> rated,
+                              ObjectProvider<DemoCodeRunner> runners, RatingActivity activity,
+                              ExecutorService ratingExecutor, EventGateway events, ReadModelBarrier readModels,
+                              Clock clock) {
+        return ModelRatings.create(settings, policy, hub, GitServer.of(gitServerUrl, gitToken),
+                rated.getIfAvailable(() -> (key, limit) -> List.of()),
+                runners.getIfAvailable(DemoCodeRunner::staticCheck), activity, ratingExecutor,
+                refused -> {
+                    // recorded and visible before the 424 is answered
+                    events.publish(refused);
+                    readModels.awaitCaughtUp();
+                }, clock);
     }
 
     @Bean

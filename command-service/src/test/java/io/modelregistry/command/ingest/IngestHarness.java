@@ -2,6 +2,10 @@ package io.modelregistry.command.ingest;
 
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.command.blob.FilesystemBlobStore;
+import io.modelregistry.hub.HubClient;
+import io.modelregistry.hub.HubEndpoint;
+import io.modelregistry.hub.HubEndpoints;
+import io.modelregistry.hub.SourceUrlParser;
 import java.nio.file.Path;
 import java.time.Duration;
 

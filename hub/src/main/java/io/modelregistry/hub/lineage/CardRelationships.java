@@ -1,5 +1,6 @@
-package io.modelregistry.command.lineage;
+package io.modelregistry.hub.lineage;
 
+import io.modelregistry.hub.RepoIds;
 import static io.modelregistry.api.lineage.DeclaredRelationship.DATASET;
 import static io.modelregistry.api.lineage.DeclaredRelationship.MODEL;
 import static io.modelregistry.api.lineage.DeclaredRelationship.SOURCE_MODEL_CARD;

@@ -1,4 +1,4 @@
-package io.modelregistry.command.lineage;
+package io.modelregistry.hub.lineage;
 
 import io.modelregistry.api.lineage.DeclaredRelationship;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.modelregistry.command.lineage;
+package io.modelregistry.hub.lineage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.modelregistry.command.lineage;
+package io.modelregistry.hub.lineage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +8,6 @@ import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.ArtifactType;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -19,7 +18,6 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * <p>Only models declare lineage; datasets and code are targets, so for them this returns empty.
  */
-@Component
 public class RelationshipExtractor {
 
     /** Documents above these sizes are not parsed (ingest bounds them already; this guards other callers). */

@@ -1,4 +1,4 @@
-package io.modelregistry.command.lineage;
+package io.modelregistry.hub.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,7 +1,7 @@
 package io.modelregistry.server.health;
 
 import io.modelregistry.api.blob.BlobStore;
-import io.modelregistry.command.rating.RatingActivity;
+import io.modelregistry.rating.RatingActivity;
 import io.modelregistry.projection.search.ArtifactSearch;
 import io.modelregistry.server.health.ComponentReport.Status;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.hub;
 
 import io.modelregistry.api.artifact.SourceRef;
 
@@ -14,12 +14,12 @@ import io.modelregistry.api.artifact.SourceRef;
  * </ul>
  * It is derived from the URL, not from what the upstream answers, so it is stable across renames.
  */
-final class NameRule {
+public final class NameRule {
 
     private NameRule() {
     }
 
-    static String derive(SourceRef parsed) {
+    public static String derive(SourceRef parsed) {
         String repoId = parsed.repoId();
         return switch (parsed.kind()) {
             case GITHUB_REPOSITORY -> repoId.replace('/', '-');
