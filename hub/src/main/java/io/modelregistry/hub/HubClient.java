@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GETs from a configured {@link HubEndpoint} and nowhere else. Every exchange is bounded: 5 s to connect,
- * the request timeout for the whole exchange including the body, and a byte limit on the body. Redirects
+ * the request timeout until the headers and the same again for the body, and a byte limit on the body. Redirects
  * are followed by hand, at most {@value #MAX_REDIRECTS}, and only while the target stays below
  * the same endpoint (HF's legacy ids answer 307 to their canonical repo); anything else is returned as is.
  * Transport failures become {@code UPSTREAM_UNAVAILABLE}. Neither tokens nor headers are ever logged.
@@ -48,10 +48,19 @@ public final class HubClient {
         return new HubClient(newHttpClient(ProxySelector.getDefault()), requestTimeout);
     }
 
+    /** A client that gives up connecting after {@code connectTimeout} and waits {@code requestTimeout} per exchange. */
+    public static HubClient create(Duration connectTimeout, Duration requestTimeout) {
+        return new HubClient(newHttpClient(ProxySelector.getDefault(), connectTimeout), requestTimeout);
+    }
+
     /** The client ingest uses: no automatic redirects, bounded connect; proxies as the JVM is configured. */
     public static HttpClient newHttpClient(ProxySelector proxies) {
+        return newHttpClient(proxies, CONNECT_TIMEOUT);
+    }
+
+    private static HttpClient newHttpClient(ProxySelector proxies, Duration connectTimeout) {
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (proxies != null) {
             builder.proxy(proxies);
@@ -96,16 +105,26 @@ public final class HubClient {
                 .header("Accept", accept)
                 .header("User-Agent", USER_AGENT);
         endpoint.authorization().ifPresent(value -> request.header("Authorization", value));
+        CompletableFuture<Void> headers = new CompletableFuture<>();
         CompletableFuture<HttpResponse<BoundedBodySubscriber.Body>> exchange =
-                http.sendAsync(request.build(), info -> new BoundedBodySubscriber(maxBytes));
+                http.sendAsync(request.build(), info -> {
+                    headers.complete(null);
+                    return new BoundedBodySubscriber(maxBytes);
+                });
         try {
+            // until the headers the request's own timeout governs (from when it is sent, not from when a cold
+            // client starts up); this outer bound only guards against a client that never reports back
+            CompletableFuture.anyOf(headers, exchange)
+                    .get(CONNECT_TIMEOUT.plus(requestTimeout).multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+            // then the body gets the request timeout again: an upstream that trickles bytes is cut off
             HttpResponse<BoundedBodySubscriber.Body> response =
                     exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             BoundedBodySubscriber.Body body = response.body();
             return new HubResponse(response.statusCode(), response.headers(), body.bytes(), body.truncated(), uri);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw unavailable(endpoint, uri, "did not answer within " + requestTimeout.toSeconds() + " s", e);
+            throw unavailable(endpoint, uri, "did not answer within " + (requestTimeout.toMillis() < 1000
+                    ? requestTimeout.toMillis() + " ms" : requestTimeout.toSeconds() + " s"), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) {

@@ -24,7 +24,6 @@ public final class HubLookup {
     public static final int MAX_CARD_BYTES = 256 * 1024;
 
     private static final Pattern HF_ID = Pattern.compile("[A-Za-z0-9._-]{1,96}(/[A-Za-z0-9._-]{1,96})?");
-    private static final Pattern GITHUB_FULL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,96}/[A-Za-z0-9._-]{1,96}");
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]{1,255}");
     private static final String GITHUB_JSON = "application/vnd.github+json";
@@ -51,7 +50,7 @@ public final class HubLookup {
     }
 
     public static boolean isGitHubFullName(String fullName) {
-        return fullName != null && GITHUB_FULL_NAME.matcher(fullName).matches() && !fullName.contains("..");
+        return GitHubNames.isFullName(fullName);
     }
 
     /** {@code GET /api/datasets/{id}}; a legacy id without an org follows the hub's redirect. */

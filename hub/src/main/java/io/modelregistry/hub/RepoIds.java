@@ -23,10 +23,6 @@ public final class RepoIds {
     /** First path segments of huggingface.co that are site pages, not model repositories. */
     private static final Set<String> HF_PAGES = Set.of("docs", "spaces", "blog", "papers", "models", "join", "login",
             "settings", "organizations", "tasks", "front", "learn", "pricing", "api", "collections", "posts", "new");
-    /** First path segments of github.com that are not owners. */
-    private static final Set<String> GH_PAGES = Set.of("orgs", "sponsors", "features", "settings", "marketplace",
-            "topics", "collections", "login", "about", "pricing", "apps", "site", "contact", "enterprise", "explore",
-            "trending", "issues", "pulls", "notifications", "search", "users", "customer-stories", "readme", "security");
 
     private RepoIds() {
     }
@@ -75,7 +71,7 @@ public final class RepoIds {
             return Optional.empty();
         }
         String[] segments = segments(uri.getRawPath());
-        if (segments.length < 2 || GH_PAGES.contains(segments[0].toLowerCase(Locale.ROOT))) {
+        if (segments.length < 2 || GitHubNames.isSitePage(segments[0])) {
             return Optional.empty();
         }
         String owner = segments[0];

@@ -41,10 +41,6 @@ public final class SourceUrlParser {
             "settings", "organizations", "blog", "pricing", "join", "login", "new", "learn", "tasks", "chat", "posts",
             "enterprise", "search", "huggingface");
     private static final Set<String> HUGGINGFACE_VERBS = Set.of("tree", "blob", "resolve", "raw");
-    /** First path segments of github.com that are site pages, not owners. */
-    private static final Set<String> GITHUB_PAGES = Set.of("orgs", "settings", "marketplace", "features", "topics",
-            "sponsors", "login", "about", "explore", "notifications", "pulls", "issues", "search", "apps",
-            "collections", "trending", "new", "organizations", "enterprise", "pricing", "users", "site");
     private static final Set<String> GITHUB_VERBS = Set.of("tree", "blob");
 
     public SourceRef parse(ArtifactType type, String url) {
@@ -155,7 +151,7 @@ public final class SourceUrlParser {
     }
 
     private static SourceRef gitHub(List<String> segments) {
-        if (segments.size() < 2 || GITHUB_PAGES.contains(segments.get(0).toLowerCase(Locale.ROOT))) {
+        if (segments.size() < 2 || GitHubNames.isSitePage(segments.get(0))) {
             throw RegistryException.badRequest("The URL names no GitHub repository: expected"
                     + " https://github.com/OWNER/REPO.");
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.modelregistry.api.error.RegistryException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -54,8 +55,34 @@ class HubClientTest {
             case "/hub/big" -> reply(exchange, 200, "x".repeat(10_000));
             case "/hub/exact" -> reply(exchange, 200, "y".repeat(1000));
             case "/hub/auth" -> reply(exchange, 200, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            case "/hub/trickle" -> trickle(exchange);
             default -> reply(exchange, 404, "nope");
         }
+    }
+
+    private static void trickle(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 40; i++) {
+                out.write('z');
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            // the client hung up, as it should
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aBodyThatTricklesInIsCutOffOneRequestTimeoutAfterItsHeaders() {
+        HubClient impatient = new HubClient(HubClient.newHttpClient(proxies), Duration.ofMillis(500));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> impatient.get(HubEndpoint.of("Hub", base + "/hub", null), "/trickle", "*/*", 1000))
+                .isInstanceOfSatisfying(RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UPSTREAM_UNAVAILABLE));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {

@@ -1,5 +1,6 @@
 package io.modelregistry.rating;
 
+import io.modelregistry.hub.GitHubNames;
 import io.modelregistry.hub.HubLookup;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,8 +30,6 @@ final class CardLinks {
             "https?://(?:www\\.)?github\\.com/([A-Za-z0-9_.-]{1,96})/([A-Za-z0-9_.-]{1,96})");
     private static final Pattern HF_DATASET = Pattern.compile(
             "https?://(?:www\\.)?huggingface\\.co/datasets/([A-Za-z0-9_.-]{1,96}(?:/[A-Za-z0-9_.-]{1,96})?)");
-    private static final Set<String> NOT_OWNERS = Set.of("orgs", "topics", "sponsors", "features", "about",
-            "settings", "marketplace", "collections", "search", "login", "apps", "site", "enterprise", "pricing");
     /** Frameworks and tools many cards link; linking them says nothing about this model's own code. */
     private static final Set<String> FRAMEWORKS = Set.of("huggingface/transformers", "huggingface/datasets",
             "huggingface/huggingface_hub", "huggingface/diffusers", "huggingface/accelerate", "huggingface/peft",
@@ -81,7 +80,7 @@ final class CardLinks {
                 repo = repo.substring(0, repo.length() - 4);
             }
             String fullName = owner + "/" + repo;
-            if (NOT_OWNERS.contains(owner.toLowerCase(Locale.ROOT)) || !HubLookup.isGitHubFullName(fullName)
+            if (GitHubNames.isSitePage(owner) || !HubLookup.isGitHubFullName(fullName)
                     || seen.stream().anyMatch(fullName::equalsIgnoreCase)) {
                 continue;
             }

@@ -2,6 +2,7 @@ package io.modelregistry.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelregistry.hub.GitHubNames;
 import org.junit.jupiter.api.Test;
 
 class CardLinksTest {
@@ -34,5 +35,13 @@ class CardLinksTest {
         assertThat(CardLinks.sharesWord("vikhyat/moondream", "vikhyatk/moondream2")).isTrue();
         assertThat(CardLinks.sharesWord("openai/whisper", "openai/whisper-tiny")).isTrue();
         assertThat(CardLinks.sharesWord("someone/base-model", "other/base-model")).isFalse();
+    }
+
+    @Test
+    void aLinkToAGitHubSitePageNamesNoRepository() {
+        for (String page : GitHubNames.NOT_OWNERS) {
+            ModelCard card = ModelCard.parse("see https://github.com/" + page + "/something and https://github.com/a/b");
+            assertThat(CardLinks.repositories(card, "x/y")).as(page).containsExactly("a/b");
+        }
     }
 }

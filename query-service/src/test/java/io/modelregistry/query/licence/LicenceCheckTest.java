@@ -88,6 +88,7 @@ class LicenceCheckTest {
                 }
                 send(exchange, 200, repo("acme/slow", "mit", "MIT"));
             }
+            case "/repos/acme/trickle" -> trickle(exchange);
             default -> send(exchange, 404, "{\"message\": \"Not Found\"}");
         }
     }
@@ -155,6 +156,29 @@ class LicenceCheckTest {
         long start = System.nanoTime();
         assertKind(() -> check.explain(BERT, body("https://github.com/acme/slow")), Kind.UPSTREAM_UNAVAILABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aBodyThatTricklesInIsCutOffAtTheRequestTimeoutAs502() {
+        // headers at once, then a byte every 100 ms: the whole exchange, body included, is bounded
+        long start = System.nanoTime();
+        assertKind(() -> check.explain(BERT, body("https://github.com/acme/trickle")), Kind.UPSTREAM_UNAVAILABLE);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    private static void trickle(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (var out = exchange.getResponseBody()) {
+            for (int i = 0; i < 50; i++) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            // the client hung up, as it should
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
