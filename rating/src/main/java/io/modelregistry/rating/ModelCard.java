@@ -1,5 +1,8 @@
 package io.modelregistry.rating;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelregistry.hub.FrontMatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,21 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A model or dataset card (README.md) taken apart once per rating: the YAML front matter, the sections under
  * headings, the fenced code blocks and the prose without HTML comments. Every size is bounded: the text is
- * cut at {@value #MAX_CHARS} characters, the front matter at {@value #MAX_FRONT_MATTER_CHARS} (parsed safely:
- * no custom types, at most 20 aliases), at most {@value #MAX_CODE_BLOCKS} code blocks and
+ * cut at {@value #MAX_CHARS} characters, the front matter is split and parsed by the hub module's
+ * {@link FrontMatter} (the same bounds as lineage), at most {@value #MAX_CODE_BLOCKS} code blocks and
  * {@value #MAX_SECTIONS} sections are kept. Malformed bytes arrive as U+FFFD and are just text here.
  */
 final class ModelCard {
 
     static final int MAX_CHARS = 256 * 1024;
-    static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
     static final int MAX_CODE_BLOCKS = 64;
     static final int MAX_BLOCK_CHARS = 32 * 1024;
     static final int MAX_SECTIONS = 256;
@@ -33,6 +32,7 @@ final class ModelCard {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```+|~~~+)\\s*([^\\s`]*).*$");
+    private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
 
     private static final ModelCard EMPTY = new ModelCard(false, Map.of(), false, "", "", List.of(), List.of(), 0);
@@ -67,54 +67,22 @@ final class ModelCard {
             return EMPTY;
         }
         String text = readme.length() > MAX_CHARS ? readme.substring(0, MAX_CHARS) : readme;
-        text = text.replace("\r\n", "\n").replace('\r', '\n');
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        Map<String, Object> frontMatter = Map.of();
-        boolean malformed = false;
-        String body = text;
-        if (text.startsWith("---\n")) {
-            int lineStart = 4;
-            while (lineStart <= Math.min(text.length(), MAX_FRONT_MATTER_CHARS)) {
-                int lineEnd = text.indexOf('\n', lineStart);
-                lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-                String line = text.substring(lineStart, lineEnd).strip();
-                if (line.equals("---") || line.equals("...")) {
-                    Optional<Map<String, Object>> parsed = parseYaml(text.substring(4, lineStart));
-                    malformed = parsed.isEmpty();
-                    frontMatter = parsed.orElse(Map.of());
-                    body = lineEnd >= text.length() ? "" : text.substring(lineEnd + 1);
-                    break;
-                }
-                lineStart = lineEnd + 1;
-            }
-        }
-        body = withoutHtmlComments(body);
+        FrontMatter split = FrontMatter.of(text);
+        Map<String, Object> frontMatter = split.parsed() ? values(split.metadata()) : Map.of();
+        String body = withoutHtmlComments(split.body());
         int placeholders = count(PLACEHOLDER, body);
-        return scan(frontMatter, malformed, body, placeholders);
+        return scan(frontMatter, split.state() == FrontMatter.State.MALFORMED, body, placeholders);
     }
 
-    private static Optional<Map<String, Object>> parseYaml(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setCodePointLimit(MAX_FRONT_MATTER_CHARS * 2);
-        options.setNestingDepthLimit(32);
-        options.setAllowDuplicateKeys(true);
-        try {
-            Object loaded = new Yaml(new SafeConstructor(options)).load(yaml);
-            if (loaded == null) {
-                return Optional.of(Map.of());
+    /** The mapping as plain values (strings, numbers, lists, maps); keys without a value are left out. */
+    private static Map<String, Object> values(JsonNode metadata) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        metadata.fields().forEachRemaining(field -> {
+            if (!field.getValue().isNull()) {
+                out.put(field.getKey(), PLAIN.convertValue(field.getValue(), Object.class));
             }
-            if (!(loaded instanceof Map<?, ?> map)) {
-                return Optional.empty();
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), v));
-            return Optional.of(out);
-        } catch (RuntimeException e) {
-            return Optional.empty(); // malformed YAML is a fact about the card, not an error of the rating
-        }
+        });
+        return out;
     }
 
     private static String withoutHtmlComments(String text) {

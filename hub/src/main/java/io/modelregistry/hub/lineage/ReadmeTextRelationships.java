@@ -1,5 +1,6 @@
 package io.modelregistry.hub.lineage;
 
+import io.modelregistry.hub.FrontMatter;
 import io.modelregistry.hub.RepoIds;
 import static io.modelregistry.api.lineage.DeclaredRelationship.CODE;
 import static io.modelregistry.api.lineage.DeclaredRelationship.DATASET;
@@ -39,7 +40,7 @@ final class ReadmeTextRelationships {
     private ReadmeTextRelationships() {
     }
 
-    static void collect(ModelCard card, RelationshipCollector out) {
+    static void collect(FrontMatter card, RelationshipCollector out) {
         String[] lines = card.lines();
         boolean inFence = false;
         String heading = "";

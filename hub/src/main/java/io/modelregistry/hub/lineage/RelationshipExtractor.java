@@ -3,12 +3,11 @@ package io.modelregistry.hub.lineage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.hub.FrontMatter;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads what a model's own documents say about where it comes from: model-card metadata first (README front
@@ -25,15 +24,6 @@ public class RelationshipExtractor {
     static final int MAX_README_CHARS = 4_000_000;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final ObjectMapper yaml;
-
-    public RelationshipExtractor() {
-        LoaderOptions limits = new LoaderOptions();
-        limits.setMaxAliasesForCollections(20);   // no "billion laughs" through anchors
-        limits.setNestingDepthLimit(64);
-        limits.setCodePointLimit(1_000_000);
-        this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(limits).build());
-    }
 
     public Optional<DeclaredLineage> extract(ArtifactType type, ArtifactContent content) {
         if (type != ArtifactType.MODEL) {
@@ -43,9 +33,9 @@ public class RelationshipExtractor {
         String self = content.source() == null ? null : content.source().repoId();
         RelationshipCollector out = new RelationshipCollector(self);
 
-        ModelCard card = ModelCard.of(bounded(docs.readme(), MAX_README_CHARS), yaml);
+        FrontMatter card = FrontMatter.of(bounded(docs.readme(), MAX_README_CHARS));
         boolean cardMetadata = false;
-        if (card.state() == ModelCard.State.PARSED) {
+        if (card.parsed()) {
             CardRelationships.collect(card.metadata(), "README.md front matter", out);
             cardMetadata = true;
         } else {
