@@ -67,8 +67,9 @@ class FixtureRatingsTest {
                 .limit(limit).toList();
         RatingSettings settings = RatingSettings.defaults();
         ExecutorService executor = Executors.newFixedThreadPool(8);
-        RatingEngine engine = new RatingEngine(StandardMetrics.of(settings, new StaticDemoCodeRunner()), executor,
-                settings.metricTimeout(), new RatingActivity(Clock.systemUTC()));
+        ExecutorService io = Executors.newFixedThreadPool(settings.ioThreads());
+        RatingEngine engine = new RatingEngine(StandardMetrics.of(settings, new StaticDemoCodeRunner()), executor, io,
+                settings.metricTimeout(), settings.startTimeout(), new RatingActivity(Clock.systemUTC()));
         HubLookup lookup = HubLookup.create(hub.hfEndpoint(), hub.githubApiUrl(), Duration.ofSeconds(10));
         GitCloner cloner = new GitCloner(GitServer.of(hub.baseUrl(), null), settings);
         new ApplicationContextRunner()
@@ -96,6 +97,7 @@ class FixtureRatingsTest {
                     }
                 });
         executor.shutdownNow();
+        io.shutdownNow();
         printTable();
     }
 

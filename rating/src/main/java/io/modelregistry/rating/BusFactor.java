@@ -4,6 +4,7 @@ import io.modelregistry.api.rating.RatingMetric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How many people would have to leave before nobody knows the model and its code (knowledge concentration):
@@ -21,6 +22,11 @@ import java.util.Map;
 final class BusFactor implements Metric {
 
     static final int MAX_COMMITS = 5_000;
+
+    @Override
+    public Set<Evidence> needs() {
+        return Set.of(Evidence.CLONE);
+    }
 
     @Override
     public RatingMetric id() {

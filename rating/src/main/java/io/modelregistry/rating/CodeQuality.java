@@ -5,6 +5,7 @@ import io.modelregistry.api.rating.RatingMetric;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Quality of the linked code repositories, the best of them (0 without one):
@@ -19,6 +20,11 @@ import java.util.Optional;
  * </pre>
  */
 final class CodeQuality implements Metric {
+
+    @Override
+    public Set<Evidence> needs() {
+        return Set.of(Evidence.CLONE);
+    }
 
     @Override
     public RatingMetric id() {

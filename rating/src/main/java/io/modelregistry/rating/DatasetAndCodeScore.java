@@ -1,6 +1,7 @@
 package io.modelregistry.rating;
 
 import io.modelregistry.api.rating.RatingMetric;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,11 @@ import java.util.regex.Pattern;
 final class DatasetAndCodeScore implements Metric {
 
     private static final Pattern TRAINING_DATA = Pattern.compile("(?i)(training data|dataset|data)");
+
+    @Override
+    public Set<Evidence> needs() {
+        return Set.of(Evidence.DATASETS, Evidence.REPOSITORIES);
+    }
 
     @Override
     public RatingMetric id() {

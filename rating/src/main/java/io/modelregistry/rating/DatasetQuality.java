@@ -5,6 +5,7 @@ import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.licence.LicenceCatalogue;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,11 @@ final class DatasetQuality implements Metric {
 
     DatasetQuality(LicenceCatalogue licences) {
         this.licences = licences;
+    }
+
+    @Override
+    public Set<Evidence> needs() {
+        return Set.of(Evidence.DATASETS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.modelregistry.rating;
 
 import io.modelregistry.api.rating.RatingMetric;
+import java.util.Set;
 
 /**
  * One metric of a model rating: a function of the subject (the model's stored content and the evidence the
@@ -12,4 +13,9 @@ interface Metric {
     RatingMetric id();
 
     MetricValue compute(RatingSubject subject);
+
+    /** The shared evidence this metric reads; it starts once that is fetched (none: it starts at once). */
+    default Set<Evidence> needs() {
+        return Set.of();
+    }
 }

@@ -12,6 +12,10 @@ import io.modelregistry.hub.HubLookup;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,16 +42,34 @@ public class ModelRatings {
     }
 
     /**
-     * The rating as the application wires it: the standard metrics on {@code metricPool}, evidence from the
-     * configured hubs and git server, refusals recorded through {@code refusals}.
+     * The rating as the application wires it: the standard metrics on {@code metricPool}, their shared evidence
+     * fetched on {@code ioPool} from the configured hubs and git server, refusals recorded through
+     * {@code refusals}. The pools are the caller's to size and shut down (see {@link #pool}).
      */
     public static ModelRatings create(RatingSettings settings, GatePolicy policy, HubLookup hub, GitServer gitServer,
                                       RatedModels rated, DemoCodeRunner runner, RatingActivity activity,
-                                      ExecutorService metricPool, IngestRefusals refusals, Clock clock) {
-        RatingEngine engine = new RatingEngine(StandardMetrics.of(settings, runner), metricPool,
-                settings.metricTimeout(), activity);
+                                      ExecutorService metricPool, ExecutorService ioPool, IngestRefusals refusals,
+                                      Clock clock) {
+        RatingEngine engine = new RatingEngine(StandardMetrics.of(settings, runner), metricPool, ioPool,
+                settings.metricTimeout(), settings.startTimeout(), activity);
         EvidenceSources evidence = new EvidenceSources(hub, new GitCloner(gitServer, settings), rated, settings);
         return new ModelRatings(engine, evidence, policy, refusals, clock);
+    }
+
+    /**
+     * A bounded pool of daemon threads named {@code name-N}: {@code threads} at once, at most 512 tasks waiting
+     * (beyond that a metric fails as "saturated" rather than queueing without end); idle threads end.
+     */
+    public static ExecutorService pool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(512), runnable -> {
+                    Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     public GatePolicy policy() {

@@ -7,8 +7,12 @@ import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.rating.RatedModels;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * What one rating is about: the model's stored content (card, config, the hub's metadata, the file listing),
@@ -171,6 +175,24 @@ final class RatingSubject implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Starts fetching what {@code needs} names on {@code io} (each piece once per rating, whoever asks first) and
+     * completes when all of it is known, successfully or not: a failed fetch is rethrown to the metric that reads
+     * it. The clone is started only once the repositories are known, so no I/O thread waits on another.
+     */
+    CompletableFuture<Void> prefetch(Set<Evidence> needs, Executor io) {
+        List<CompletableFuture<?>> parts = new ArrayList<>();
+        if (needs.contains(Evidence.DATASETS)) {
+            parts.add(datasets.start(io));
+        }
+        if (needs.contains(Evidence.REPOSITORIES) || needs.contains(Evidence.CLONE)) {
+            CompletableFuture<?> known = repositories.start(io);
+            parts.add(needs.contains(Evidence.CLONE) ? known.handle((r, e) -> null).thenCompose(x -> clone.start(io))
+                    : known);
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).handle((r, e) -> null);
+    }
+
     Optional<Boolean> approvedPullRequest(String fullName, String sha) {
         return evidence.approvedPullRequest(fullName, sha);
     }
@@ -179,11 +201,13 @@ final class RatingSubject implements AutoCloseable {
         return evidence.ratedModels(repoIdOrName);
     }
 
+    /** Deletes the clone: now if it exists, or as soon as a fetch still under way on the I/O pool finishes. */
     @Override
     public void close() {
-        CloneEvidence cloned = clone.peek();
-        if (cloned != null && cloned.available()) {
-            cloned.local().close();
-        }
+        clone.whenComputed(cloned -> {
+            if (cloned.available()) {
+                cloned.local().close();
+            }
+        });
     }
 }

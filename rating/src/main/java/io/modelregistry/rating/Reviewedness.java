@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The fraction of the linked repository's code lines that arrived through a pull request with at least one
@@ -25,6 +26,11 @@ final class Reviewedness implements Metric {
 
     Reviewedness(RatingSettings settings) {
         this.settings = settings;
+    }
+
+    @Override
+    public Set<Evidence> needs() {
+        return Set.of(Evidence.CLONE);
     }
 
     @Override
