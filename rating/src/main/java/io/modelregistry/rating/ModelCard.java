@@ -3,11 +3,13 @@ package io.modelregistry.rating;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.hub.FrontMatter;
+import io.modelregistry.hub.MarkdownOutline;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,8 +32,6 @@ final class ModelCard {
     /** What the HuggingFace card template leaves where the author wrote nothing. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[?More Information Needed\\]?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```+|~~~+)\\s*([^\\s`]*).*$");
     private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
 
@@ -103,54 +103,47 @@ final class ModelCard {
         }
     }
 
+    /** Code blocks and headings as CommonMark finds them (hub's MarkdownOutline); every other line is prose. */
     private static ModelCard scan(Map<String, Object> frontMatter, boolean malformed, String body, int placeholders) {
+        List<String> lines = Arrays.asList(body.split("\n", -1));
+        MarkdownOutline outline = MarkdownOutline.of(lines);
+        Map<Integer, MarkdownOutline.Fence> fenceAt = new HashMap<>();
+        outline.fences().forEach(fence -> fenceAt.put(fence.firstLine(), fence));
+        Map<Integer, MarkdownOutline.Section> headingAt = new HashMap<>();
+        outline.headings().forEach(heading -> headingAt.put(heading.firstLine(), heading));
         List<CodeBlock> blocks = new ArrayList<>();
         List<CardSection> sections = new ArrayList<>();
         StringBuilder prose = new StringBuilder();
         StringBuilder sectionProse = new StringBuilder();
-        StringBuilder code = null;
-        String fence = null;
-        String language = "";
         String title = "";
         int level = 0;
         int sectionBlocks = 0;
-        for (String line : body.split("\n", -1)) {
-            if (code != null) {
-                if (line.strip().startsWith(fence) && line.strip().replace(fence.substring(0, 1), "").isEmpty()) {
-                    if (blocks.size() < MAX_CODE_BLOCKS) {
-                        blocks.add(new CodeBlock(language, code.toString()));
-                    }
-                    sectionBlocks++;
-                    code = null;
-                } else if (code.length() < MAX_BLOCK_CHARS) {
-                    code.append(line, 0, Math.min(line.length(), MAX_BLOCK_CHARS - code.length())).append('\n');
+        for (int i = 0; i < lines.size(); i++) {
+            MarkdownOutline.Fence fence = fenceAt.get(i);
+            if (fence != null) {
+                if (blocks.size() < MAX_CODE_BLOCKS) {
+                    String code = fence.code();
+                    blocks.add(new CodeBlock(fence.language(),
+                            code.length() <= MAX_BLOCK_CHARS ? code : code.substring(0, MAX_BLOCK_CHARS)));
                 }
+                sectionBlocks++;
+                i = Math.max(i, fence.lastLine());
                 continue;
             }
-            Matcher fenceMatch = FENCE.matcher(line);
-            if (fenceMatch.matches()) {
-                fence = fenceMatch.group(1);
-                language = fenceMatch.group(2).toLowerCase(Locale.ROOT);
-                code = new StringBuilder();
-                continue;
-            }
-            Matcher heading = HEADING.matcher(line);
-            if (heading.matches()) {
+            MarkdownOutline.Section heading = headingAt.get(i);
+            if (heading != null) {
                 if (level > 0 && sections.size() < MAX_SECTIONS) {
                     sections.add(new CardSection(level, title, sectionProse.toString(), sectionBlocks));
                 }
-                level = heading.group(1).length();
-                title = heading.group(2);
+                level = heading.level();
+                title = heading.title();
                 sectionProse.setLength(0);
                 sectionBlocks = 0;
+                i = Math.max(i, heading.lastLine());
                 continue;
             }
-            prose.append(line).append('\n');
-            sectionProse.append(line).append('\n');
-        }
-        if (code != null && blocks.size() < MAX_CODE_BLOCKS) {
-            blocks.add(new CodeBlock(language, code.toString())); // an unclosed fence still holds code
-            sectionBlocks++;
+            prose.append(lines.get(i)).append('\n');
+            sectionProse.append(lines.get(i)).append('\n');
         }
         if (level > 0 && sections.size() < MAX_SECTIONS) {
             sections.add(new CardSection(level, title, sectionProse.toString(), sectionBlocks));

@@ -1,13 +1,17 @@
 package io.modelregistry.hub.lineage;
 
 import io.modelregistry.hub.FrontMatter;
+import io.modelregistry.hub.MarkdownOutline;
 import io.modelregistry.hub.RepoIds;
 import static io.modelregistry.api.lineage.DeclaredRelationship.CODE;
 import static io.modelregistry.api.lineage.DeclaredRelationship.DATASET;
 import static io.modelregistry.api.lineage.DeclaredRelationship.MODEL;
 import static io.modelregistry.api.lineage.DeclaredRelationship.SOURCE_README_TEXT;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +20,8 @@ import java.util.regex.Pattern;
  * Relationships stated in a card's prose, for cards that predate the {@code base_model} key: a derivation
  * sentence ("a fine-tuned version of [bert-base-uncased](https://huggingface.co/bert-base-uncased)",
  * "a distilled version of the [BERT base model](…)"), hub dataset links in training context, and GitHub
- * repository links. Code blocks are skipped (their URLs are usage examples, not provenance).
+ * repository links. Fenced code blocks are skipped (their URLs are usage examples, not provenance); which lines
+ * are code and which are headings is read with CommonMark (hub's {@link MarkdownOutline}).
  */
 final class ReadmeTextRelationships {
 
@@ -42,22 +47,25 @@ final class ReadmeTextRelationships {
 
     static void collect(FrontMatter card, RelationshipCollector out) {
         String[] lines = card.lines();
-        boolean inFence = false;
+        int first = card.bodyStart();
+        int last = Math.min(lines.length, first + MAX_LINES);
+        if (first >= last) {
+            return;
+        }
+        // code blocks and headings as CommonMark sees them; line numbers are relative to the body
+        MarkdownOutline outline = MarkdownOutline.of(Arrays.asList(lines).subList(first, last));
+        boolean[] code = new boolean[last - first];
+        outline.fences().forEach(fence -> Arrays.fill(code, fence.firstLine(),
+                Math.min(code.length, fence.lastLine() + 1), true));
+        Map<Integer, String> headingAt = new HashMap<>();
+        outline.headings().forEach(heading -> headingAt.put(heading.firstLine(), heading.title()));
         String heading = "";
-        int last = Math.min(lines.length, card.bodyStart() + MAX_LINES);
-        for (int i = card.bodyStart(); i < last; i++) {
+        for (int i = first; i < last; i++) {
             String line = lines[i];
-            String trimmed = line.strip();
-            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
-                inFence = !inFence;
+            if (code[i - first] || line.length() > MAX_LINE_CHARS) {
                 continue;
             }
-            if (inFence || line.length() > MAX_LINE_CHARS) {
-                continue;
-            }
-            if (trimmed.startsWith("#")) {
-                heading = trimmed;
-            }
+            heading = headingAt.getOrDefault(i - first, heading);
             String where = "README.md line " + (i + 1) + ": ";
             derivations(line, where, out);
             datasetLinks(line, heading, where, out);
