@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.fakehub.RecordingProxySelector;
+import io.modelregistry.fakehub.TricklingBody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -55,23 +57,8 @@ class HubClientTest {
             case "/hub/big" -> reply(exchange, 200, "x".repeat(10_000));
             case "/hub/exact" -> reply(exchange, 200, "y".repeat(1000));
             case "/hub/auth" -> reply(exchange, 200, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            case "/hub/trickle" -> trickle(exchange);
+            case "/hub/trickle" -> TricklingBody.send(exchange, 40, Duration.ofMillis(100));
             default -> reply(exchange, 404, "nope");
-        }
-    }
-
-    private static void trickle(HttpExchange exchange) throws IOException {
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
-            for (int i = 0; i < 40; i++) {
-                out.write('z');
-                out.flush();
-                Thread.sleep(100);
-            }
-        } catch (IOException e) {
-            // the client hung up, as it should
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -127,8 +127,8 @@ final class RatingEngine {
             try {
                 if (!run.started.await(Math.max(0, startBy - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     run.abandon();
-                    failures.put(id, "did not start within " + describe(startTimeout)
-                            + " (its evidence was not fetched, or no rating thread was free)");
+                    failures.put(id, "timed out waiting " + describe(startTimeout) + " to start (its evidence was"
+                            + " not fetched in time, or no rating thread was free)");
                     latencies.put(id, 0.0);
                     continue;
                 }
@@ -139,6 +139,10 @@ final class RatingEngine {
                 }
                 long deadline = run.startedAt + metricTimeout.toNanos();
                 Timed timed = run.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (timed.seconds() > metricTimeout.toNanos() / 1e9) {
+                    // it finished before we looked, but after its deadline: over time is over time
+                    throw new TimeoutException();
+                }
                 latencies.put(id, seconds(timed.seconds()));
                 if (timed.failure() != null) {
                     failures.put(id, describe(timed.failure()));

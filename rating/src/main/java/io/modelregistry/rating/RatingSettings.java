@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param maxReviewLookups commits per rating whose pull requests are looked up on GitHub (two calls each, cached
  *                         per pull request)
  * @param startTimeout     how long a metric may wait, from the start of its rating, for its shared evidence and
- *                         a free thread before it fails as "did not start"
+ *                         a free thread before it fails as "timed out waiting to start"
  * @param ioThreads        shared evidence (hub and GitHub look-ups, clones) fetched at once, across all ratings
  */
 public record RatingSettings(Duration metricTimeout, int threads, Duration cloneTimeout, long cloneMaxBytes,

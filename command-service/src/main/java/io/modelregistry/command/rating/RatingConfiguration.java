@@ -72,11 +72,7 @@ class RatingConfiguration {
         return ModelRatings.create(settings, policy, hub, GitServer.of(gitServerUrl, gitToken),
                 rated.getIfAvailable(() -> (key, limit) -> List.of()),
                 runners.getIfAvailable(DemoCodeRunner::staticCheck), activity, ratingExecutor, ratingIoExecutor,
-                refused -> {
-                    // recorded and visible before the 424 is answered
-                    events.publish(refused);
-                    readModels.awaitCaughtUp();
-                }, clock);
+                new PublishedRefusals(events, readModels), clock);
     }
 
     @Bean

@@ -25,10 +25,14 @@ record RatingProperties(
         @NotNull @DefaultValue("10s") Duration blameBudget,
         @Min(1) @Max(100_000) @DefaultValue("300") int maxBlameFiles,
         @Min(0) @Max(10_000) @DefaultValue("60") int maxReviewLookups,
-        @NotNull @DefaultValue("60s") Duration startTimeout,
+        Duration startTimeout,
         @Min(1) @Max(256) @DefaultValue("16") int ioThreads) {
 
+    /** @param startTimeout unset: twice the metric timeout, so a short metric timeout shortens the wait to start too */
     RatingProperties {
+        if (startTimeout == null && metricTimeout != null) {
+            startTimeout = metricTimeout.multipliedBy(2);
+        }
         positive(metricTimeout, "metric-timeout");
         positive(cloneTimeout, "clone-timeout");
         positive(blameBudget, "blame-budget");

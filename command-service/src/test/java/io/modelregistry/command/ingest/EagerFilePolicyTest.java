@@ -1,9 +1,9 @@
 package io.modelregistry.command.ingest;
 
-import io.modelregistry.hub.RepoPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelregistry.api.artifact.PackageFile;
+import io.modelregistry.hub.RepoPaths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

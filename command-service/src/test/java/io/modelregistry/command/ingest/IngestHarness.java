@@ -2,6 +2,7 @@ package io.modelregistry.command.ingest;
 
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.command.blob.FilesystemBlobStore;
+import io.modelregistry.fakehub.RecordingProxySelector;
 import io.modelregistry.hub.HubClient;
 import io.modelregistry.hub.HubEndpoint;
 import io.modelregistry.hub.HubEndpoints;

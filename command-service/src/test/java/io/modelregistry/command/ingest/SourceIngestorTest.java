@@ -1,6 +1,5 @@
 package io.modelregistry.command.ingest;
 
-import io.modelregistry.hub.RepoPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +12,7 @@ import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.fakehub.FakeHub;
+import io.modelregistry.hub.RepoPaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

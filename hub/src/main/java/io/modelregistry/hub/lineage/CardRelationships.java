@@ -1,11 +1,11 @@
 package io.modelregistry.hub.lineage;
 
-import io.modelregistry.hub.RepoIds;
 import static io.modelregistry.api.lineage.DeclaredRelationship.DATASET;
 import static io.modelregistry.api.lineage.DeclaredRelationship.MODEL;
 import static io.modelregistry.api.lineage.DeclaredRelationship.SOURCE_MODEL_CARD;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelregistry.hub.RepoIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package io.modelregistry.hub.lineage;
 
-import io.modelregistry.hub.RepoIds;
 import static io.modelregistry.api.lineage.DeclaredRelationship.MODEL;
 import static io.modelregistry.api.lineage.DeclaredRelationship.SOURCE_CONFIG_JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelregistry.hub.RepoIds;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -1,13 +1,13 @@
 package io.modelregistry.hub.lineage;
 
-import io.modelregistry.hub.FrontMatter;
-import io.modelregistry.hub.MarkdownOutline;
-import io.modelregistry.hub.RepoIds;
 import static io.modelregistry.api.lineage.DeclaredRelationship.CODE;
 import static io.modelregistry.api.lineage.DeclaredRelationship.DATASET;
 import static io.modelregistry.api.lineage.DeclaredRelationship.MODEL;
 import static io.modelregistry.api.lineage.DeclaredRelationship.SOURCE_README_TEXT;
 
+import io.modelregistry.hub.FrontMatter;
+import io.modelregistry.hub.MarkdownOutline;
+import io.modelregistry.hub.RepoIds;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;

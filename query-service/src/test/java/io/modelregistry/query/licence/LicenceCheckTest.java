@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.modelregistry.api.artifact.ArtifactType;
-import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.fakehub.TricklingBody;
 import io.modelregistry.licence.CompatibilityEngine;
 import io.modelregistry.licence.LicenceCatalogue;
 import io.modelregistry.projection.directory.ArtifactDirectory;
@@ -88,7 +89,7 @@ class LicenceCheckTest {
                 }
                 send(exchange, 200, repo("acme/slow", "mit", "MIT"));
             }
-            case "/repos/acme/trickle" -> trickle(exchange);
+            case "/repos/acme/trickle" -> TricklingBody.send(exchange, 50, Duration.ofMillis(100));
             default -> send(exchange, 404, "{\"message\": \"Not Found\"}");
         }
     }
@@ -164,21 +165,6 @@ class LicenceCheckTest {
         long start = System.nanoTime();
         assertKind(() -> check.explain(BERT, body("https://github.com/acme/trickle")), Kind.UPSTREAM_UNAVAILABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-    }
-
-    private static void trickle(HttpExchange exchange) throws IOException {
-        exchange.sendResponseHeaders(200, 0);
-        try (var out = exchange.getResponseBody()) {
-            for (int i = 0; i < 50; i++) {
-                out.write(' ');
-                out.flush();
-                Thread.sleep(100);
-            }
-        } catch (IOException e) {
-            // the client hung up, as it should
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.modelregistry.command.ingest;
+package io.modelregistry.fakehub;
 
 import java.io.IOException;
 import java.net.Proxy;
@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Sees every URI the HTTP client is about to connect to, so tests can prove where requests went. */
-final class RecordingProxySelector extends ProxySelector {
+public final class RecordingProxySelector extends ProxySelector {
 
-    final List<URI> requested = new CopyOnWriteArrayList<>();
+    public final List<URI> requested = new CopyOnWriteArrayList<>();
 
     @Override
     public List<Proxy> select(URI uri) {
