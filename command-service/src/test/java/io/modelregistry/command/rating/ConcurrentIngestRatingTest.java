@@ -8,7 +8,7 @@ import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.RatingOutcome;
-import io.modelregistry.command.blob.FilesystemBlobStore;
+import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.command.ingest.SourceIngestor;
 import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.hub.HubLookup;
