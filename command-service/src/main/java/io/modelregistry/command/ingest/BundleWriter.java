@@ -8,6 +8,7 @@ import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.hub.RepoPaths;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

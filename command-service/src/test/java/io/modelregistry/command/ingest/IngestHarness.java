@@ -4,6 +4,11 @@ import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.command.document.BlobArtifactDocuments;
+import io.modelregistry.fakehub.RecordingProxySelector;
+import io.modelregistry.hub.HubClient;
+import io.modelregistry.hub.HubEndpoint;
+import io.modelregistry.hub.HubEndpoints;
+import io.modelregistry.hub.SourceUrlParser;
 import java.nio.file.Path;
 import java.time.Duration;
 
