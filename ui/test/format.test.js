@@ -24,7 +24,7 @@ describe('words for people', () => {
   });
 
   it('turns the gate refusal message into words', () => {
-    expect(refusalInWords('below 0.5 on license=0.00, bus_factor=0.25')).toBe('below 0.5 on licence clarity and permissiveness 0 %, bus factor (people behind it) 25 %');
+    expect(refusalInWords('below 0.5 on license=0.00, bus_factor=0.25')).toBe('below 0.5 on licence clarity and permissiveness 0 %, bus factor 25 %');
   });
 });
 

@@ -4,7 +4,7 @@ import { h } from './dom.js';
 export const METRICS = {
   net_score: 'Net score',
   ramp_up_time: 'Ease of getting started',
-  bus_factor: 'Bus factor (people behind it)',
+  bus_factor: 'Bus factor',
   performance_claims: 'Evidence for performance claims',
   license: 'Licence clarity and permissiveness',
   dataset_and_code_score: 'Training data and code documented',

@@ -52,6 +52,7 @@ export function drawLineage(graph, currentId) {
     const current = n.artifact_id === currentId;
     const box = svg('g', { class: 'lineage-node lineage-' + typeOf(n) + (current ? ' lineage-current' : '') + (registered ? '' : ' lineage-external'),
       transform: `translate(${(pos.x - NODE_W / 2).toFixed(1)} ${(pos.y - NODE_H / 2).toFixed(1)})` },
+    svg('title', {}, n.name),
     svg('rect', { width: NODE_W, height: NODE_H, rx: 8 }),
     svg('text', { x: 10, y: 19, class: 'lineage-name' }, shorten(n.name, 24)),
     svg('text', { x: 10, y: 36, class: 'lineage-kind' }, (TYPES[typeOf(n)] || typeOf(n)) + (registered ? '' : ' · not registered') + (current ? ' · this one' : '')));

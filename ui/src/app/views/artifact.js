@@ -94,7 +94,7 @@ function factsPanel(artifact, type) {
 }
 
 function cardSection(card, artifact, { onPackage }) {
-  const body = h('div', { class: 'model-card' });
+  const body = h('div', { class: 'model-card', id: 'model-card-body' });
   const files = h('div');
   const button = h('button', { type: 'button', class: 'button-primary' }, 'Show the ' + (artifact.metadata.type === 'code' ? 'README' : 'card') + ' and files');
   const note = h('p', { class: 'help' }, 'The card travels inside the stored package. Showing it downloads the package once, which the audit trail records as a download by you.');
@@ -119,6 +119,17 @@ function cardSection(card, artifact, { onPackage }) {
         heading.replaceWith(replacement);
       });
       body.append(rendered);
+      if (pkg.readme.length > 3000) {
+        // Long cards fold so trust and lineage stay within reach; one button unfolds them.
+        body.classList.add('folded');
+        const more = h('button', { type: 'button', class: 'button-quiet', 'aria-expanded': 'false', 'aria-controls': 'model-card-body' }, 'Show the whole card');
+        more.addEventListener('click', () => {
+          const folded = body.classList.toggle('folded');
+          more.setAttribute('aria-expanded', String(!folded));
+          more.textContent = folded ? 'Show the whole card' : 'Fold the card';
+        });
+        body.after(more);
+      }
     } else {
       body.append(h('p', {}, 'This package has no README.md.'));
     }
@@ -236,9 +247,9 @@ function lineageSection(id) {
     if (answer.status !== 200) { body.append(h('p', {}, messageOf(answer, 'Lineage unavailable'))); return; }
     if (answer.json.nodes.length <= 1) { body.append(h('p', {}, 'No parents, children, datasets or code are known for this model.')); return; }
     const drawn = drawLineage(answer.json, id);
-    body.append(drawn.drawing,
-      drawn.truncated || answer.headers.get('Lineage-Truncated') ? h('p', { class: 'help' }, 'The graph is large; only part of it is drawn.') : null,
-      h('details', {}, h('summary', {}, 'The same links as a table'), drawn.table));
+    body.append(drawn.drawing);
+    if (drawn.truncated || answer.headers.get('Lineage-Truncated')) body.append(h('p', { class: 'help' }, 'The graph is large; only part of it is drawn.'));
+    body.append(h('details', {}, h('summary', {}, 'The same links as a table'), drawn.table));
   });
   return section('Lineage', 'lineage-title', h('p', { class: 'help' }, 'Parents above, children below; datasets and code it links to. Registered artifacts are links.'), body);
 }

@@ -2,7 +2,7 @@
 // so a search can be bookmarked, shared and survives sign-in.
 import { api, messageOf } from '../api.js';
 import { announce, clear, h } from '../dom.js';
-import { count, megabytes, percent, scoreBar, timeEl, TYPES } from '../format.js';
+import { count, megabytes, scoreBar, timeEl, TYPES } from '../format.js';
 import { build, artifactHref } from '../router.js';
 import { enrich, runSearch, sortResults, PAGE_SIZE, SORTS } from '../search-model.js';
 
@@ -24,7 +24,7 @@ export async function searchView(main, route, ctx) {
   const input = h('input', { id: 'query', name: 'q', type: 'search', value: state.q, placeholder: 'e.g. bert', 'aria-describedby': 'query-help', autocomplete: 'off' });
   const mode = h('select', { id: 'mode', name: 'mode' }, MODES.map(([v, label]) => h('option', { value: v, selected: v === state.mode }, label)));
   const typeBoxes = Object.entries(TYPES).map(([value, label]) =>
-    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'type', value, checked: state.types.includes(value) }), label + 's'));
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'type', value, checked: state.types.includes(value) }), value === 'code' ? 'Code' : label + 's'));
   const sort = h('select', { id: 'sort', name: 'sort' }, SORTS.map(([v, label]) => h('option', { value: v, selected: v === state.sort }, label)));
   const form = h('form', { role: 'search', class: 'search-form', 'aria-label': 'Artifacts', onsubmit: (event) => {
     event.preventDefault();
@@ -71,10 +71,9 @@ export async function searchView(main, route, ctx) {
   clear(results).append(list);
   if (pages > 1) {
     const link = (p, label, rel) => h('a', { href: build('search', [], { ...state, page: p }), rel, class: 'button-quiet' }, label);
-    pager.append(
-      page > 1 ? link(page - 1, '← Previous', 'prev') : null,
-      h('span', { class: 'pager-where' }, 'Page ' + page + ' of ' + pages),
-      page < pages ? link(page + 1, 'Next →', 'next') : null);
+    if (page > 1) pager.append(link(page - 1, '← Previous', 'prev'));
+    pager.append(h('span', { class: 'pager-where' }, 'Page ' + page + ' of ' + pages));
+    if (page < pages) pager.append(link(page + 1, 'Next →', 'next'));
   }
   // Details arrive per result, a few at a time, without blocking the list.
   enrich(api, shown, (item, details) => { if (ctx.live()) fillDetails(list, item, details); });
@@ -87,8 +86,8 @@ function resultCard(item) {
       h('span', { class: 'badge badge-' + item.type }, TYPES[item.type] || item.type),
       item.matched ? h('span', { class: 'badge badge-match' }, item.matched === 'name' ? 'name matched' : 'card matched') : null),
     h('dl', { class: 'result-facts' },
-      fact('Net score', h('span', { class: 'pending' }, '…'), 'score'),
-      fact('Vetting', h('span', { class: 'pending' }, '…'), 'vetted'),
+      item.type === 'model' ? fact('Net score', h('span', { class: 'pending' }, '…'), 'score') : null,
+      item.type === 'model' ? fact('Vetting', h('span', { class: 'pending' }, '…'), 'vetted') : null,
       fact('Size', h('span', { class: 'pending' }, '…'), 'size'),
       fact('Added', h('span', { class: 'pending' }, '…'), 'age'),
       fact('Downloads', h('span', { class: 'pending' }, '…'), 'downloads')));
@@ -102,12 +101,9 @@ function fillDetails(list, item, d) {
   const card = list.querySelector('[data-id="' + CSS.escape(item.id) + '"]');
   if (!card) return;
   const set = (key, value) => { const dd = card.querySelector('[data-fact="' + key + '"] dd'); if (dd) clear(dd).append(value); };
-  set('score', item.type === 'model' ? (d.netScore === undefined ? 'not rated' : scoreBar(d.netScore, 'Net score')) : 'models only');
-  set('vetted', item.type === 'model'
-    ? (d.vetted === undefined ? '—' : h('span', { class: 'badge ' + (d.vetted ? 'badge-ok' : 'badge-warn') }, d.vetted ? 'vetted' : 'not vetted'))
-    : 'models only');
+  set('score', d.netScore === undefined ? 'not rated' : scoreBar(d.netScore, 'Net score'));
+  set('vetted', d.vetted === undefined ? '—' : h('span', { class: 'badge ' + (d.vetted ? 'badge-ok' : 'badge-warn') }, d.vetted ? 'vetted' : 'not vetted'));
   set('size', d.sizeMb === undefined ? '—' : megabytes(d.sizeMb));
   set('age', d.created ? timeEl(d.created) : '—');
   set('downloads', d.downloads === undefined ? '—' : d.downloads.toLocaleString('en'));
-  void percent;
 }
