@@ -57,8 +57,7 @@ export function drawLineage(graph, currentId) {
     svg('text', { x: 10, y: 19, class: 'lineage-name' }, shorten(n.name, 24)),
     svg('text', { x: 10, y: 36, class: 'lineage-kind' }, (TYPES[typeOf(n)] || typeOf(n)) + (registered ? '' : ' · not registered') + (current ? ' · this one' : '')));
     if (!registered || current) return svg('g', { 'aria-hidden': 'true' }, box);
-    const link = svg('a', { href: artifactHref(typeOf(n), n.artifact_id), 'aria-label': n.name + ' (' + typeOf(n) + ')' }, box);
-    return link;
+    return svg('a', { href: artifactHref(typeOf(n), n.artifact_id) }, box);
   }));
   const rows = edges.map((e) => {
     const from = byId[e.from_node_artifact_id];

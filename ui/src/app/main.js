@@ -16,6 +16,7 @@ const OPEN_VIEWS = new Set(['login', 'health']);
 
 let generation = 0;
 let leaving = null;
+let navigated = false;
 
 function updateSession() {
   const user = session.user();
@@ -57,8 +58,10 @@ async function route() {
     setTitle: (title) => { if (mine === generation) document.title = title + ' · ' + SITE; },
     onLeave: (fn) => { leaving = fn; },
     focusHeading: () => {
+      // After an in-app navigation, focus goes to the new view's heading so screen readers announce it;
+      // on the first load it stays put, so the skip link is still the first Tab stop.
       const heading = main.querySelector('h1');
-      if (heading && mine === generation) { heading.setAttribute('tabindex', '-1'); heading.focus({ preventScroll: false }); }
+      if (heading && mine === generation && navigated) { heading.setAttribute('tabindex', '-1'); heading.focus({ preventScroll: false }); }
     },
   };
   try {
@@ -87,10 +90,8 @@ function start() {
     updateSession();
     if (!location.hash.startsWith('#/login')) location.replace(loginHref(location.hash));
   });
-  window.addEventListener('hashchange', route);
-  let firstFocus = true;
-  window.addEventListener('hashchange', () => { firstFocus = false; });
-  route().then(() => { if (firstFocus) document.getElementById('main').scrollTop = 0; });
+  window.addEventListener('hashchange', () => { navigated = true; route(); });
+  route();
 }
 
 start();

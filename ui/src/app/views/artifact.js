@@ -43,12 +43,13 @@ export async function artifactView(main, route, ctx) {
   cardSection(card, artifact, { onPackage: (pkg) => { facts.showPackage(pkg); audit.refresh(); } });
   side.append(downloadPanel(artifact, () => { audit.refresh(); forget(id); }));
   side.append(costPanel(type, id));
-  if (type === 'model') {
-    below.append(trustSection(id, vettedBadge, facts));
+  const trust = type === 'model' ? trustSection(id, vettedBadge, facts) : null;
+  if (trust) {
+    below.append(trust.el);
     below.append(lineageSection(id));
     below.append(licenceSection(id));
   }
-  below.append(actionsSection(artifact, type, id, () => { audit.refresh(); }));
+  below.append(actionsSection(artifact, type, id, () => { audit.refresh(); if (trust) trust.reload(); }));
   below.append(audit.el);
   audit.refresh();
 }
@@ -199,12 +200,13 @@ function costPanel(type, id) {
 function trustSection(id, vettedBadge, facts) {
   const body = h('div', {}, h('p', { class: 'muted' }, 'Loading the rating…'));
   const el = section('Trust rating', 'trust-title', body);
-  (async () => {
+  const reload = async () => {
     const [rating, vetting, history] = await Promise.all([
       api('GET', paths.model(id, 'rate')), api('GET', paths.model(id, 'vetting')), api('GET', paths.model(id, 'rate/history'))]);
     renderTrust(body, id, rating, vetting, history, vettedBadge, facts);
-  })();
-  return el;
+  };
+  reload();
+  return { el, reload };
 }
 
 function renderTrust(body, id, rating, vetting, history, vettedBadge, facts) {
@@ -293,20 +295,26 @@ function actionsSection(artifact, type, id, afterChange) {
     const body = { metadata: artifact.metadata, data: { url: url.value.trim() } };
     const answer = await api('PUT', paths.artifact(type, id), body, ingestTimeout);
     forget(id);
-    if (answer.status === 200 || answer.status === 202) { say('Updated. The new content is stored' + (type === 'model' ? ' and rated.' : '.')); afterChange(); }
+    if (answer.status === 200 || answer.status === 202) { say('Updated: the new content is stored' + (type === 'model' ? ' and rated.' : '.')); afterChange(); }
     else say(messageOf(answer, 'The update failed'));
   } }, h('div', { class: 'field grow' }, h('label', { for: 'update-url' }, 'Source address'), url), h('button', { type: 'submit' }, 'Update from source'));
 
-  const rerate = type === 'model' ? h('button', { type: 'button', onclick: async (event) => {
-    event.currentTarget.disabled = true;
-    say('Rating again…');
-    const answer = await api('POST', paths.model(id, 'rate'), undefined, ingestTimeout);
-    forget(id);
-    if (answer.status === 200) {
-      say('Rated again: net score ' + percent(answer.json.net_score) + ', ' + (answer.json.vetted ? 'vetted.' : 'not vetted.') + ' Reloading the page…');
-      setTimeout(() => { window.dispatchEvent(new HashChangeEvent('hashchange')); }, 300);
-    } else { say(messageOf(answer, 'Rating failed')); event.currentTarget && (event.currentTarget.disabled = false); }
-  } }, 'Rate again') : null;
+  const rerate = type === 'model' ? h('button', { type: 'button' }, 'Rate again') : null;
+  if (rerate) {
+    rerate.addEventListener('click', async () => {
+      rerate.disabled = true;
+      say('Rating again…');
+      const answer = await api('POST', paths.model(id, 'rate'), undefined, ingestTimeout);
+      rerate.disabled = false;
+      forget(id);
+      if (answer.status === 200) {
+        say('Rated again: net score ' + percent(answer.json.net_score) + ', ' + (answer.json.vetted ? 'vetted.' : 'not vetted.'));
+        afterChange();
+      } else {
+        say(messageOf(answer, 'Rating failed'));
+      }
+    });
+  }
 
   const dialog = deleteDialog(artifact, type, id, say);
   const del = h('button', { type: 'button', class: 'button-danger', onclick: () => dialog.open() }, 'Delete…');
