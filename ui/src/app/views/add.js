@@ -35,7 +35,7 @@ export async function addView(main, route, ctx) {
     } else if (answer.status === 424) {
       result.append(h('div', { class: 'verdict verdict-bad' },
         h('p', {}, h('strong', {}, 'Not added: '), 'the model did not pass the ingest gate, which admits only public models scoring at least 50 % on every metric.'),
-        h('p', {}, refusalInWords(answer.json && answer.json.message))));
+        h('p', {}, gateRefusal(answer.json && answer.json.message))));
       announce('Not added: the model did not pass the ingest gate.');
     } else if (answer.status === 409) {
       result.append(h('p', { class: 'error' }, 'It is registered already. ' + messageOf(answer, '')));
@@ -49,6 +49,13 @@ export async function addView(main, route, ctx) {
   h('div', { class: 'button-row' }, submit, progress), result);
   main.append(h('div', { class: 'page-narrow' }, h('h1', {}, 'Add an artifact'), form));
   ctx.focusHeading();
+}
+
+/** The gate's 424 message as a sentence of metric names and percentages, without its rule text of raw keys. */
+export function gateRefusal(message) {
+  const failing = /Failing metrics: (.*?)\.?$/.exec(message || '');
+  if (!failing) return refusalInWords(message);
+  return 'Below 50 % on ' + refusalInWords(failing[1]) + '.';
 }
 
 /** Turns the gate's "license=0.00, ramp_up_time=0.20" into metric names and percentages. */

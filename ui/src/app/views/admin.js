@@ -2,8 +2,8 @@
 // administrator, so the reset is offered to everyone and a refusal is explained.
 import { api, messageOf, session } from '../api.js';
 import { announce, clear, h } from '../dom.js';
-import { timeEl } from '../format.js';
-import { refusalInWords } from './add.js';
+import { listJoin, metricName, percent, timeEl } from '../format.js';
+import { gateRefusal } from './add.js';
 
 const PHRASE = 'RESET';
 
@@ -44,5 +44,7 @@ export async function adminView(main, route, ctx) {
   if (!answer.json.length) { refusals.append(h('p', {}, 'None: every model offered so far passed the gate.')); return; }
   refusals.append(h('ul', { class: 'refusals' }, answer.json.slice(0, 100).map((r) => h('li', {},
     h('strong', { class: 'break' }, r.name), ' — refused ', timeEl(r.refused_at), ' (offered by ' + r.refused_by + '): ',
-    refusalInWords(r.message)))));
+    Object.keys(r.below_threshold || {}).length
+      ? 'below 50 % on ' + listJoin(Object.entries(r.below_threshold).map(([k, v]) => metricName(k).toLowerCase() + ' ' + percent(v))) + '.'
+      : gateRefusal(r.message)))));
 }

@@ -97,8 +97,9 @@ function factsPanel(artifact, type) {
 function cardSection(card, artifact, { onPackage }) {
   const body = h('div', { class: 'model-card', id: 'model-card-body' });
   const files = h('div');
-  const button = h('button', { type: 'button', class: 'button-primary' }, 'Show the ' + (artifact.metadata.type === 'code' ? 'README' : 'card') + ' and files');
-  const note = h('p', { class: 'help' }, 'The card travels inside the stored package. Showing it downloads the package once, which the audit trail records as a download by you.');
+  const kind = artifact.metadata.type === 'code' ? 'README' : 'card';
+  const button = h('button', { type: 'button', class: 'button-primary' }, 'Show the ' + kind + ' and files');
+  const note = h('p', { class: 'help' }, 'The ' + (kind === 'card' ? 'card' : 'README') + ' travels inside the stored package. Showing it downloads the package once, which the audit trail records as a download by you.');
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   button.addEventListener('click', async () => {
     button.disabled = true;
@@ -140,7 +141,8 @@ function cardSection(card, artifact, { onPackage }) {
     status.textContent = 'Card shown; ' + count(pkg.files.length, 'file') + ' in the package.';
     onPackage(pkg);
   });
-  card.append(h('h2', { id: 'card-title' }, artifact.metadata.type === 'model' ? 'Model card' : 'README'), note, button, status, body, files);
+  const title = { model: 'Model card', dataset: 'Dataset card', code: 'README' }[artifact.metadata.type];
+  card.append(h('h2', { id: 'card-title' }, title), note, button, status, body, files);
 }
 
 function filesTable(pkg) {
@@ -186,7 +188,7 @@ function costPanel(type, id) {
     const deps = Object.entries(answer.json).filter(([k]) => k !== id);
     body.append(
       h('p', { class: 'big-number' }, megabytes(own.total_cost), h('span', { class: 'muted small' }, deps.length ? ' with ' + count(deps.length, 'dependency', 'dependencies') : ' to download')),
-      h('p', {}, 'Alone: ' + megabytes(own.standalone_cost) + '.'));
+      deps.length ? h('p', {}, 'Alone: ' + megabytes(own.standalone_cost) + '.') : '');
     if (deps.length) {
       body.append(h('table', { class: 'data-table' },
         h('caption', {}, 'Registered dependencies'),

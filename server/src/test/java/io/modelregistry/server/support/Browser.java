@@ -76,7 +76,7 @@ public final class Browser implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Object metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             Map<?, ?> size = (Map<?, ?>) ((Map<?, ?>) metrics).get("cssContentSize");
-            long height = Math.min(6000, Math.round(((Number) size.get("height")).doubleValue()));
+            long height = Math.min(2400, Math.round(((Number) size.get("height")).doubleValue()));
             long width = Math.round(((Number) size.get("width")).doubleValue());
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                     "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));

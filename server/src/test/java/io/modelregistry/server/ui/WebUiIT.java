@@ -8,8 +8,8 @@ import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.Browser;
 import io.modelregistry.server.support.RegistryClient;
 import io.modelregistry.server.support.RegistryProcess;
+import io.modelregistry.server.support.UiPages;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,12 +41,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiIT {
 
-    private static final Path SHOTS = Path.of("target", "ui-screenshots");
     private static final int SYNTHETIC_MODELS = 22;
     private static final String LONG_NAME = "a-model-name-that-goes-on-and-on-for-ninety-six-characters-to-check-that-the-page-does-not-widen";
 
     private FakeHub hub;
     private RegistryProcess registry;
+    private UiPages ui;
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -77,13 +77,10 @@ class WebUiIT {
         for (int i = 0; i < SYNTHETIC_MODELS; i++) {
             register("model", "synthetic-" + i, "https://huggingface.co/synthetic/ui-model-" + String.format("%03d", i));
         }
-        browser = new Browser();
-        driver = browser.driver();
-        // Counts the page's requests from its first script on, so a test can wait until a view has loaded.
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__uiPending = 0; const __fetch = window.fetch; window.fetch = (...a) => {"
-                        + " window.__uiPending++; return __fetch(...a).finally(() => window.__uiPending--); };"));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        ui = new UiPages(base);
+        browser = ui.browser();
+        driver = ui.driver();
+        wait = ui.waiting();
     }
 
     private void register(String type, String key, String url) {
@@ -94,8 +91,8 @@ class WebUiIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
+        if (ui != null) {
+            ui.close();
         }
         if (registry != null) {
             registry.close();
@@ -113,80 +110,39 @@ class WebUiIT {
     // --- helpers -------------------------------------------------------------------------------------
 
     private void open(String hash) {
-        String url = base + "/" + hash;
-        if (driver.getCurrentUrl().startsWith(base)) {
-            driver.executeScript("location.hash = arguments[0]", hash);
-        } else {
-            driver.get(url);
-        }
-        settle();
+        ui.open(hash);
     }
 
-    /** Waits until no request of the page is in flight for a moment (the views load in several reads). */
     private void settle() {
-        long quietSince = System.nanoTime();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Number pending = (Number) driver.executeScript("return window.__uiPending || 0");
-            if (pending.intValue() > 0) {
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > Duration.ofMillis(400).toNanos()) {
-                return;
-            }
-            sleep(50);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ui.settle();
     }
 
     private void signOutInBrowser() {
-        if (!driver.getCurrentUrl().startsWith(base)) {
-            driver.get(base + "/");
-        }
-        driver.executeScript("sessionStorage.clear()");
+        ui.signOut();
     }
 
     private void signIn() {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        driver.findElement(By.id("username")).sendKeys(RegistryClient.ADMIN);
-        driver.findElement(By.id("password")).sendKeys(RegistryClient.ADMIN_PASSWORD, Keys.ENTER);
-        wait.until(d -> !d.getCurrentUrl().contains("#/login"));
-        settle();
+        ui.signIn();
     }
 
     private void ensureSignedIn() {
-        if (!driver.getCurrentUrl().startsWith(base)) {
-            driver.get(base + "/#/search");
-        }
-        Object token = driver.executeScript("return sessionStorage.getItem('registry.token')");
-        if (token == null) {
-            open("#/login");
-            signIn();
-        }
+        ui.ensureSignedIn();
     }
 
     private String h1() {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1"))).getText();
+        return ui.h1();
     }
 
     private void assertAccessible(String state) {
-        assertThat(browser.accessibilityViolations()).as("axe-core WCAG 2.1 A/AA on " + state).isEmpty();
+        ui.assertAccessible(state);
     }
 
     private void assertNoSidewaysScroll(String state) {
-        Number overflow = (Number) driver.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow.intValue()).as("sideways scrolling on " + state).isLessThanOrEqualTo(0);
+        ui.assertNoSidewaysScroll(state);
     }
 
     private void shot(String name) {
-        browser.screenshot(SHOTS.resolve(name + ".png"));
+        ui.shot(name);
     }
 
     private List<String> resultNames() {
@@ -433,7 +389,7 @@ class WebUiIT {
         shot("add");
         assertAccessible("add form");
         driver.findElement(By.id("add-url")).sendKeys("https://huggingface.co/parvk11/audience_classifier_model", Keys.ENTER);
-        wait.until(d -> d.findElement(By.id("add-result")).getText().startsWith("Added"));
+        wait.until(d -> d.findElement(By.id("add-result")).getText().contains("Net score"));
         assertThat(driver.findElement(By.id("add-result")).getText()).contains("audience_classifier_model", "Net score");
         driver.findElement(By.id("add-url")).sendKeys(Keys.ENTER);
         wait.until(d -> d.findElement(By.id("add-result")).getText().contains("registered already"));
@@ -515,8 +471,9 @@ class WebUiIT {
         ensureSignedIn();
         for (String hash : List.of("#/search", "#/artifact/model/" + ids.get("bert"), "#/add", "#/health", "#/admin")) {
             open(hash);
+            driver.navigate().refresh(); // from the top of a fresh load: header, then the view
+            settle();
             h1();
-            driver.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
             Set<String> reached = new HashSet<>();
             boolean mainReached = false;
             for (int i = 0; i < 80; i++) {
@@ -526,7 +483,7 @@ class WebUiIT {
                         "const e = document.activeElement; const s = getComputedStyle(e); const r = e.getBoundingClientRect();"
                                 + "return {tag: e.tagName, text: (e.innerText || e.value || e.getAttribute('aria-label') || '').slice(0, 40),"
                                 + " outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, visible: r.width > 0 && r.height > 0,"
-                                + " inMain: !!e.closest('main'), key: e.tagName + (e.id || '') + (e.getAttribute('href') || '') + (e.innerText || '').slice(0, 20)}");
+                                + " inMain: !!e.closest('main'), key: e.tagName + '#' + Array.prototype.indexOf.call(document.querySelectorAll('*'), e)}");
                 if ("BODY".equals(focus.get("tag")) || reached.contains((String) focus.get("key"))) {
                     break; // out of the page, or round again: the walk is complete
                 }
