@@ -45,7 +45,8 @@ export const relationshipName = (r) => RELATIONSHIPS[r] || r.replace(/_/g, ' ');
 export function percent(value) {
   if (typeof value !== 'number' || Number.isNaN(value)) return '—';
   if (value < 0) return 'n/a';
-  return Math.round(value * 100) + ' %';
+  // A no-break space keeps the number and its unit on one line.
+  return Math.round(value * 100) + '\u00a0%';
 }
 
 /** The gate's decision in words, from the vetting extension's fields. */

@@ -24,7 +24,8 @@ export async function artifactView(main, route, ctx) {
   const name = artifact.metadata.name;
   ctx.setTitle(name + ' (' + type + ')');
 
-  const card = h('section', { class: 'panel card-column', 'aria-labelledby': 'card-title' });
+  const card = h('section', { class: 'panel', 'aria-labelledby': 'card-title' });
+  const column = h('div', { class: 'main-column' }, card);
   const side = h('aside', { class: 'side', 'aria-label': 'About this artifact' });
   const below = h('div', { class: 'below' });
   const vettedBadge = h('span');
@@ -32,7 +33,7 @@ export async function artifactView(main, route, ctx) {
     h('p', { class: 'crumbs' }, h('a', { href: build('search') }, 'Browse'), ' / ', TYPES[type] + 's'),
     h('div', { class: 'title-row' }, h('h1', { class: 'artifact-name' }, name), h('span', { class: 'badge badge-' + type }, TYPES[type]), vettedBadge),
     h('p', { class: 'muted id-line' }, 'Id ', h('code', {}, artifact.metadata.id)),
-    h('div', { class: 'artifact-layout' }, card, side),
+    h('div', { class: 'artifact-layout' }, column, side),
     below,
     h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'artifact-status' })));
   ctx.focusHeading();
@@ -45,8 +46,7 @@ export async function artifactView(main, route, ctx) {
   side.append(costPanel(type, id));
   const trust = type === 'model' ? trustSection(id, vettedBadge, facts) : null;
   if (trust) {
-    below.append(trust.el);
-    below.append(lineageSection(id));
+    column.append(trust.el, lineageSection(id));
     below.append(licenceSection(id));
   }
   below.append(actionsSection(artifact, type, id, () => { audit.refresh(); if (trust) trust.reload(); }));
@@ -101,12 +101,7 @@ function cardSection(card, artifact, { onPackage }) {
   const button = h('button', { type: 'button', class: 'button-primary' }, 'Show the ' + kind + ' and files');
   const note = h('p', { class: 'help' }, 'The ' + (kind === 'card' ? 'card' : 'README') + ' travels inside the stored package. Showing it downloads the package once, which the audit trail records as a download by you.');
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    status.textContent = 'Downloading the package…';
-    const got = await download(artifact.data.download_url);
-    button.disabled = false;
-    if (!got.ok) { status.textContent = got.message; return; }
+  onDownload(button, status, artifact.data.download_url, 'Downloading the package…', (got) => {
     let pkg;
     try { pkg = readPackage(got.bytes); } catch { status.textContent = 'The package is not a readable zip file.'; return; }
     clear(body);
@@ -157,15 +152,22 @@ function filesTable(pkg) {
         h('tbody', {}, pkg.files.slice(0, 500).map((f) => h('tr', {}, h('td', { class: 'break' }, f.path), h('td', {}, f.aspect), h('td', { class: 'num' }, bytes(f.size)))))))));
 }
 
+/** Fetches the package when the button is pressed, saying so in the status line, and hands over the bytes. */
+function onDownload(button, status, url, progress, use) {
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status.textContent = progress;
+    const got = await download(url);
+    button.disabled = false;
+    if (!got.ok) { status.textContent = got.message; return; }
+    use(got);
+  });
+}
+
 function downloadPanel(artifact, afterDownload) {
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const button = h('button', { type: 'button', class: 'button-primary wide', id: 'download' }, 'Download package (zip)');
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    status.textContent = 'Downloading…';
-    const got = await download(artifact.data.download_url);
-    button.disabled = false;
-    if (!got.ok) { status.textContent = got.message; return; }
+  onDownload(button, status, artifact.data.download_url, 'Downloading…', (got) => {
     const url = URL.createObjectURL(new Blob([got.bytes], { type: 'application/zip' }));
     const a = h('a', { href: url, download: got.fileName, hidden: true });
     document.body.append(a);
@@ -181,7 +183,15 @@ function downloadPanel(artifact, afterDownload) {
 
 function costPanel(type, id) {
   const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
-  api('GET', paths.sub(type, id, 'cost') + '?dependency=true').then((answer) => {
+  // Cost names its dependencies by id only; the lineage (models only) knows their names and types.
+  const names = type === 'model'
+    ? api('GET', paths.model(id, 'lineage') + '?include_data=true').then((a) => (a.status === 200 ? a.json.nodes : []))
+    : Promise.resolve([]);
+  Promise.all([api('GET', paths.sub(type, id, 'cost') + '?dependency=true'), names]).then(([answer, nodes]) => {
+    const known = Object.fromEntries(nodes.map((n) => [n.artifact_id, n]));
+    const depName = (depId) => (known[depId]
+      ? h('a', { href: build('artifact', [known[depId].metadata.artifact_type, depId]) }, known[depId].name)
+      : h('code', {}, depId));
     clear(body);
     if (answer.status !== 200 || !answer.json || !answer.json[id]) { body.append(h('p', {}, messageOf(answer, 'Cost unavailable'))); return; }
     const own = answer.json[id];
@@ -193,7 +203,7 @@ function costPanel(type, id) {
       body.append(h('table', { class: 'data-table' },
         h('caption', {}, 'Registered dependencies'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Artifact'), h('th', { scope: 'col', class: 'num' }, 'Size'))),
-        h('tbody', {}, deps.map(([depId, c]) => h('tr', {}, h('td', {}, h('code', {}, depId)), h('td', { class: 'num' }, megabytes(c.standalone_cost)))))));
+        h('tbody', {}, deps.map(([depId, c]) => h('tr', {}, h('td', { class: 'break' }, depName(depId)), h('td', { class: 'num' }, megabytes(c.standalone_cost)))))));
     }
   });
   return section('Size', 'cost-title', body, h('p', { class: 'help' }, 'As the source declares it; 1 MB = 1,000,000 bytes. Dependencies are registered parent models, datasets and code.'));

@@ -35,7 +35,7 @@ class WebUiGateIT {
 
                 driver.findElement(By.id("add-url")).sendKeys("https://huggingface.co/parvk11/audience_classifier_model", Keys.ENTER);
                 ui.waiting().until(d -> d.findElement(By.id("add-result")).getText().startsWith("Not added"));
-                String refusal = driver.findElement(By.id("add-result")).getText();
+                String refusal = driver.findElement(By.id("add-result")).getText().replace('\u00a0', ' ');
                 assertThat(refusal).contains("ingest gate", "licence clarity and permissiveness 0 %").doesNotContain("license=");
                 ui.shot("add-refused");
                 ui.assertAccessible("a refused ingest");
@@ -47,7 +47,7 @@ class WebUiGateIT {
                 assertThat(driver.findElement(By.id("add-result")).getText()).contains("bert-base-uncased", "Net score");
 
                 ui.open("#/admin");
-                assertThat(driver.findElement(By.cssSelector(".refusals")).getText())
+                assertThat(driver.findElement(By.cssSelector(".refusals")).getText().replace('\u00a0', ' '))
                         .contains("audience_classifier_model", "licence clarity and permissiveness 0 %");
                 ui.assertAccessible("the admin page with a refusal");
             }
