@@ -36,7 +36,7 @@ const RELATIONSHIPS = {
   merged_from: 'merged into',
   quantized_from: 'quantised into',
   distilled_from: 'distilled into',
-  trained_on: 'trained',
+  trained_on: 'training data of',
   code_repository: 'code of',
 };
 export const relationshipName = (r) => RELATIONSHIPS[r] || r.replace(/_/g, ' ');
