@@ -104,7 +104,7 @@ function drawChart(canvas, chart, points) {
   const grid = style.getPropertyValue('--line').trim() || '#ddd';
   return new Chart(canvas, {
     type: 'line',
-    data: { labels, datasets: [{ label: 'Requests per minute', data: values, borderColor: accent, backgroundColor: accent + '33', fill: true, pointRadius: 0, tension: 0.25 }] },
+    data: { labels, datasets: [{ label: 'Requests per minute', data: values, borderColor: accent, backgroundColor: accent + '33', fill: true, pointRadius: 0, tension: 0 }] },
     options: {
       responsive: true, maintainAspectRatio: false, animation: false,
       scales: { x: { ticks: { color: text, maxTicksLimit: 7 }, grid: { color: grid } }, y: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } } },

@@ -342,6 +342,10 @@ class WebUiIT {
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".markdown")));
         assertThat(card.getText()).contains("BERT");
         assertThat(card.findElements(By.cssSelector("script, iframe, style, [onerror], [onclick]"))).isEmpty();
+        // Behind the sanitiser, the page's content security policy stops any inline script that got in.
+        driver.executeScript("const s = document.createElement('script'); s.textContent = 'window.__injected = true;';"
+                + " document.querySelector('.markdown').append(s);");
+        assertThat(driver.executeScript("return window.__injected === true")).isEqualTo(false);
         assertThat(driver.findElement(By.cssSelector("[data-fact=licence] dd")).getText()).isEqualTo("apache-2.0");
         assertThat(driver.findElement(By.cssSelector("[data-fact=task] dd")).getText()).isEqualTo("fill-mask");
         shot("artifact");
