@@ -205,6 +205,11 @@ class WebUiIT {
         assertThat(driver.findElements(By.cssSelector(".pager a[rel=prev]"))).hasSize(1);
         assertThat(seen).hasSize(total).doesNotHaveDuplicates();
         assertAccessible("search results, last page");
+        browser.viewport(1280, 900, true);
+        settle();
+        assertAccessible("search results in dark mode");
+        shot("search-dark");
+        browser.viewport(1280, 900, false);
         // the page is in the address: reloading shows the same page
         driver.navigate().refresh();
         settle();
