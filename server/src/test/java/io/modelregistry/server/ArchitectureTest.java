@@ -1,6 +1,7 @@
 package io.modelregistry.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -28,6 +29,58 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                         "jakarta..", "io.modelregistry.command..", "io.modelregistry.projection..",
                         "io.modelregistry.query..", "io.modelregistry.server..")
+                .check(classes);
+    }
+
+    @Test
+    void thePortsInTheVocabularyKnowNoStorageTechnology() {
+        // a port that mentioned SQL, Lucene or a JSON library would tie every adapter to the embedded one
+        noClasses().that().resideInAPackage("io.modelregistry.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.apache.lucene..",
+                        "com.fasterxml..", "org.h2..", "com.zaxxer..")
+                .check(classes);
+    }
+
+    /** Adapter packages: one per backend, beside the port's callers; a scale-out backend adds a sibling. */
+    private static final String[] ADAPTERS = {"..jdbc..", "..lucene..", "..filesystem.."};
+
+    @Test
+    void callersDependOnPortsNotOnAdapterPackages() {
+        // only an adapter's own package (and its configuration there) knows the adapter; everyone else sees the port
+        noClasses().that().resideOutsideOfPackages(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage("io.modelregistry.command.artifact.jdbc..",
+                        "io.modelregistry.command.blob.filesystem..", "io.modelregistry.projection.directory.jdbc..",
+                        "io.modelregistry.projection.audit.jdbc..", "io.modelregistry.projection.rating.jdbc..",
+                        "io.modelregistry.projection.lineage.jdbc..", "io.modelregistry.projection.search.lucene..",
+                        "io.modelregistry.server.axon.jdbc..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage("..jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("..lucene..", "..filesystem..").check(classes);
+        noClasses().that().resideInAPackage("..lucene..")
+                .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..filesystem..").check(classes);
+        noClasses().that().resideInAPackage("..filesystem..")
+                .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..lucene..").check(classes);
+    }
+
+    @Test
+    void thePortsOfEveryStoreAreInterfacesOfTheSharedVocabulary() {
+        classes().that().haveSimpleNameEndingWith("Writer").and().resideInAPackage("io.modelregistry.api..")
+                .should().beInterfaces().check(classes);
+        classes().that().resideInAPackage("io.modelregistry.api..").and().haveNameMatching(
+                        ".*\\.(ArtifactDirectory|AuditTrail|RatingReadModel|LineageStore|ArtifactSearch|SourceClaims|BlobStore)")
+                .should().beInterfaces().check(classes);
+    }
+
+    @Test
+    void readModelsAreReachedThroughTheirPortsNotThroughJdbc() {
+        // the query side and the projections' handlers never talk SQL: that is the embedded adapters' business
+        noClasses().that().resideInAnyPackage("io.modelregistry.query..", "io.modelregistry.projection..")
+                .and().resideOutsideOfPackages(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
                 .check(classes);
     }
 

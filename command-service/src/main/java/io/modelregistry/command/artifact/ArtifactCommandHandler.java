@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes artifact commands to the aggregate and keeps the source claims in step, in one transaction:
- * either the events are appended and the claim is recorded, or neither.
+ * Routes artifact commands to the aggregate and keeps the source claims in step: a registration claims its
+ * source before its events are appended (and releases it if they are not), see {@link ArtifactClaims}.
  */
 @Component
 class ArtifactCommandHandler {
@@ -53,7 +53,7 @@ class ArtifactCommandHandler {
         claims.release(command.artifactId());
     }
 
-    /** Rating (issue 4): the rating was computed before this command, so the aggregate is not held while hubs answer. */
+    /** The rating was computed before this command, so the aggregate is not held while hubs answer. */
     @CommandHandler
     void handle(RecordRating command) {
         artifacts.load(command.artifactId()).execute(artifact -> artifact.rate(command, clock.instant()));

@@ -1,7 +1,7 @@
 package io.modelregistry.command.ingest;
 
 import io.modelregistry.api.blob.BlobStore;
-import io.modelregistry.command.blob.FilesystemBlobStore;
+import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import java.nio.file.Path;
 import java.time.Duration;
 

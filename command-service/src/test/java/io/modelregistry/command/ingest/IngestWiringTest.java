@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.blob.BlobStore;
-import io.modelregistry.command.blob.FilesystemBlobStore;
+import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.fakehub.FakeHub;
 import java.nio.file.Files;
 import java.nio.file.Path;

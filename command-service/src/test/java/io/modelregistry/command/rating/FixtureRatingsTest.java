@@ -7,7 +7,7 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.rating.RatedModels;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.SizeScores;
-import io.modelregistry.command.blob.FilesystemBlobStore;
+import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.command.ingest.HubLookup;
 import io.modelregistry.command.ingest.SourceIngestor;
 import io.modelregistry.fakehub.FakeHub;

@@ -2,11 +2,15 @@ package io.modelregistry.api.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Content-addressed storage for package bytes (port). Blobs are immutable and named by the sha-256 of
  * their content; a blob is durable before {@link #put} returns, so an event may reference it afterwards.
+ * The embedded adapter keeps files under the data dir; a scale-out adapter keeps S3 objects.
  */
 public interface BlobStore {
 
@@ -18,6 +22,24 @@ public interface BlobStore {
 
     /** The size of a stored blob, or empty when absent. */
     Optional<Long> size(String digest) throws IOException;
+
+    /**
+     * Digests of stored blobs in ascending order, starting after {@code afterDigest} (null: from the first),
+     * at most {@code limit} of them: how a sweeper pages through the store (S3's ListObjectsV2 StartAfter).
+     */
+    List<String> list(String afterDigest, int limit) throws IOException;
+
+    /**
+     * Deletes a blob; true when it existed. Only a sweep of blobs no event references may call this: blobs
+     * are shared by every artifact and version whose files have the same bytes.
+     */
+    boolean delete(String digest) throws IOException;
+
+    /**
+     * A URL from which a client can fetch the blob directly, valid for {@code ttl}; empty when the backend
+     * cannot sign one (the filesystem) or no blob has that digest. Callers then stream the bytes themselves.
+     */
+    Optional<URI> presignedDownload(String digest, Duration ttl);
 
     /** A short self-check for health reporting: can the store be read and written right now? */
     HealthProbe probe();

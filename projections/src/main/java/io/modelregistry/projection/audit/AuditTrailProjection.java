@@ -5,30 +5,30 @@ import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.audit.AuditEntry;
+import io.modelregistry.api.audit.AuditTrailWriter;
 import io.modelregistry.api.rating.ModelRated;
 import io.modelregistry.api.rating.RatingTrigger;
 import io.modelregistry.api.registry.RegistryReset;
-import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds per-artifact audit trails. Each row is keyed by the id of the event it came from, so a replay
- * writes the same rows again instead of duplicating them. A reset clears the read model, not the log.
+ * Builds per-artifact audit trails through the audit port. Each entry is keyed by the id of the event it came
+ * from, so a replay writes the same entries again instead of duplicating them. A reset clears the read model, not the log.
  */
 @Component
 @ProcessingGroup("audit")
 class AuditTrailProjection {
 
-    private final JdbcTemplate jdbc;
+    private final AuditTrailWriter trail;
 
-    AuditTrailProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    AuditTrailProjection(AuditTrailWriter trail) {
+        this.trail = trail;
     }
 
     @EventHandler
@@ -57,18 +57,16 @@ class AuditTrailProjection {
 
     @EventHandler
     void on(RegistryReset event) {
-        jdbc.update("DELETE FROM artifact_audit");
+        trail.deleteAll();
     }
 
     @ResetHandler
     void onReplay() {
-        jdbc.update("DELETE FROM artifact_audit");
+        trail.deleteAll();
     }
 
     private void record(String eventId, String artifactId, ArtifactType type, String name, String action,
                         Actor actor, Instant at) {
-        jdbc.update("MERGE INTO artifact_audit (event_id, artifact_id, artifact_type, name, action, username, is_admin, at) "
-                        + "KEY (event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                eventId, artifactId, type.name(), name, action, actor.username(), actor.admin(), Timestamp.from(at));
+        trail.record(eventId, new AuditEntry(actor.username(), actor.admin(), at, artifactId, name, type, action));
     }
 }

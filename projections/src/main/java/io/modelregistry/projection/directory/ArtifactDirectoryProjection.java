@@ -4,60 +4,60 @@ import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.directory.ArtifactDirectory;
+import io.modelregistry.api.directory.ArtifactDirectoryWriter;
+import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.registry.RegistryReset;
-import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the directory from artifact events. Writes are idempotent (MERGE by id), so a replay rebuilds the
- * same rows; the tracking token is stored in the same H2 transaction as the rows.
+ * Builds the directory from artifact events, through its ports: whichever adapter stores it, writes are
+ * idempotent (upsert by id), so a replay rebuilds the same records.
  */
 @Component
 @ProcessingGroup("directory")
 class ArtifactDirectoryProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ArtifactDirectory directory;
+    private final ArtifactDirectoryWriter writer;
 
-    ArtifactDirectoryProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ArtifactDirectoryProjection(ArtifactDirectory directory, ArtifactDirectoryWriter writer) {
+        this.directory = directory;
+        this.writer = writer;
     }
 
     @EventHandler
     void on(ArtifactRegistered event) {
         ArtifactContent c = event.content();
-        jdbc.update("MERGE INTO artifact_directory (artifact_id, artifact_type, name, source_url, source_kind, repo_id, "
-                        + "package_digest, bundle_bytes, declared_bytes, licence, note, registered_by, registered_at, "
-                        + "updated_at) KEY (artifact_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.artifactId(), event.type().name(), event.name(), c.sourceUrl(), c.source().kind().name(),
-                c.source().repoId(), c.pkg().digest(), c.pkg().bundleBytes(), c.pkg().declaredBytes(), c.licence(),
-                c.note(), event.actor().username(), Timestamp.from(event.at()), Timestamp.from(event.at()));
+        writer.upsert(new ArtifactRecord(event.artifactId(), event.type(), event.name(), c.sourceUrl(),
+                c.source().kind().name(), c.source().repoId(), c.pkg().digest(), c.pkg().bundleBytes(),
+                c.pkg().declaredBytes(), c.licence(), c.note(), event.actor().username(), event.at(), event.at()));
     }
 
+    /** New content for an artifact the directory holds; identity and provenance of its registration stay. */
     @EventHandler
     void on(ArtifactUpdated event) {
         ArtifactContent c = event.content();
-        jdbc.update("UPDATE artifact_directory SET source_url = ?, source_kind = ?, repo_id = ?, package_digest = ?, "
-                        + "bundle_bytes = ?, declared_bytes = ?, licence = ?, note = ?, updated_at = ? WHERE artifact_id = ?",
+        directory.find(event.artifactId()).ifPresent(r -> writer.upsert(new ArtifactRecord(r.id(), r.type(), r.name(),
                 c.sourceUrl(), c.source().kind().name(), c.source().repoId(), c.pkg().digest(), c.pkg().bundleBytes(),
-                c.pkg().declaredBytes(), c.licence(), c.note(), Timestamp.from(event.at()), event.artifactId());
+                c.pkg().declaredBytes(), c.licence(), c.note(), r.registeredBy(), r.registeredAt(), event.at())));
     }
 
     @EventHandler
     void on(ArtifactDeleted event) {
-        jdbc.update("DELETE FROM artifact_directory WHERE artifact_id = ?", event.artifactId());
+        writer.delete(event.artifactId());
     }
 
     @EventHandler
     void on(RegistryReset event) {
-        jdbc.update("DELETE FROM artifact_directory");
+        writer.deleteAll();
     }
 
     @ResetHandler
     void onReplay() {
-        jdbc.update("DELETE FROM artifact_directory");
+        writer.deleteAll();
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.projection.lineage;
 
+import io.modelregistry.api.lineage.TargetKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

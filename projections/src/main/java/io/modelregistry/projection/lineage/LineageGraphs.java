@@ -1,5 +1,6 @@
 package io.modelregistry.projection.lineage;
 
+import io.modelregistry.api.lineage.LineageArtifact;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.lineage.DeclaredRelationship;
 import java.util.ArrayDeque;

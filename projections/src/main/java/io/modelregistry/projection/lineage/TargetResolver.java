@@ -3,11 +3,15 @@ package io.modelregistry.projection.lineage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.lineage.DeclaredRelationship;
+import io.modelregistry.api.lineage.LineageArtifact;
+import io.modelregistry.api.lineage.LineageStore;
+import io.modelregistry.api.lineage.TargetKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Decides which registered artifacts a declared target names, best match first, in three tiers (the first tier
@@ -27,26 +31,29 @@ class TargetResolver {
     static final int MAX_MATCHES = 8;
     private static final int MAX_CANDIDATES = 200;
 
-    private final JdbcTemplate jdbc;
+    private final LineageStore store;
 
-    TargetResolver(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    TargetResolver(LineageStore store) {
+        this.store = store;
     }
 
     private record Candidate(String id, ArtifactType type, String sourceKind, String nameKey, String repoKey,
                              String repoLast) {
+
+        static Candidate of(LineageArtifact a) {
+            return new Candidate(a.id(), a.type(), a.sourceKind(), TargetKeys.of(a.name()).key(),
+                    a.repoId() == null ? null : TargetKeys.of(a.repoId()).key(), TargetKeys.lastSegment(a.repoId()));
+        }
     }
 
     List<String> resolve(String fromId, DeclaredRelationship declared) {
         TargetKeys target = TargetKeys.of(declared.target());
-        // repo_last only matches a legacy (owner-less) target: an impossible key otherwise
-        String legacy = target.hasOwner() ? "\u0000" : target.key();
-        List<Candidate> candidates = jdbc.query("SELECT artifact_id, artifact_type, source_kind, name_key, repo_key, repo_last "
-                        + "FROM lineage_artifact WHERE artifact_id <> ? AND (repo_key = ? OR name_key = ? OR name_key = ? "
-                        + "OR name_key = ? OR repo_last = ?) ORDER BY artifact_id LIMIT " + MAX_CANDIDATES,
-                (rs, row) -> new Candidate(rs.getString(1), ArtifactType.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)),
-                fromId, target.key(), target.key(), target.flat(), target.last(), legacy);
+        // the repo id's last segment only matches a legacy (owner-less) target
+        Set<String> repoLasts = target.hasOwner() ? Set.of() : Set.of(target.key());
+        Set<String> nameKeys = new HashSet<>(List.of(target.key(), target.flat(), target.last()));
+        List<Candidate> candidates = store.artifactsMatching(fromId,
+                        new LineageStore.ArtifactKeys(Set.of(target.key()), nameKeys, repoLasts), MAX_CANDIDATES)
+                .stream().map(Candidate::of).toList();
         List<Candidate> matching = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (kindMatches(declared.targetKind(), candidate) && tier(target, declared.targetKind(), candidate) > 0) {

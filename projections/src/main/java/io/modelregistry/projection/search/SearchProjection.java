@@ -5,6 +5,8 @@ import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactUpdated;
 import io.modelregistry.api.registry.RegistryReset;
+import io.modelregistry.api.search.IndexedArtifact;
+import io.modelregistry.api.search.SearchIndexWriter;
 import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,17 +22,18 @@ import org.springframework.stereotype.Component;
  *
  * <p>Handlers take the {@link EventMessage} rather than a {@code TrackingToken} parameter: Axon only invokes a
  * handler that declares a {@code TrackingToken} for tracked messages, and the position is optional anyway.
- * See {@link SearchIndex} for durability and {@link SearchIndexRecovery} for crash recovery.
+ * It writes through the {@link SearchIndexWriter} port; the Lucene adapter documents its own durability and
+ * crash recovery.
  */
 @Component
 @ProcessingGroup(SearchProjection.PROCESSING_GROUP)
 class SearchProjection {
 
-    static final String PROCESSING_GROUP = "search";
+    static final String PROCESSING_GROUP = SearchProcessingGroup.NAME;
 
-    private final SearchIndex index;
+    private final SearchIndexWriter index;
 
-    SearchProjection(SearchIndex index) {
+    SearchProjection(SearchIndexWriter index) {
         this.index = index;
     }
 

@@ -1,8 +1,10 @@
 /**
  * The search read model: artifacts by exact name, listings by name and type, and RE2 regular expressions over
- * names and READMEs. {@link io.modelregistry.projection.search.ArtifactSearch} is the query port; the embedded
- * default implements it on a Lucene index under {@code ${registry.data-dir}/search-index}, fed by the
- * {@code search} processing group.
+ * names and READMEs. {@link io.modelregistry.api.search.ArtifactSearch} is the query port and
+ * {@link io.modelregistry.api.search.SearchIndexWriter} its write side; the projection in this package writes
+ * through the latter. The embedded adapter ({@code lucene}, chosen by {@code registry.read-models=embedded})
+ * implements both on a Lucene index under {@code ${registry.data-dir}/search-index}, fed by the {@code search}
+ * processing group.
  *
  * <p>What the launcher provides or may set:
  * <ul>

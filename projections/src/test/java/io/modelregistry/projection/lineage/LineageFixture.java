@@ -13,6 +13,7 @@ import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
 import io.modelregistry.api.lineage.DeclaredRelationship;
 import io.modelregistry.api.registry.RegistryReset;
+import io.modelregistry.projection.lineage.jdbc.JdbcLineageStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,8 +38,9 @@ final class LineageFixture {
                 "jdbc:h2:mem:lineage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         new ResourceDatabasePopulator(new ClassPathResource("db/schema-lineage.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        projection = new LineageProjection(jdbc);
-        readModel = new LineageReadModel(jdbc);
+        JdbcLineageStore store = new JdbcLineageStore(jdbc);
+        projection = new LineageProjection(store, store);
+        readModel = new LineageReadModel(store);
         graphs = new LineageGraphs(readModel);
     }
 

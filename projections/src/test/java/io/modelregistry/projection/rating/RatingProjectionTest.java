@@ -13,6 +13,8 @@ import io.modelregistry.api.rating.RatingScores;
 import io.modelregistry.api.rating.RatingTrigger;
 import io.modelregistry.api.rating.SizeScores;
 import io.modelregistry.api.registry.RegistryReset;
+import io.modelregistry.api.rating.RatingReadModel;
+import io.modelregistry.projection.rating.jdbc.JdbcRatingReadModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +40,9 @@ class RatingProjectionTest {
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         new ResourceDatabasePopulator(new ClassPathResource("db/schema-ratings.sql")).execute(dataSource);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        projection = new RatingProjection(jdbc);
-        ratings = new RatingReadModel(jdbc);
+        JdbcRatingReadModel store = new JdbcRatingReadModel(jdbc);
+        projection = new RatingProjection(store);
+        ratings = store;
     }
 
     @Test

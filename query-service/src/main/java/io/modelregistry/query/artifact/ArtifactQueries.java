@@ -3,7 +3,7 @@ package io.modelregistry.query.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
-import io.modelregistry.projection.search.NameQuery;
+import io.modelregistry.api.search.NameQuery;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -7,8 +7,8 @@ import io.modelregistry.licence.CompatibilityEngine;
 import io.modelregistry.licence.CompatibilityVerdict;
 import io.modelregistry.licence.LicenceCatalogue;
 import io.modelregistry.licence.LicenceTerms;
-import io.modelregistry.projection.directory.ArtifactDirectory;
-import io.modelregistry.projection.directory.ArtifactRecord;
+import io.modelregistry.api.directory.ArtifactDirectory;
+import io.modelregistry.api.directory.ArtifactRecord;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,7 @@ package io.modelregistry.query.lineage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
-import io.modelregistry.projection.lineage.LineageArtifact;
+import io.modelregistry.api.lineage.LineageArtifact;
 import io.modelregistry.projection.lineage.LineageGraph;
 import io.modelregistry.projection.lineage.LineageGraphs;
 import io.modelregistry.projection.lineage.LineageOptions;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
-import io.modelregistry.projection.directory.ArtifactDirectory;
+import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.projection.lineage.LineageReadModel;
 import io.modelregistry.query.ReadModels;
 import java.util.Map;

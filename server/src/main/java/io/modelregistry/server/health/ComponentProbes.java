@@ -2,7 +2,7 @@ package io.modelregistry.server.health;
 
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.command.rating.RatingActivity;
-import io.modelregistry.projection.search.ArtifactSearch;
+import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.server.health.ComponentReport.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,7 +165,7 @@ class ComponentProbes {
         return report;
     }
 
-    /** Rating (issue 4): recent ratings, failed metrics in the window (each an issue), the slowest metric. */
+    /** Rating: recent ratings, failed metrics in the window (each an issue), the slowest metric. */
     private ComponentReport rating(int windowMinutes) {
         var report = new ComponentReport("rating", "Model rating",
                 "Metrics computed for each model at ingest, on update and on request; a failed metric makes /rate"

@@ -1,0 +1,47 @@
+package io.modelregistry.command.artifact.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.modelregistry.api.claim.SourceClaims;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The embedded claims live in the event store's H2 database (chosen with {@code registry.event-store=jdbc}),
+ * reached through a small pool of their own rather than the application's. A command claims while its unit of
+ * work already holds a connection of the main pool; taking a second one from the same pool could starve under
+ * many concurrent registrations, and joining its transaction is exactly what claims must not rely on.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "registry.event-store", havingValue = "jdbc", matchIfMissing = true)
+class JdbcClaimsConfiguration {
+
+    private static final int POOL_SIZE = 4;
+    private static final long CONNECTION_TIMEOUT_MS = 10_000;
+
+    @Bean(destroyMethod = "close")
+    ClaimsDatabase claimsDatabase(DataSourceProperties database) {
+        HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName("source-claims");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        pool.setAutoCommit(true);
+        return new ClaimsDatabase(pool);
+    }
+
+    @Bean
+    SourceClaims sourceClaims(ClaimsDatabase database) {
+        return new JdbcSourceClaims(new JdbcTemplate(database.pool()));
+    }
+
+    /** Holds the pool without exposing a second DataSource bean (which would turn off Boot's own). */
+    record ClaimsDatabase(HikariDataSource pool) implements AutoCloseable {
+        @Override
+        public void close() {
+            pool.close();
+        }
+    }
+}

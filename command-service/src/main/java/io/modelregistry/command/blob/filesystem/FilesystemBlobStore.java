@@ -1,0 +1,235 @@
+package io.modelregistry.command.blob.filesystem;
+
+import io.modelregistry.api.blob.BlobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded default blob store: content-addressed files under {@code root/sha256/ab/<64 hex>}.
+ *
+ * <p>A put streams into a temp file under {@code root/sha256/.tmp} (same file system, so the final rename is
+ * atomic) while hashing, fsyncs it, then renames it to its digest and fsyncs the directory: when
+ * {@link #put} returns the blob survives a crash. Two puts of the same bytes race harmlessly, since both
+ * temp files hold identical content; the loser's temp file is dropped.
+ */
+public final class FilesystemBlobStore implements BlobStore {
+
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path root;
+    private final Path blobs;
+    private final Path temp;
+
+    public FilesystemBlobStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.blobs = this.root.resolve("sha256");
+        this.temp = blobs.resolve(".tmp");
+    }
+
+    @Override
+    public StoredBlob put(InputStream content) throws IOException {
+        Files.createDirectories(temp);
+        Path tempFile = temp.resolve(UUID.randomUUID() + ".part");
+        try {
+            MessageDigest sha256 = sha256();
+            long size;
+            try (FileChannel channel = FileChannel.open(tempFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256)) {
+                size = content.transferTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            String digest = HexFormat.of().formatHex(sha256.digest());
+            Path target = pathOf(digest);
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                moveIntoPlace(tempFile, target);
+                syncDirectory(target.getParent());
+            }
+            return new StoredBlob(digest, size);
+        } finally {
+            Files.deleteIfExists(tempFile);
+        }
+    }
+
+    private static void moveIntoPlace(Path tempFile, Path target) throws IOException {
+        try {
+            Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // a concurrent put of the same content won; identical bytes, nothing to do
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("blob store at " + target.getParent() + " does not support atomic rename", e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String digest) throws IOException {
+        Optional<Path> path = existing(digest);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.newInputStream(path.get()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Long> size(String digest) throws IOException {
+        Optional<Path> path = existing(digest);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.size(path.get()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Walks the two-hex-digit fan-out directories in order, so a page costs at most the directories up to
+     * its last digest, not the whole store.
+     */
+    @Override
+    public List<String> list(String afterDigest, int limit) throws IOException {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        List<String> page = new ArrayList<>(Math.min(limit, 1024));
+        if (limit == 0 || !Files.isDirectory(blobs)) {
+            return page;
+        }
+        String after = afterDigest == null ? "" : afterDigest;
+        for (String fanOut : sortedNames(blobs)) {
+            if (fanOut.length() != 2 || !after.isEmpty() && fanOut.compareTo(after.substring(0, Math.min(2, after.length()))) < 0) {
+                continue;
+            }
+            for (String digest : sortedNames(blobs.resolve(fanOut))) {
+                if (DIGEST.matcher(digest).matches() && digest.startsWith(fanOut) && digest.compareTo(after) > 0) {
+                    page.add(digest);
+                    if (page.size() == limit) {
+                        return page;
+                    }
+                }
+            }
+        }
+        return page;
+    }
+
+    private static List<String> sortedNames(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public boolean delete(String digest) throws IOException {
+        Optional<Path> path = existing(digest);
+        if (path.isEmpty()) {
+            return false;
+        }
+        boolean deleted = Files.deleteIfExists(path.get());
+        syncDirectory(path.get().getParent());
+        return deleted;
+    }
+
+    /** Files have no signed URLs: the registry streams them itself. */
+    @Override
+    public Optional<URI> presignedDownload(String digest, Duration ttl) {
+        return Optional.empty();
+    }
+
+    @Override
+    public HealthProbe probe() {
+        Path probe = root.resolve(".probe-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(root);
+            Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.delete(probe);
+            long usable = Files.getFileStore(root).getUsableSpace();
+            return new HealthProbe(true, usable, root.toString(), "ok");
+        } catch (IOException | RuntimeException e) {
+            long usable = usableSpaceOrZero();
+            return new HealthProbe(false, usable, root.toString(), "not writable: " + e.getClass().getSimpleName());
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // best effort; a leftover probe file is harmless
+            }
+        }
+    }
+
+    private long usableSpaceOrZero() {
+        try {
+            return Files.getFileStore(root).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return 0L;
+        }
+    }
+
+    /** Malformed digests are simply absent: they can never name a path outside the store. */
+    private Optional<Path> existing(String digest) {
+        if (digest == null || !DIGEST.matcher(digest).matches()) {
+            return Optional.empty();
+        }
+        Path path = pathOf(digest);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    private Path pathOf(String digest) {
+        return blobs.resolve(digest.substring(0, 2)).resolve(digest);
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory, which is fine there. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort (e.g. Windows cannot open directories)
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FilesystemBlobStore[" + root + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package io.modelregistry.api.lineage;
+
+import java.util.Locale;
+
+/**
+ * The case-insensitive keys a declared target is matched by: the whole id ({@code google-bert/bert-base-uncased}),
+ * the id with its slash flattened ({@code google-research-bert}, how code is often named), and its last segment
+ * ({@code bert-base-uncased}, the artifact name or the legacy id the hub redirects).
+ */
+public record TargetKeys(String key, String flat, String last) {
+
+    public static TargetKeys of(String target) {
+        String key = target.toLowerCase(Locale.ROOT);
+        int slash = key.lastIndexOf('/');
+        return new TargetKeys(key, key.replace('/', '-'), slash < 0 ? key : key.substring(slash + 1));
+    }
+
+    public boolean hasOwner() {
+        return key.indexOf('/') >= 0;
+    }
+
+    public static String lastSegment(String repoId) {
+        return repoId == null ? null : of(repoId).last();
+    }
+}

@@ -1,0 +1,20 @@
+package io.modelregistry.api.rating;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ratings read model (port, query side): a model's latest rating, its history, the refused ingests, and
+ * (as {@link RatedModels}) the rated models a child's tree score looks for. {@link RatingReadModelWriter} is
+ * its write side.
+ */
+public interface RatingReadModel extends RatedModels {
+
+    Optional<StoredRating> latest(String artifactId);
+
+    /** Oldest first, at most {@code limit}. */
+    List<StoredRating> history(String artifactId, int limit);
+
+    /** Newest first, at most {@code limit}. */
+    List<IngestRefusal> refusals(int limit);
+}

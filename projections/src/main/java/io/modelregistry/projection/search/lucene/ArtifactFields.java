@@ -1,0 +1,102 @@
+package io.modelregistry.projection.search.lucene;
+
+import io.modelregistry.api.search.IndexedArtifact;
+import io.modelregistry.api.artifact.ArtifactType;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.UnicodeUtil;
+
+/**
+ * The Lucene document of an artifact. Keyword fields (indexed for exact, case-sensitive lookups) carry doc
+ * values too, so results are read without touching stored fields; the README is the only stored field, so
+ * loading it decompresses README text and nothing else.
+ */
+final class ArtifactFields {
+
+    static final String ID = "id";
+    static final String NAME = "name";
+    static final String TYPE = "type";
+    /** Registration order: the event's position in the stream, kept when the artifact is updated. */
+    static final String ORDER = "order";
+    static final String README = "readme";
+    static final String README_TRIGRAMS = "readme_trigrams";
+    static final String HAS_README = "has_readme";
+    static final String YES = "y";
+
+    private static final FieldType TRIGRAMS = trigramFieldType();
+
+    private ArtifactFields() {
+    }
+
+    static Term idTerm(String id) {
+        return new Term(ID, id);
+    }
+
+    static Document toDocument(IndexedArtifact artifact, long order) {
+        Document doc = new Document();
+        keyword(doc, ID, artifact.id());
+        keyword(doc, NAME, artifact.name());
+        keyword(doc, TYPE, artifact.type().wireName());
+        doc.add(new NumericDocValuesField(ORDER, order));
+        String readme = artifact.readme();
+        if (readme != null) {   // an empty README still matches patterns such as ^$
+            doc.add(new StoredField(README, readme));
+            doc.add(new Field(README_TRIGRAMS, readme, TRIGRAMS));
+            doc.add(new StringField(HAS_README, YES, Field.Store.NO));
+        }
+        return doc;
+    }
+
+    static ArtifactType typeOf(BytesRef wireName) {
+        return ArtifactType.fromWire(wireName.utf8ToString())
+                .orElseThrow(() -> new IllegalStateException("unknown type in index: " + wireName.utf8ToString()));
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        String term = fitTerm(value);
+        doc.add(new StringField(field, term, Field.Store.NO));
+        doc.add(new SortedDocValuesField(field, new BytesRef(term)));
+    }
+
+    /**
+     * Lucene rejects terms over 32766 UTF-8 bytes; an event carrying such a name would otherwise fail its
+     * handler on every retry and stall the processing group. Such names are cut (and then match only as cut).
+     */
+    static String fitTerm(String value) {
+        if (UnicodeUtil.calcUTF16toUTF8Length(value, 0, value.length()) <= IndexWriter.MAX_TERM_LENGTH) {
+            return value;
+        }
+        int bytes = 0;
+        int end = 0;
+        while (end < value.length()) {
+            int cp = value.codePointAt(end);
+            int length = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + length > IndexWriter.MAX_TERM_LENGTH) {
+                break;
+            }
+            bytes += length;
+            end += Character.charCount(cp);
+        }
+        return value.substring(0, end);
+    }
+
+    /** Only "which documents contain this trigram": no positions, frequencies or norms needed. */
+    private static FieldType trigramFieldType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.setStored(false);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,141 @@
+package io.modelregistry.projection.search.lucene;
+
+import io.modelregistry.api.search.ArtifactSearch;
+import io.modelregistry.api.search.ArtifactSummary;
+import io.modelregistry.api.search.SearchPage;
+import io.modelregistry.api.search.IndexStats;
+import io.modelregistry.api.search.NameQuery;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.error.RegistryException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** {@link ArtifactSearch} on the local Lucene index (the embedded default). */
+@Component
+@ConditionalOnProperty(name = "registry.read-models", havingValue = "embedded", matchIfMissing = true)
+class LuceneArtifactSearch implements ArtifactSearch {
+
+    /** More queries than a client plausibly needs; bounds the size of the Lucene query. */
+    static final int MAX_QUERIES = 100;
+
+    private static final Sort REGISTRATION_ORDER = new Sort(new SortField(ArtifactFields.ORDER, SortField.Type.LONG));
+
+    private final SearchIndex index;
+    private final RegexSearch regexSearch;
+    private final Duration regexBudget;
+
+    LuceneArtifactSearch(SearchIndex index, @Value("${registry.search.regex-budget:PT5S}") Duration regexBudget) {
+        this.index = index;
+        this.regexSearch = new RegexSearch(new TrigramPrefilter());
+        this.regexBudget = regexBudget;
+    }
+
+    @Override
+    public List<ArtifactSummary> byName(String exactName) {
+        if (exactName == null) {
+            throw RegistryException.badRequest("An artifact name is required.");
+        }
+        Query query = new TermQuery(new Term(ArtifactFields.NAME, exactName));
+        return index.read(searcher -> page(searcher, query, 0, Integer.MAX_VALUE).items());
+    }
+
+    @Override
+    public SearchPage list(List<NameQuery> queries, int offset, int limit) {
+        if (queries == null || queries.isEmpty() || queries.stream().anyMatch(java.util.Objects::isNull)) {
+            throw RegistryException.badRequest("At least one artifact query is required.");
+        }
+        if (queries.size() > MAX_QUERIES) {
+            throw RegistryException.badRequest("At most " + MAX_QUERIES + " artifact queries are allowed.");
+        }
+        if (offset < 0 || limit < 0) {
+            throw RegistryException.badRequest("offset and limit must not be negative.");
+        }
+        Query query = union(queries);
+        return index.read(searcher -> page(searcher, query, offset, limit));
+    }
+
+    @Override
+    public List<ArtifactSummary> byRegex(String pattern, int limit) {
+        if (limit < 0) {
+            throw RegistryException.badRequest("limit must not be negative.");
+        }
+        UserRegex regex = UserRegex.compile(pattern);
+        if (limit == 0) {
+            return List.of();
+        }
+        SearchBudget budget = SearchBudget.startingNow(regexBudget);
+        return index.read(searcher -> Summaries.read(searcher, regexSearch.find(searcher, regex, limit, budget)));
+    }
+
+    @Override
+    public IndexStats stats() {
+        return index.stats();
+    }
+
+    private static SearchPage page(IndexSearcher searcher, Query query, int offset, int limit) throws IOException {
+        int total = searcher.count(query);
+        int end = (int) Math.min(total, (long) offset + limit);
+        if (end <= offset) {
+            return new SearchPage(List.of(), total);
+        }
+        TopFieldDocs top = searcher.search(query, end, REGISTRATION_ORDER);
+        List<DocRef> refs = new ArrayList<>(end - offset);
+        for (int i = offset; i < Math.min(end, top.scoreDocs.length); i++) {
+            ScoreDoc hit = top.scoreDocs[i];
+            refs.add(Summaries.ref(searcher, hit));
+        }
+        return new SearchPage(Summaries.read(searcher, refs), total);
+    }
+
+    /** Documents matching any of the queries; a disjunction counts each document once. */
+    private static Query union(List<NameQuery> queries) {
+        BooleanQuery.Builder union = new BooleanQuery.Builder();
+        for (NameQuery nameQuery : queries) {
+            Query one = toQuery(nameQuery);
+            if (one instanceof MatchAllDocsQuery) {
+                return one;
+            }
+            union.add(one, Occur.SHOULD);
+        }
+        return union.build();
+    }
+
+    private static Query toQuery(NameQuery nameQuery) {
+        List<Query> parts = new ArrayList<>(2);
+        if (!nameQuery.allNames()) {
+            parts.add(new TermQuery(new Term(ArtifactFields.NAME, nameQuery.name())));
+        }
+        if (!nameQuery.types().isEmpty() && nameQuery.types().size() < ArtifactType.values().length) {
+            BooleanQuery.Builder types = new BooleanQuery.Builder();
+            for (ArtifactType type : nameQuery.types()) {
+                types.add(new TermQuery(new Term(ArtifactFields.TYPE, type.wireName())), Occur.SHOULD);
+            }
+            parts.add(types.build());
+        }
+        if (parts.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        parts.forEach(part -> all.add(part, Occur.FILTER));
+        return all.build();
+    }
+}
