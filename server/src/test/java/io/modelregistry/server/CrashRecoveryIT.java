@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,7 +64,7 @@ class CrashRecoveryIT {
             }
             CountDownLatch enoughAcknowledged = new CountDownLatch(KILL_AFTER_ACKNOWLEDGED);
             CountDownLatch allStarted = new CountDownLatch(INGESTS);
-            ExecutorService pool = Executors.newFixedThreadPool(INGESTS);
+            ExecutorService pool = Executors.newFixedThreadPool(INGESTS + 1);
             for (String name : names) {
                 pool.submit(() -> {
                     RegistryClient worker = new RegistryClient(registry.baseUrl(), exchange -> { });
@@ -80,22 +82,55 @@ class CrashRecoveryIT {
                     }
                 });
             }
+            // Logins run all along, and the kill follows the first one answered after the fifth ingest: a login's
+            // answer comes within milliseconds of its commit (an ingest's only after the read models caught up), so
+            // it is the freshest acknowledged write; one buffered rather than on disk when it was answered would be
+            // lost, and its token refused after the restart.
+            List<String> acknowledgedLogins = new CopyOnWriteArrayList<>();
+            AtomicBoolean killed = new AtomicBoolean();
+            CountDownLatch killNow = new CountDownLatch(1);
+            pool.submit(() -> {
+                while (!killed.get()) {
+                    RegistryClient login = new RegistryClient(registry.baseUrl(), exchange -> { });
+                    try {
+                        if (login.loginAsAdmin().status() == 200) {
+                            acknowledgedLogins.add(login.token());
+                            if (enoughAcknowledged.getCount() == 0) {
+                                killNow.countDown();
+                            }
+                        }
+                    } catch (RuntimeException killedMidRequest) {
+                        return;
+                    }
+                }
+            });
             assertThat(allStarted.await(60, TimeUnit.SECONDS)).isTrue();
             assertThat(enoughAcknowledged.await(120, TimeUnit.SECONDS)).as("five ingests acknowledged").isTrue();
+            assertThat(killNow.await(60, TimeUnit.SECONDS)).as("a login acknowledged after them").isTrue();
             int exit = registry.kill();
+            killed.set(true);
             pool.shutdown();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
             assertThat(exit).as("killed with SIGKILL").isEqualTo(SIGKILL_EXIT);
             // every 201 that reached a client counts, also one that was read just after the kill
             Map<String, String> acknowledgedBeforeKill = new HashMap<>(acknowledged);
             System.out.println("[crash] acknowledged before SIGKILL: " + acknowledgedBeforeKill.size() + " of "
-                    + INGESTS);
+                    + INGESTS + " ingests, " + acknowledgedLogins.size() + " logins");
 
             registry.start();
             client.loginAsAdmin();
             JsonNode listed = listWhenReady(client);
             Map<String, String> listedIds = new HashMap<>(); // id -> name
             listed.forEach(m -> listedIds.put(m.get("id").asText(), m.get("name").asText()));
+
+            List<String> loginsBeforeKill = List.copyOf(acknowledgedLogins);
+            assertThat(loginsBeforeKill).as("logins acknowledged while the ingests ran").isNotEmpty();
+            for (String token : loginsBeforeKill) {
+                RegistryClient tokenHolder = new RegistryClient(registry.baseUrl(), exchange -> { });
+                tokenHolder.useToken(token);
+                assertThat(tokenHolder.post("/artifacts", "[{\"name\":\"*\"}]").status())
+                        .as("a token acknowledged before the kill still works").isEqualTo(200);
+            }
 
             for (var entry : acknowledgedBeforeKill.entrySet()) {
                 String name = entry.getKey();
