@@ -100,6 +100,19 @@ public final class FilesystemBlobStore implements BlobStore {
     }
 
     @Override
+    public Optional<FileChannel> openChannel(String digest) throws IOException {
+        Optional<Path> path = existing(digest);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(FileChannel.open(path.get(), StandardOpenOption.READ));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<Long> size(String digest) throws IOException {
         Optional<Path> path = existing(digest);
         if (path.isEmpty()) {
