@@ -84,6 +84,30 @@ class PackageDownloadTest extends InProcessRegistryTest {
     }
 
     @Test
+    void tinyLlmIsStoredWholeAndItsWeightsAreTheFileTheHubListed() throws Exception {
+        String link = ingestTinyLlm();
+        JsonNode listing = JSON.readTree(get(HUB.hfEndpoint() + "/api/models/arnir0/Tiny-LLM?blobs=true", Map.of()).body());
+        Map<String, String> listedSha = new LinkedHashMap<>();
+        for (JsonNode sibling : listing.path("siblings")) {
+            if (sibling.path("lfs").has("sha256")) {
+                listedSha.put(sibling.path("rfilename").asText(), sibling.at("/lfs/sha256").asText());
+            }
+        }
+        HttpResponse<byte[]> full = get(link, Map.of());
+        Map<String, byte[]> entries = entries(full.body());
+        assertThat(entries.keySet()).contains("model.safetensors", "tokenizer.json", "tokenizer.model", "config.json",
+                "README.md", "generation_config.json");
+        assertThat(entries.get("model.safetensors")).hasSize(51_958_448);
+        assertThat(sha256(entries.get("model.safetensors"))).isEqualTo(listedSha.get("model.safetensors"));
+        assertThat(sha256(entries.get("tokenizer.model"))).isEqualTo(listedSha.get("tokenizer.model"));
+
+        HttpResponse<byte[]> weights = get(link + "&aspect=weights", Map.of());
+        Map<String, byte[]> weightEntries = entries(weights.body());
+        assertThat(weightEntries.keySet()).containsExactly("model.safetensors");
+        assertThat(sha256(weightEntries.get("model.safetensors"))).isEqualTo(listedSha.get("model.safetensors"));
+    }
+
+    @Test
     void anAspectHoldsOnlyItsFilesAndAnUnknownAspectIsABadRequest() throws Exception {
         String link = ingestTinyLlm();
         HttpResponse<byte[]> card = get(link + "&aspect=card", Map.of());
@@ -93,8 +117,7 @@ class PackageDownloadTest extends InProcessRegistryTest {
         HttpResponse<byte[]> config = get(link + "&aspect=config", Map.of());
         assertThat(entries(config.body()).keySet()).contains("config.json").doesNotContain("README.md");
         HttpResponse<byte[]> weights = get(link + "&aspect=weights", Map.of());
-        assertThat(entries(weights.body()).keySet()).allMatch(name -> name.endsWith(".safetensors")
-                || name.endsWith(".bin") || name.endsWith(".model"));
+        assertThat(entries(weights.body()).keySet()).containsExactly("model.safetensors");
         HttpResponse<byte[]> bogus = get(link + "&aspect=everything", Map.of());
         assertThat(bogus.statusCode()).isEqualTo(400);
         assertThat(new String(bogus.body(), StandardCharsets.UTF_8)).contains("Unknown aspect");

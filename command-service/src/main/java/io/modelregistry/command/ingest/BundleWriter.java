@@ -59,6 +59,10 @@ final class BundleWriter {
                 }
                 entries.add(storeFile(file.getKey(), file.getValue()));
             }
+            for (VerifiedFiles.StoredFile file : fetched.streamedFiles()) {
+                entries.add(new PackageManifest.Entry(file.path(), file.size(), file.sha256(), file.crc32(),
+                        Aspect.of(file.path())));
+            }
             PackageManifest manifest = new PackageManifest(entries);
             BlobStore.StoredBlob stored = blobs.put(new ByteArrayInputStream(manifest.encode()));
             long storedBytes = entries.stream().mapToLong(PackageManifest.Entry::size).sum();

@@ -1,6 +1,7 @@
 package io.modelregistry.command.ingest;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * Spring duration like {@code 20s} or {@code PT20S}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PackageSettings.class)
 class IngestConfiguration {
 
     @Bean("ingestHubEndpoints")

@@ -29,6 +29,9 @@ public enum Aspect {
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot + 1) : "";
+        if (base.startsWith("tokenizer")) {
+            return CONFIG; // tokenizer.model is SentencePiece vocabulary, not weights
+        }
         if (WEIGHT_EXTENSIONS.contains(extension)) {
             return WEIGHTS;
         }
