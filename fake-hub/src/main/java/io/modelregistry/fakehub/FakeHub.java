@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  * ({@link #githubApiUrl()}) serving the recorded fixtures under {@code hub-fixtures/}, plus generated
  * {@code synthetic/*} models for benchmarks. It listens on 127.0.0.1 only.
  *
- * <p>Test hooks: {@link #failNext}, {@link #setDown}, {@link #requestCount}.
+ * <p>Test hooks: {@link #failNext}, {@link #setDown}, {@link #requestCount}, and {@link #serveGit} to serve git
+ * repositories a test created (smart HTTP, fetch only) at {@link #gitServerUrl()}.
  */
 public final class FakeHub implements AutoCloseable {
 
@@ -45,6 +47,7 @@ public final class FakeHub implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final HuggingFaceRoutes huggingFace;
     private final GitHubRoutes gitHub;
+    private volatile GitRoutes git;
     private final Map<String, LongAdder> requestsByPath = new ConcurrentHashMap<>();
     private final LongAdder uncountedRequests = new LongAdder();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -105,6 +108,19 @@ public final class FakeHub implements AutoCloseable {
         return baseUrl() + GitHubRoutes.PREFIX;
     }
 
+    /**
+     * Serves the bare repositories under {@code root} (as {@code OWNER/REPO.git}) over git's smart HTTP protocol
+     * at {@link #gitServerUrl()}, fetch only. Until this is called, {@code /git} answers 404 like any unknown path.
+     */
+    public void serveGit(Path root) {
+        this.git = new GitRoutes(root);
+    }
+
+    /** What to set {@code GITHUB_SERVER_URL} to: clones of OWNER/REPO come from {@code <this>/OWNER/REPO.git}. */
+    public String gitServerUrl() {
+        return baseUrl() + GitRoutes.PREFIX;
+    }
+
     /** The next request whose path starts with {@code pathPrefix} answers {@code status} (once per call). */
     public void failNext(String pathPrefix, int status) {
         synchronized (faults) {
@@ -149,6 +165,15 @@ public final class FakeHub implements AutoCloseable {
         try (exchange) {
             String rawPath = exchange.getRequestURI().getRawPath();
             count(rawPath == null ? "" : rawPath);
+            GitRoutes gitRoutes = git;
+            if (gitRoutes != null && !down && rawPath != null && rawPath.length() <= MAX_PATH_CHARS
+                    && rawPath.startsWith(GitRoutes.PREFIX + "/")) {
+                List<String> segments = decodeSegments(rawPath);
+                if (segments != null) {
+                    gitRoutes.handle(exchange, segments.subList(1, segments.size()), exchange.getRequestURI().getRawQuery());
+                    return;
+                }
+            }
             Reply reply;
             try {
                 reply = answer(exchange.getRequestMethod(), rawPath, exchange.getRequestURI().getRawQuery());

@@ -3,6 +3,7 @@ package io.modelregistry.server;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -105,6 +106,32 @@ class ArchitectureTest {
                         "io.modelregistry.command..", "io.modelregistry.query..", "io.modelregistry.projection..",
                         "io.modelregistry.server..")
                 .check(classes);
+    }
+
+    @Test
+    void hubKnowledgeIsPlainJavaSharedByBothSides() {
+        // URL parsing, card parsing and the bounded hub clients: read by ingest, lineage, rating and the licence check
+        noClasses().that().resideInAPackage("io.modelregistry.hub..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                        "jakarta..", "io.modelregistry.command..", "io.modelregistry.query..",
+                        "io.modelregistry.projection..", "io.modelregistry.server..", "io.modelregistry.rating..")
+                .check(classes);
+    }
+
+    @Test
+    void theRatingIsPlainJavaThatKnowsNoSideOfTheApplication() {
+        // command-service wires it into Spring and Axon; the rating itself needs neither
+        noClasses().that().resideInAPackage("io.modelregistry.rating..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                        "jakarta..", "io.modelregistry.command..", "io.modelregistry.query..",
+                        "io.modelregistry.projection..", "io.modelregistry.server..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackagesDependOnEachOtherInACycle() {
+        // every package is its own slice: a cycle between any two (artifact and rating, say) fails the build
+        slices().matching("io.modelregistry.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

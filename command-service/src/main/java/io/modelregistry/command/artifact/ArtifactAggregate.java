@@ -13,7 +13,7 @@ import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
-import io.modelregistry.command.lineage.DeclaredLineage;
+import io.modelregistry.hub.lineage.DeclaredLineage;
 import io.modelregistry.api.rating.ModelRated;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RecordRating;

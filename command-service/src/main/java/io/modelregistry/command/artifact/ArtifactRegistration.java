@@ -8,7 +8,7 @@ import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rating.RegisterRatedModel;
 import io.modelregistry.command.ingest.IngestedSource;
 import io.modelregistry.command.ingest.SourceIngestor;
-import io.modelregistry.command.rating.ModelRatings;
+import io.modelregistry.rating.ModelRatings;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 

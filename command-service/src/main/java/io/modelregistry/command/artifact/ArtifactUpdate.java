@@ -9,7 +9,7 @@ import io.modelregistry.api.rating.RatingTrigger;
 import io.modelregistry.api.rating.UpdateRatedModel;
 import io.modelregistry.command.ingest.IngestedSource;
 import io.modelregistry.command.ingest.SourceIngestor;
-import io.modelregistry.command.rating.ModelRatings;
+import io.modelregistry.rating.ModelRatings;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 

@@ -10,6 +10,7 @@ import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.hub.RepoPaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package io.modelregistry.command.ingest;
 
 import io.modelregistry.api.artifact.PackageFile;
+import io.modelregistry.hub.RepoPaths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -7,6 +7,13 @@ import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.hub.BoundedText;
+import io.modelregistry.hub.GitHubNames;
+import io.modelregistry.hub.HubClient;
+import io.modelregistry.hub.HubEndpoint;
+import io.modelregistry.hub.HubEndpoints;
+import io.modelregistry.hub.HubResponse;
+import io.modelregistry.hub.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +41,6 @@ import org.springframework.stereotype.Component;
 @Component("ingestGitHubSource")
 final class GitHubSource {
 
-    private static final Pattern FULL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,96}/[A-Za-z0-9._-]{1,96}");
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]{1,255}");
     private static final String JSON = "application/vnd.github+json";
     private static final String RAW = "application/vnd.github.raw";
@@ -51,7 +57,7 @@ final class GitHubSource {
     FetchedSource fetch(SourceRef ref) {
         HubResponse repoResponse = repo(ref);
         JsonNode repo = parse(repoResponse, ref);
-        String fullName = FULL_NAME.matcher(repo.path("full_name").asText("")).matches()
+        String fullName = GitHubNames.isFullName(repo.path("full_name").asText(""))
                 ? repo.path("full_name").asText() : ref.repoId();
         String repoPath = "/repos/" + RepoPaths.encode(fullName);
         String defaultBranch = BRANCH.matcher(repo.path("default_branch").asText("")).matches()

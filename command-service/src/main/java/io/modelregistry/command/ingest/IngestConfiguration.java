@@ -1,5 +1,11 @@
 package io.modelregistry.command.ingest;
 
+import io.modelregistry.hub.HubClient;
+import io.modelregistry.hub.HubEndpoint;
+import io.modelregistry.hub.HubEndpoints;
+import io.modelregistry.hub.HubLookup;
+import io.modelregistry.hub.SourceUrlParser;
+import io.modelregistry.hub.lineage.RelationshipExtractor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.DurationStyle;
@@ -30,5 +36,22 @@ class IngestConfiguration {
     @Bean("ingestHubClient")
     HubClient ingestHubClient(@Value("${registry.ingest.request-timeout:20s}") String requestTimeout) {
         return HubClient.create(DurationStyle.detectAndParse(requestTimeout));
+    }
+
+    @Bean("ingestSourceUrlParser")
+    SourceUrlParser ingestSourceUrlParser() {
+        return new SourceUrlParser();
+    }
+
+    /** The rating's look-ups go through the same bounded client and endpoints as ingest. */
+    @Bean
+    HubLookup hubLookup(HubClient ingestHubClient, HubEndpoints ingestHubEndpoints) {
+        return new HubLookup(ingestHubClient, ingestHubEndpoints);
+    }
+
+    /** What a fetched model's card and config declare about its parents; read when the artifact is registered. */
+    @Bean
+    RelationshipExtractor relationshipExtractor() {
+        return new RelationshipExtractor();
     }
 }

@@ -25,8 +25,6 @@ final class IngestLimits {
 
     /** Fetching eager files stops after this; whatever is left is listed but not stored. */
     static final Duration EAGER_FETCH_BUDGET = Duration.ofSeconds(60);
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final int MAX_REDIRECTS = 3;
 
     private IngestLimits() {
     }

@@ -6,6 +6,8 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.hub.NameRule;
+import io.modelregistry.hub.SourceUrlParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -3,6 +3,8 @@ package io.modelregistry.command.ingest;
 import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.hub.HubClient;
+import io.modelregistry.hub.HubEndpoint;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,37 +2,37 @@ package io.modelregistry.command.rating;
 
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.rating.RatedModels;
-import io.modelregistry.command.ingest.HubLookup;
+import io.modelregistry.hub.HubLookup;
+import io.modelregistry.rating.DemoCodeRunner;
+import io.modelregistry.rating.GatePolicy;
+import io.modelregistry.rating.GitServer;
+import io.modelregistry.rating.ModelRatings;
+import io.modelregistry.rating.RatingActivity;
+import io.modelregistry.rating.RatingSettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 /**
- * The rating's wiring and configuration:
+ * The rating's wiring (the {@code rating} module itself is plain Java):
  * <ul>
  *   <li>{@code REGISTRY_INGEST_GATE} = {@code enforce} (default) | {@code advisory}; anything else stops start-up;</li>
- *   <li>{@code registry.rating.metric-timeout} (default 30s), {@code registry.rating.threads} (8);</li>
- *   <li>{@code registry.rating.clone-timeout} (15s), {@code registry.rating.clone-max-size} (100MB),
- *       {@code registry.rating.blame-budget} (10s), {@code registry.rating.max-blame-files} (300),
- *       {@code registry.rating.max-review-lookups} (60);</li>
+ *   <li>{@code registry.rating.*} ({@link RatingProperties}): deadlines, pool sizes, clone and blame bounds;</li>
  *   <li>{@code GITHUB_SERVER_URL} (default https://github.com) and {@code GITHUB_TOKEN} for clones.</li>
  * </ul>
- * A {@link DemoCodeRunner} bean, if a deployment defines one, replaces the static default.
+ * Two pools serve every rating: metrics compute on {@code rating-metric-N} threads, shared evidence (hub and
+ * GitHub look-ups, clones) is fetched on {@code rating-io-N} threads, so a metric never holds a thread while it
+ * waits for a fetch. A {@link DemoCodeRunner} bean, if a deployment defines one, replaces the static default.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RatingProperties.class)
 class RatingConfiguration {
 
     @Bean
@@ -41,63 +41,38 @@ class RatingConfiguration {
     }
 
     @Bean
-    RatingSettings ratingSettings(@Value("${registry.rating.metric-timeout:30s}") String metricTimeout,
-                                  @Value("${registry.rating.threads:8}") int threads,
-                                  @Value("${registry.rating.clone-timeout:15s}") String cloneTimeout,
-                                  @Value("${registry.rating.clone-max-size:100MB}") String cloneMaxSize,
-                                  @Value("${registry.rating.blame-budget:10s}") String blameBudget,
-                                  @Value("${registry.rating.max-blame-files:300}") int maxBlameFiles,
-                                  @Value("${registry.rating.max-review-lookups:60}") int maxReviewLookups) {
-        return new RatingSettings(positive(metricTimeout, "metric-timeout"), Math.max(1, threads),
-                positive(cloneTimeout, "clone-timeout"), DataSize.parse(cloneMaxSize).toBytes(),
-                positive(blameBudget, "blame-budget"), Math.max(1, maxBlameFiles), Math.max(0, maxReviewLookups));
+    RatingSettings ratingSettings(RatingProperties properties) {
+        return properties.settings();
     }
 
-    private static Duration positive(String value, String name) {
-        Duration duration = DurationStyle.detectAndParse(value);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalStateException("registry.rating." + name + " must be positive");
-        }
-        return duration;
-    }
-
-    @Bean
-    GitCloner ratingGitCloner(@Value("${GITHUB_SERVER_URL:https://github.com}") String serverUrl,
-                              @Value("${GITHUB_TOKEN:}") String token, RatingSettings settings) {
-        return new GitCloner(GitServer.of(serverUrl, token), settings);
-    }
-
-    /** Metrics are CPU-light and wait on I/O; one bounded pool for all ratings, daemon threads. */
+    /** Metrics: CPU-light work on evidence already fetched. */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService ratingExecutor(RatingSettings settings) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(512), runnable -> {
-                    Thread thread = new Thread(runnable, "rating-metric-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+        return ModelRatings.pool("rating-metric", settings.threads());
+    }
+
+    /** Shared evidence: threads that mostly wait on the hubs and git. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService ratingIoExecutor(RatingSettings settings) {
+        return ModelRatings.pool("rating-io", settings.ioThreads());
     }
 
     @Bean
-    RatingEngine ratingEngine(RatingSettings settings, ExecutorService ratingExecutor, RatingActivity activity,
-                              ObjectProvider<DemoCodeRunner> runners) {
-        List<Metric> metrics = StandardMetrics.of(settings, runners.getIfAvailable(StaticDemoCodeRunner::new));
-        return new RatingEngine(metrics, ratingExecutor, settings.metricTimeout(), activity);
+    RatingActivity ratingActivity(Clock clock) {
+        return new RatingActivity(clock);
     }
 
     @Bean
-    EvidenceSources ratingEvidence(HubLookup hub, GitCloner ratingGitCloner, ObjectProvider<RatedModels> rated,
-                                   RatingSettings settings) {
-        return new EvidenceSources(hub, ratingGitCloner, rated.getIfAvailable(() -> (key, limit) -> List.of()), settings);
-    }
-
-    @Bean
-    ModelRatings modelRatings(RatingEngine engine, EvidenceSources evidence, GatePolicy policy, EventGateway events,
+    ModelRatings modelRatings(RatingSettings settings, GatePolicy policy, HubLookup hub,
+                              @Value("${GITHUB_SERVER_URL:https://github.com}") String gitServerUrl,
+                              @Value("${GITHUB_TOKEN:}") String gitToken, ObjectProvider<RatedModels> rated,
+                              ObjectProvider<DemoCodeRunner> runners, RatingActivity activity,
+                              ExecutorService ratingExecutor, ExecutorService ratingIoExecutor, EventGateway events,
                               ReadModelBarrier readModels, Clock clock) {
-        return new ModelRatings(engine, evidence, policy, events, readModels, clock);
+        return ModelRatings.create(settings, policy, hub, GitServer.of(gitServerUrl, gitToken),
+                rated.getIfAvailable(() -> (key, limit) -> List.of()),
+                runners.getIfAvailable(DemoCodeRunner::staticCheck), activity, ratingExecutor, ratingIoExecutor,
+                new PublishedRefusals(events, readModels), clock);
     }
 
     @Bean

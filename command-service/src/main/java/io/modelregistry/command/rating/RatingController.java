@@ -12,6 +12,7 @@ import io.modelregistry.api.rating.RecordRating;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.RequestActor;
 import io.modelregistry.command.artifact.ArtifactClaims;
+import io.modelregistry.rating.ModelRatings;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;

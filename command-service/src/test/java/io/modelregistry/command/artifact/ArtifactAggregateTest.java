@@ -24,7 +24,7 @@ import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
 import io.modelregistry.api.lineage.DeclaredRelationship;
-import io.modelregistry.command.lineage.RelationshipExtractor;
+import io.modelregistry.hub.lineage.RelationshipExtractor;
 import io.modelregistry.api.rating.ModelRated;
 import io.modelregistry.api.rating.ModelRating;
 import io.modelregistry.api.rating.RatingOutcome;

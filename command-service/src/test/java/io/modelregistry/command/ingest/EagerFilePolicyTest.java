@@ -3,6 +3,7 @@ package io.modelregistry.command.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelregistry.api.artifact.PackageFile;
+import io.modelregistry.hub.RepoPaths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,7 @@ import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.fakehub.FakeHub;
+import io.modelregistry.hub.RepoPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
+import io.modelregistry.hub.HubClient;
+import io.modelregistry.hub.HubEndpoint;
+import io.modelregistry.hub.HubResponse;
+import io.modelregistry.hub.RepoPaths;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Asks the GitHub API ({@code GITHUB_API_URL}) for a repository's licence: {@code GET /repos/{owner}/{repo}},
  * whose {@code license} object is GitHub's detection of the repository's licence file (null when there is none).
- * 5 s to connect, 10 s per request, at most 1 MiB read. Unknown repository → 404; GitHub unreachable, slow,
- * rate-limited or failing → 502.
+ * Through the hub module's bounded client: 5 s to connect, 10 s for the whole exchange including the body, at
+ * most 1 MiB read, redirects (GitHub's 301 for a renamed repository) only within the configured API. Unknown
+ * repository → 404; GitHub unreachable, slow, rate-limited or failing → 502.
  */
 @Component
 class GitHubLicences {
@@ -30,10 +28,8 @@ class GitHubLicences {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     static final int MAX_RESPONSE_BYTES = 1 << 20;
 
-    private final String apiUrl;
-    private final String token;
-    private final Duration requestTimeout;
-    private final HttpClient http;
+    private final HubEndpoint api;
+    private final HubClient client;
     private final ObjectMapper json = new ObjectMapper();
 
     @Autowired
@@ -44,48 +40,29 @@ class GitHubLicences {
 
     /** Tests shorten the timeouts; production uses the constants above. */
     GitHubLicences(String apiUrl, String token, Duration connectTimeout, Duration requestTimeout) {
-        this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
-        this.token = token == null ? "" : token.strip();
-        this.requestTimeout = requestTimeout;
-        // GitHub answers 301 for renamed repositories; a redirect comes from the configured API, never from user input
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.api = HubEndpoint.of("GitHub", apiUrl, token);
+        this.client = HubClient.create(connectTimeout, requestTimeout);
     }
 
     ProjectLicence licenceOf(GitHubRepository repository) {
-        URI uri = URI.create(apiUrl + "/repos/" + segment(repository.owner()) + "/" + segment(repository.name()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
-                .header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", "2022-11-28")
-                .header("User-Agent", "trustworthy-model-registry");
-        if (!token.isEmpty()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<InputStream> response;
+        HubResponse response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw unavailable(repository, "could not be reached (" + e.getClass().getSimpleName() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(repository, "was interrupted", e);
+            response = client.get(api, "/repos/" + RepoPaths.encode(repository.fullName()),
+                    "application/vnd.github+json", MAX_RESPONSE_BYTES);
+        } catch (RegistryException e) {
+            throw unavailable(repository, "could not be reached or did not answer in time", e);
         }
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status == 404 || status == 410) {
-                throw RegistryException.notFound("GitHub has no repository " + repository.fullName() + ".");
-            }
-            if (status != 200) {
-                throw unavailable(repository, "answered HTTP " + status, null);
-            }
-            byte[] bytes = body.readNBytes(MAX_RESPONSE_BYTES + 1);
-            if (bytes.length > MAX_RESPONSE_BYTES) {
-                throw unavailable(repository, "answered with more than " + MAX_RESPONSE_BYTES + " bytes", null);
-            }
-            return parse(repository, bytes);
-        } catch (IOException e) {
-            throw unavailable(repository, "broke off its answer", e);
+        int status = response.status();
+        if (status == 404 || status == 410) {
+            throw RegistryException.notFound("GitHub has no repository " + repository.fullName() + ".");
         }
+        if (status != 200) {
+            throw unavailable(repository, "answered HTTP " + status, null);
+        }
+        if (response.truncated()) {
+            throw unavailable(repository, "answered with more than " + MAX_RESPONSE_BYTES + " bytes", null);
+        }
+        return parse(repository, response.body());
     }
 
     private ProjectLicence parse(GitHubRepository repository, byte[] bytes) {
@@ -113,10 +90,6 @@ class GitHubLicences {
         }
         String value = node.asText().strip();
         return value.length() <= 128 ? value : value.substring(0, 128);
-    }
-
-    private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static RegistryException unavailable(GitHubRepository repository, String what, Throwable cause) {

@@ -1,10 +1,10 @@
 package io.modelregistry.query.licence;
 
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.hub.GitHubNames;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,10 +17,6 @@ record GitHubRepository(String owner, String name) {
     static final int MAX_URL = 2048;
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-    /** First path segments of github.com that are site pages, not owners. */
-    private static final Set<String> NOT_OWNERS = Set.of("orgs", "sponsors", "features", "settings", "marketplace",
-            "topics", "collections", "login", "about", "pricing", "apps", "site", "contact", "enterprise", "explore",
-            "trending", "issues", "pulls", "notifications", "search", "users");
 
     static GitHubRepository parse(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
@@ -48,7 +44,7 @@ record GitHubRepository(String owner, String name) {
         String owner = segments[0];
         String repo = segments[1].toLowerCase(Locale.ROOT).endsWith(".git")
                 ? segments[1].substring(0, segments[1].length() - 4) : segments[1];
-        if (!OWNER.matcher(owner).matches() || NOT_OWNERS.contains(owner.toLowerCase(Locale.ROOT))
+        if (!OWNER.matcher(owner).matches() || GitHubNames.isSitePage(owner)
                 || !REPO.matcher(repo).matches() || repo.equals(".") || repo.equals("..")) {
             throw invalid();
         }

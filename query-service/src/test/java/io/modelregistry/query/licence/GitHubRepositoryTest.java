@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.hub.GitHubNames;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,5 +29,13 @@ class GitHubRepositoryTest {
     void refusesAnythingElseAsABadRequest(String url) {
         assertThatThrownBy(() -> GitHubRepository.parse(url)).isInstanceOf(RegistryException.class)
                 .extracting(e -> ((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.BAD_REQUEST);
+    }
+
+    @Test
+    void aGitHubSitePageIsNoOwnerOfARepository() {
+        for (String page : GitHubNames.NOT_OWNERS) {
+            assertThatThrownBy(() -> GitHubRepository.parse("https://github.com/" + page + "/something")).as(page)
+                    .isInstanceOf(RegistryException.class);
+        }
     }
 }

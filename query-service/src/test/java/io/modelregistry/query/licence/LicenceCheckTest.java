@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.modelregistry.api.artifact.ArtifactType;
-import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.fakehub.TricklingBody;
 import io.modelregistry.licence.CompatibilityEngine;
 import io.modelregistry.licence.LicenceCatalogue;
 import io.modelregistry.api.directory.ArtifactDirectory;
@@ -88,6 +89,7 @@ class LicenceCheckTest {
                 }
                 send(exchange, 200, repo("acme/slow", "mit", "MIT"));
             }
+            case "/repos/acme/trickle" -> TricklingBody.send(exchange, 50, Duration.ofMillis(100));
             default -> send(exchange, 404, "{\"message\": \"Not Found\"}");
         }
     }
@@ -154,6 +156,14 @@ class LicenceCheckTest {
     void slowGitHubTimesOutAs502() {
         long start = System.nanoTime();
         assertKind(() -> check.explain(BERT, body("https://github.com/acme/slow")), Kind.UPSTREAM_UNAVAILABLE);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aBodyThatTricklesInIsCutOffAtTheRequestTimeoutAs502() {
+        // headers at once, then a byte every 100 ms: the whole exchange, body included, is bounded
+        long start = System.nanoTime();
+        assertKind(() -> check.explain(BERT, body("https://github.com/acme/trickle")), Kind.UPSTREAM_UNAVAILABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 

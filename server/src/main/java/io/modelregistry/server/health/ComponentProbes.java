@@ -1,10 +1,10 @@
 package io.modelregistry.server.health;
 
 import io.modelregistry.api.blob.BlobStore;
-import io.modelregistry.command.rating.RatingActivity;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.projection.consistency.ReadModelProgress;
 import io.modelregistry.server.axon.EventLogDurability;
+import io.modelregistry.rating.RatingActivity;
 import io.modelregistry.server.health.ComponentReport.Status;
 import java.time.Duration;
 import java.time.Instant;

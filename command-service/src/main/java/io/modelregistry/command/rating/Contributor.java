@@ -1,5 +1,0 @@
-package io.modelregistry.command.rating;
-
-/** Someone who committed to a repository, and how many commits. */
-record Contributor(String login, long commits) {
-}

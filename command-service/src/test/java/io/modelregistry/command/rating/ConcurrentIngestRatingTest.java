@@ -1,0 +1,191 @@
+package io.modelregistry.command.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.rating.RatingMetric;
+import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
+import io.modelregistry.command.ingest.SourceIngestor;
+import io.modelregistry.fakehub.FakeHub;
+import io.modelregistry.hub.HubLookup;
+import io.modelregistry.rating.DemoCodeRunner;
+import io.modelregistry.rating.GatePolicy;
+import io.modelregistry.rating.GitServer;
+import io.modelregistry.rating.ModelRatings;
+import io.modelregistry.rating.RatingActivity;
+import io.modelregistry.rating.RatingSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Fifteen ingests at once against the fake hub, which also serves every code repository the cards link as a
+ * real git repository (smart HTTP), so each rating fetches hub metadata, asks GitHub and clones, all on the
+ * production pool sizes and deadlines (8 metric threads, 16 I/O threads, 30 s per metric from its start).
+ * Every metric of every rating must have a value: none failed, none timed out, none left unstarted.
+ */
+class ConcurrentIngestRatingTest {
+
+    static final List<String> MODELS = List.of("google-bert/bert-base-uncased", "distilbert/distilbert-base-uncased",
+            "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+            "Xenova/distilbert-base-uncased-finetuned-sst-2-english", "BAHIJA/bert-base-uncased-finetuned-sst2",
+            "FabianWillner/bert-base-uncased-finetuned-squad", "openai/whisper-tiny", "microsoft/DialoGPT-medium",
+            "arnir0/Tiny-LLM", "google/gemma-3-270m", "google/gemma-3-270m-it", "parvk11/audience_classifier_model",
+            "vikhyatk/moondream2", "caidas/swin2SR-lightweight-x2-64", "microsoft/resnet-50");
+    private static final Actor ADMIN = new Actor("admin", true);
+
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan(basePackageClasses = {SourceIngestor.class, FilesystemBlobStore.class})
+    static class Ingest {
+    }
+
+    private record Rated(RatingOutcome outcome, double seconds) {
+    }
+
+    @Test
+    void fifteenConcurrentIngestsAreAllRatedInTimeWithClonesFromTheHub(@TempDir Path temp) throws Exception {
+        Path repos = temp.resolve("git");
+        int served = createLinkedRepositories(repos, temp.resolve("work"));
+        assertThat(served).isGreaterThanOrEqualTo(5);
+        RatingSettings settings = RatingSettings.defaults();
+        ExecutorService metricPool = ModelRatings.pool("rating-metric", settings.threads());
+        ExecutorService ioPool = ModelRatings.pool("rating-io", settings.ioThreads());
+        ExecutorService clients = Executors.newFixedThreadPool(MODELS.size());
+        try (FakeHub hub = FakeHub.start()) {
+            hub.serveGit(repos);
+            ModelRatings ratings = ModelRatings.create(settings, GatePolicy.ADVISORY,
+                    HubLookup.create(hub.hfEndpoint(), hub.githubApiUrl(), Duration.ofSeconds(20)),
+                    GitServer.of(hub.gitServerUrl(), null), (key, limit) -> List.of(), DemoCodeRunner.staticCheck(),
+                    new RatingActivity(Clock.systemUTC()), metricPool, ioPool, refused -> {
+                        throw new AssertionError("advisory refuses nothing");
+                    }, Clock.systemUTC());
+            Map<String, Rated> results = new ConcurrentHashMap<>();
+            new ApplicationContextRunner()
+                    .withUserConfiguration(Ingest.class)
+                    .withPropertyValues("HF_ENDPOINT=" + hub.hfEndpoint(), "GITHUB_API_URL=" + hub.githubApiUrl(),
+                            "registry.data-dir=" + temp.resolve("data"), "registry.ingest.request-timeout=20s")
+                    .run(context -> {
+                        SourceIngestor ingestor = context.getBean(SourceIngestor.class);
+                        CountDownLatch go = new CountDownLatch(1);
+                        List<Future<?>> running = new ArrayList<>();
+                        for (String model : MODELS) {
+                            running.add(clients.submit(() -> {
+                                go.await();
+                                long started = System.nanoTime();
+                                var ingested = ingestor.ingest(ArtifactType.MODEL, "https://huggingface.co/" + model);
+                                RatingOutcome outcome = ratings.rateForIngest(ingested.derivedName(),
+                                        "https://huggingface.co/" + model, ingested.content(), ingested.documents(), ADMIN);
+                                results.put(model, new Rated(outcome, (System.nanoTime() - started) / 1e9));
+                                return null;
+                            }));
+                        }
+                        long started = System.nanoTime();
+                        go.countDown();
+                        for (Future<?> ingest : running) {
+                            ingest.get(3, TimeUnit.MINUTES);
+                        }
+                        report(results, (System.nanoTime() - started) / 1e9, hub);
+                    });
+            assertThat(results).hasSize(MODELS.size());
+            results.forEach((model, rated) -> {
+                RatingOutcome outcome = rated.outcome();
+                assertThat(outcome.failedMetrics()).as(model + ": " + outcome.reasons()).isEmpty();
+                for (RatingMetric metric : RatingMetric.values()) {
+                    assertThat(outcome.reasons()).as(model).containsKey(metric.wireName());
+                    assertThat(outcome.reasons().get(metric.wireName())).as(model + " " + metric)
+                            .doesNotContain("timed out").doesNotContain("saturated");
+                    assertThat(outcome.rating().latency(metric)).as(model + " latency " + metric)
+                            .isLessThan(settings.metricTimeout().toSeconds());
+                }
+            });
+            // the clones really happened: blame ran over code the fake hub's git server sent
+            for (String model : List.of("google-bert/bert-base-uncased", "openai/whisper-tiny",
+                    "microsoft/DialoGPT-medium", "vikhyatk/moondream2")) {
+                assertThat(results.get(model).outcome().reasons().get("reviewedness")).as(model)
+                        .contains("did not say how the commits").doesNotContain("could not be cloned");
+            }
+            assertThat(hub.requestCount("/git/")).isGreaterThanOrEqualTo(8);
+        } finally {
+            clients.shutdownNow();
+            metricPool.shutdownNow();
+            ioPool.shutdownNow();
+        }
+    }
+
+    /** A small git repository for every GitHub repository the fixtures record, on its default branch. */
+    private static int createLinkedRepositories(Path root, Path work) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        int count = 0;
+        for (String fullName : List.of("google-research/bert", "openai/whisper", "microsoft/DialoGPT",
+                "vikhyat/moondream", "mv-lab/swin2sr", "karpathy/nanoGPT", "comfyanonymous/ComfyUI")) {
+            JsonNode repo;
+            try (InputStream in = FakeHub.class.getResourceAsStream("/hub-fixtures/github/repos/" + fullName + ".json")) {
+                repo = json.readTree(in);
+            }
+            String branch = repo.path("default_branch").asText("main");
+            Path dir = work.resolve(fullName);
+            try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call()) {
+                String[] authors = {"Ada", "Grace", "Linus"};
+                for (int i = 0; i < 6; i++) {
+                    String author = authors[i % authors.length];
+                    Files.createDirectories(dir.resolve("tests"));
+                    Files.writeString(dir.resolve("model_" + i + ".py"), "def layer_" + i + "(x):\n    return x * " + i
+                            + "\n");
+                    Files.writeString(dir.resolve("tests/test_model_" + i + ".py"), "def test_layer():\n    assert True\n");
+                    git.add().addFilepattern(".").call();
+                    PersonIdent who = new PersonIdent(author, author.toLowerCase(Locale.ROOT) + "@example.com",
+                            Instant.parse("2024-01-01T00:00:00Z").plusSeconds(86_400L * i), java.time.ZoneOffset.UTC);
+                    git.commit().setMessage("layer " + i).setSign(false).setAuthor(who).setCommitter(who).call();
+                }
+            }
+            Git.cloneRepository().setURI(dir.toUri().toString()).setBare(true)
+                    .setDirectory(root.resolve(fullName + ".git").toFile()).call().close();
+            count++;
+        }
+        return count;
+    }
+
+    private static void report(Map<String, Rated> results, double wallSeconds, FakeHub hub) throws IOException {
+        double slowestRating = results.values().stream().mapToDouble(Rated::seconds).max().orElse(0);
+        double slowestMetric = results.values().stream().flatMap(r -> r.outcome().rating().latencySeconds().entrySet()
+                .stream().filter(e -> !e.getKey().equals("net_score"))).mapToDouble(Map.Entry::getValue).max().orElse(0);
+        // a rating's own wall time bounds what its metrics spent queued plus running: what a deadline counted
+        // from submission would have had to allow, against the slowest metric counted from its own start
+        double slowestRatingAlone = results.values().stream()
+                .mapToDouble(r -> r.outcome().rating().latency(RatingMetric.NET_SCORE)).max().orElse(0);
+        String line = String.format(Locale.ROOT, "15 concurrent ingests: %.2f s wall, slowest ingest+rating %.2f s,"
+                        + " slowest rating %.3f s, slowest metric %.3f s from its start, %d git requests to the fake hub",
+                wallSeconds, slowestRating, slowestRatingAlone, slowestMetric, hub.requestCount("/git/"));
+        System.out.println(line);
+        try {
+            Files.writeString(Path.of("target", "concurrent-ingest-rating.txt"), line + "\n");
+        } catch (IOException e) {
+            // printing is enough when target/ is not writable
+        }
+    }
+}

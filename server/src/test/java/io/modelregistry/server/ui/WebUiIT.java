@@ -1,0 +1,525 @@
+package io.modelregistry.server.ui;
+
+import static io.modelregistry.server.support.RegistryClient.ingestBody;
+import static io.modelregistry.server.support.RegistryClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelregistry.fakehub.FakeHub;
+import io.modelregistry.server.support.Browser;
+import io.modelregistry.server.support.RegistryClient;
+import io.modelregistry.server.support.RegistryProcess;
+import io.modelregistry.server.support.UiPages;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in a real browser against the packaged jar and the fake hub, as a person would use it: every
+ * view checked with axe-core (WCAG 2.1 A/AA), at 320 px, by keyboard, and each bug the old UI had.
+ * Screenshots of every view land in target/ui-screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiIT {
+
+    private static final int SYNTHETIC_MODELS = 22;
+    private static final String LONG_NAME = "a-model-name-that-goes-on-and-on-for-ninety-six-characters-to-check-that-the-page-does-not-widen";
+
+    private FakeHub hub;
+    private RegistryProcess registry;
+    private UiPages ui;
+    private Browser browser;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private RegistryClient client;
+    private final Map<String, String> ids = new LinkedHashMap<>();
+    private String base;
+
+    @BeforeAll
+    void start() throws Exception {
+        assertThat(LONG_NAME).hasSize(96);
+        Path jar = Path.of(System.getProperty("registry.jar", "target/registry-server.jar"));
+        Path work = RegistryProcess.tempDir("registry-ui");
+        hub = FakeHub.start();
+        registry = new RegistryProcess(jar, work.resolve("data"), Map.of(
+                "HF_ENDPOINT", hub.hfEndpoint(), "GITHUB_API_URL", hub.githubApiUrl(),
+                "GITHUB_SERVER_URL", hub.baseUrl(), "REGISTRY_INGEST_GATE", "advisory"));
+        registry.start();
+        base = registry.baseUrl();
+        client = new RegistryClient(base, exchange -> { });
+        assertThat(client.loginAsAdmin().status()).isEqualTo(200);
+        register("model", "bert", "https://huggingface.co/google-bert/bert-base-uncased");
+        register("model", "distilbert", "https://huggingface.co/distilbert/distilbert-base-uncased");
+        register("model", "sst2", "https://huggingface.co/distilbert/distilbert-base-uncased-finetuned-sst-2-english");
+        register("model", "whisper", "https://huggingface.co/openai/whisper-tiny/tree/main");
+        register("dataset", "bookcorpus", "https://huggingface.co/datasets/bookcorpus/bookcorpus");
+        register("code", "whisper-code", "https://github.com/openai/whisper");
+        register("model", "long", "https://huggingface.co/synthetic/" + LONG_NAME);
+        for (int i = 0; i < SYNTHETIC_MODELS; i++) {
+            register("model", "synthetic-" + i, "https://huggingface.co/synthetic/ui-model-" + String.format("%03d", i));
+        }
+        ui = new UiPages(base);
+        browser = ui.browser();
+        driver = ui.driver();
+        wait = ui.waiting();
+    }
+
+    private void register(String type, String key, String url) {
+        var created = client.post("/artifact/" + type, ingestBody(url));
+        assertThat(created.status()).as(url).isEqualTo(201);
+        ids.put(key, json(created).at("/metadata/id").asText());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (ui != null) {
+            ui.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @BeforeEach
+    void desktop() {
+        browser.viewport(1280, 900, false);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    private void open(String hash) {
+        ui.open(hash);
+    }
+
+    private void settle() {
+        ui.settle();
+    }
+
+    private void signOutInBrowser() {
+        ui.signOut();
+    }
+
+    private void signIn() {
+        ui.signIn();
+    }
+
+    private void ensureSignedIn() {
+        ui.ensureSignedIn();
+    }
+
+    private String h1() {
+        return ui.h1();
+    }
+
+    private void assertAccessible(String state) {
+        ui.assertAccessible(state);
+    }
+
+    private void assertNoSidewaysScroll(String state) {
+        ui.assertNoSidewaysScroll(state);
+    }
+
+    private void shot(String name) {
+        ui.shot(name);
+    }
+
+    private List<String> resultNames() {
+        return driver.findElements(By.cssSelector(".result-name")).stream().map(WebElement::getText).toList();
+    }
+
+    private String status() {
+        return driver.findElement(By.id("search-status")).getText();
+    }
+
+    // --- the bugs the first UI had -------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void signOutIsHiddenWhileSignedOutAndShownOnceSignedIn() {
+        driver.get(base + "/");
+        signOutInBrowser();
+        open("#/login");
+        assertThat(h1()).isEqualTo("Sign in");
+        assertThat(driver.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+        shot("login");
+        assertAccessible("sign-in");
+        signIn();
+        assertThat(driver.findElement(By.id("sign-out")).isDisplayed()).isTrue();
+        driver.findElement(By.id("sign-out")).click();
+        wait.until(d -> d.getCurrentUrl().contains("#/login"));
+        assertThat(driver.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void aDeepLinkOpenedWhileSignedOutLeadsBackThereAfterSignIn() {
+        signOutInBrowser();
+        String deepLink = "#/artifact/model/" + ids.get("bert");
+        driver.get(base + "/" + deepLink);
+        wait.until(d -> d.getCurrentUrl().contains("#/login"));
+        assertThat(h1()).isEqualTo("Sign in");
+        signIn();
+        assertThat(driver.getCurrentUrl()).endsWith(deepLink);
+        wait.until(d -> h1().equals("bert-base-uncased"));
+    }
+
+    @Test
+    @Order(3)
+    void pagesNeverRepeatAnArtifactAndTheLastPageOffersNoNext() {
+        ensureSignedIn();
+        open("#/search");
+        int total = json(client.post("/artifacts", "[{\"name\":\"*\"}]")).size();
+        assertThat(total).isGreaterThan(20);
+        assertThat(status()).startsWith(total + " artifacts");
+        List<String> seen = new ArrayList<>(resultNames());
+        assertThat(seen).hasSize(20);
+        shot("search");
+        assertAccessible("search results");
+        driver.findElement(By.cssSelector(".pager a[rel=next]")).click();
+        settle();
+        wait.until(d -> d.getCurrentUrl().contains("page=2"));
+        seen.addAll(resultNames());
+        assertThat(driver.findElements(By.cssSelector(".pager a[rel=next]"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".pager a[rel=prev]"))).hasSize(1);
+        assertThat(seen).hasSize(total).doesNotHaveDuplicates();
+        assertAccessible("search results, last page");
+        browser.viewport(1280, 900, true);
+        settle();
+        assertAccessible("search results in dark mode");
+        shot("search-dark");
+        browser.viewport(1280, 900, false);
+        // the page is in the address: reloading shows the same page
+        driver.navigate().refresh();
+        settle();
+        assertThat(resultNames()).containsExactlyElementsOf(seen.subList(20, total));
+    }
+
+    @Test
+    @Order(4)
+    void withNoTypeTickedNameAndRegexSearchBothListEveryType() {
+        ensureSignedIn();
+        open("#/search?mode=regex&q=.");
+        Set<String> types = new HashSet<>();
+        driver.findElements(By.cssSelector(".result .badge")).forEach(b -> types.add(b.getText()));
+        assertThat(status()).startsWith(ids.size() + " artifacts");
+        open("#/search?mode=regex&q=.&page=2");
+        driver.findElements(By.cssSelector(".result .badge")).forEach(b -> types.add(b.getText()));
+        assertThat(types).contains("Model", "Dataset", "Code");
+        open("#/search?mode=regex&q=whisper");
+        assertThat(resultNames()).contains("whisper-tiny", "openai-whisper");
+        open("#/search?mode=name&q=openai-whisper");
+        assertThat(resultNames()).containsExactly("openai-whisper");
+        open("#/search?mode=regex&q=whisper&types=code");
+        assertThat(resultNames()).containsExactly("openai-whisper");
+    }
+
+    @Test
+    @Order(5)
+    void theSkipLinkMovesFocusToTheContentWithoutLeavingTheView() {
+        ensureSignedIn();
+        String hash = "#/artifact/model/" + ids.get("distilbert");
+        open(hash);
+        driver.navigate().refresh(); // a fresh load, as from a bookmark
+        settle();
+        String title = driver.getTitle();
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        WebElement skip = driver.switchTo().activeElement();
+        assertThat(skip.getText()).isEqualTo("Skip to content");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        settle();
+        assertThat(driver.getCurrentUrl()).endsWith(hash);
+        assertThat(driver.getTitle()).isEqualTo(title);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+        assertThat(h1()).isEqualTo("distilbert-base-uncased");
+    }
+
+    @Test
+    @Order(6)
+    void anUnknownIdSaysNotFoundAndShowsNothingOfThePreviousArtifact() {
+        ensureSignedIn();
+        open("#/artifact/model/" + ids.get("bert"));
+        wait.until(d -> h1().equals("bert-base-uncased"));
+        open("#/artifact/model/999999999999999999");
+        assertThat(h1()).isEqualTo("Artifact not found");
+        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("bert-base-uncased").contains("999999999999999999");
+        assertThat(driver.getTitle()).startsWith("Artifact not found");
+        assertAccessible("artifact not found");
+    }
+
+    @Test
+    @Order(7)
+    void aDownloadShowsInTheAuditTrailWithoutAReload() {
+        ensureSignedIn();
+        open("#/artifact/code/" + ids.get("whisper-code"));
+        int before = driver.findElements(By.cssSelector("#audit tr[data-action=DOWNLOAD]")).size();
+        Object page = driver.executeScript("window.__samePage = true; return 1");
+        assertThat(page).isNotNull();
+        driver.findElement(By.id("download")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#audit tr[data-action=DOWNLOAD]")).size() == before + 1);
+        assertThat(driver.executeScript("return window.__samePage === true")).isEqualTo(true);
+        assertThat(driver.findElement(By.cssSelector("#audit tbody tr")).getText()).contains("Download").contains(RegistryClient.ADMIN);
+    }
+
+    @Test
+    @Order(8)
+    void aNinetySixCharacterNameWrapsInsteadOfWideningThePage() {
+        ensureSignedIn();
+        open("#/artifact/model/" + ids.get("long"));
+        assertThat(h1()).isEqualTo(LONG_NAME);
+        assertNoSidewaysScroll("the long-named artifact at 1280 px");
+        browser.viewport(320, 800, false);
+        settle();
+        assertNoSidewaysScroll("the long-named artifact at 320 px");
+        open("#/search?mode=partial&q=on-and-on");
+        assertThat(resultNames()).containsExactly(LONG_NAME);
+        assertNoSidewaysScroll("search results with the long name at 320 px");
+    }
+
+    @Test
+    @Order(9)
+    void everyViewHasItsOwnTitleAndMarksItsNavigationEntry() {
+        ensureSignedIn();
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (String hash : List.of("#/search", "#/search?q=bert-base-uncased", "#/artifact/model/" + ids.get("bert"),
+                "#/add", "#/health", "#/admin")) {
+            open(hash);
+            h1();
+            titles.put(hash, driver.getTitle());
+        }
+        assertThat(new HashSet<>(titles.values())).as(titles.toString()).hasSize(titles.size());
+        assertThat(titles.get("#/artifact/model/" + ids.get("bert"))).isEqualTo("bert-base-uncased (model) · Model Registry");
+        open("#/health");
+        assertThat(driver.findElement(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("Health");
+        open("#/artifact/model/" + ids.get("bert"));
+        assertThat(driver.findElement(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("Browse");
+    }
+
+    // --- the flows -----------------------------------------------------------------------------------
+
+    @Test
+    @Order(10)
+    void searchResultsShowTypeScoreVettingSizeAgeAndDownloads() {
+        ensureSignedIn();
+        open("#/search?q=bert-base-uncased");
+        WebElement result = driver.findElement(By.cssSelector(".result"));
+        String text = result.getText();
+        assertThat(text).contains("bert-base-uncased", "Model", "Net score", "%", "vetted", "GB", "ago", "Downloads");
+        assertThat(result.findElements(By.tagName("meter"))).hasSize(1);
+        open("#/search?sort=score");
+        assertThat(resultNames().get(0)).isEqualTo("bert-base-uncased");
+        open("#/search?mode=regex&q=bookcorpus");
+        assertThat(driver.findElement(By.cssSelector(".results, #results")).getText()).contains("name matched", "card matched");
+    }
+
+    @Test
+    @Order(11)
+    void theArtifactPageShowsTheSanitisedCardRatingReasonsAndCost() {
+        ensureSignedIn();
+        open("#/artifact/model/" + ids.get("bert"));
+        assertThat(driver.findElement(By.cssSelector("[aria-labelledby=trust-title]")).getText())
+                .contains("Vetted", "Net score", "Licence clarity and permissiveness", "apache-2.0");
+        assertThat(driver.findElements(By.cssSelector(".metrics tbody tr"))).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(driver.findElement(By.cssSelector("[aria-labelledby=cost-title]")).getText()).contains("GB");
+        driver.findElement(By.xpath("//button[starts-with(., 'Show the card')]")).click();
+        settle();
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".markdown")));
+        assertThat(card.getText()).contains("BERT");
+        assertThat(card.findElements(By.cssSelector("script, iframe, style, [onerror], [onclick]"))).isEmpty();
+        // Behind the sanitiser, the page's content security policy stops any inline script that got in.
+        driver.executeScript("const s = document.createElement('script'); s.textContent = 'window.__injected = true;';"
+                + " document.querySelector('.markdown').append(s);");
+        assertThat(driver.executeScript("return window.__injected === true")).isEqualTo(false);
+        assertThat(driver.findElement(By.cssSelector("[data-fact=licence] dd")).getText()).isEqualTo("apache-2.0");
+        assertThat(driver.findElement(By.cssSelector("[data-fact=task] dd")).getText()).isEqualTo("fill-mask");
+        shot("artifact");
+        assertAccessible("artifact page with the card shown");
+        browser.viewport(1280, 900, true);
+        settle();
+        shot("artifact-dark");
+        assertAccessible("artifact page in dark mode");
+    }
+
+    @Test
+    @Order(12)
+    void theLineageIsADrawnGraphWhoseNodesAreLinks() {
+        ensureSignedIn();
+        open("#/artifact/model/" + ids.get("distilbert"));
+        List<WebElement> links = driver.findElements(By.cssSelector(".lineage-svg a"));
+        assertThat(links).isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector(".lineage-svg")).getAttribute("aria-label")).contains("table below");
+        WebElement toBert = driver.findElement(By.cssSelector(".lineage-svg a[href$='" + ids.get("bert") + "']"));
+        driver.executeScript("arguments[0].focus()", toBert);
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        settle();
+        wait.until(d -> h1().equals("bert-base-uncased"));
+    }
+
+    @Test
+    @Order(13)
+    void theLicenceCheckExplainsItsVerdict() {
+        ensureSignedIn();
+        open("#/artifact/model/" + ids.get("bert"));
+        WebElement url = driver.findElement(By.id("licence-url"));
+        url.sendKeys("https://github.com/comfyanonymous/ComfyUI", Keys.ENTER);
+        settle();
+        String result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".licence-result .verdict"))).getText();
+        assertThat(result).contains("Apache License 2.0").contains("GNU General Public License");
+        assertThat(driver.findElements(By.cssSelector(".licence-result .reasons li"))).isNotEmpty();
+        assertAccessible("licence check result");
+    }
+
+    @Test
+    @Order(14)
+    void addingByUrlReportsTheNewArtifactAndItsScore() {
+        ensureSignedIn();
+        open("#/add");
+        shot("add");
+        assertAccessible("add form");
+        driver.findElement(By.id("add-url")).sendKeys("https://huggingface.co/parvk11/audience_classifier_model", Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("add-result")).getText().contains("Net score"));
+        assertThat(driver.findElement(By.id("add-result")).getText()).contains("audience_classifier_model", "Net score");
+        driver.findElement(By.id("add-url")).sendKeys(Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("add-result")).getText().contains("registered already"));
+        assertAccessible("add result");
+    }
+
+    @Test
+    @Order(15)
+    void updateRateAgainAndDeleteWithConfirmation() {
+        ensureSignedIn();
+        open("#/artifact/model/" + ids.get("synthetic-0"));
+        driver.findElement(By.xpath("//button[.='Update from source']")).click();
+        wait.until(d -> d.findElement(By.id("action-status")).getText().startsWith("Updated"));
+        driver.findElement(By.xpath("//button[.='Rate again']")).click();
+        wait.until(d -> d.findElement(By.id("action-status")).getText().startsWith("Rated again"));
+        settle();
+        driver.findElement(By.xpath("//button[.='Delete…']")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertAccessible("delete confirmation");
+        dialog.findElement(By.xpath(".//button[.='Keep it']")).click();
+        assertThat(driver.findElements(By.cssSelector("dialog[open]"))).isEmpty();
+        assertThat(client.get("/artifacts/model/" + ids.get("synthetic-0")).status()).isEqualTo(200);
+        driver.findElement(By.xpath("//button[.='Delete…']")).click();
+        driver.findElement(By.xpath("//dialog//button[.='Delete for good']")).click();
+        wait.until(d -> d.getCurrentUrl().contains("#/search"));
+        assertThat(client.get("/artifacts/model/" + ids.get("synthetic-0")).status()).isEqualTo(404);
+        settle();
+        assertThat(resultNames()).doesNotContain("ui-model-000");
+    }
+
+    @Test
+    @Order(16)
+    void theHealthDashboardChartsTrafficWithATableAndCanPause() {
+        signOutInBrowser();
+        open("#/health");
+        assertThat(h1()).isEqualTo("Registry health");
+        assertThat(driver.findElement(By.cssSelector(".overall")).getText()).contains("components of");
+        assertThat(driver.findElements(By.cssSelector(".component"))).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(driver.findElement(By.cssSelector("canvas")).getAttribute("aria-label")).contains("table below");
+        assertThat(driver.findElements(By.cssSelector("[aria-labelledby=traffic-title] tbody tr"))).hasSizeGreaterThan(50);
+        WebElement pause = driver.findElement(By.id("health-pause"));
+        pause.click();
+        assertThat(pause.getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(pause.getText()).isEqualTo("Resume updates");
+        shot("health");
+        assertAccessible("health dashboard");
+        browser.viewport(1280, 900, true);
+        assertAccessible("health dashboard in dark mode");
+    }
+
+    @Test
+    @Order(17)
+    void everyViewPassesAxeAndReflowsAt320PixelsWithoutSidewaysScrolling() {
+        ensureSignedIn();
+        browser.viewport(320, 800, false);
+        Map<String, String> views = new LinkedHashMap<>();
+        views.put("search-320", "#/search");
+        views.put("artifact-320", "#/artifact/model/" + ids.get("sst2"));
+        views.put("dataset-320", "#/artifact/dataset/" + ids.get("bookcorpus"));
+        views.put("add-320", "#/add");
+        views.put("health-320", "#/health");
+        views.put("admin-320", "#/admin");
+        for (var view : views.entrySet()) {
+            open(view.getValue());
+            h1();
+            assertNoSidewaysScroll(view.getKey());
+            assertAccessible(view.getKey());
+            shot(view.getKey());
+        }
+        signOutInBrowser();
+        open("#/login");
+        assertNoSidewaysScroll("sign-in at 320 px");
+        assertAccessible("sign-in at 320 px");
+    }
+
+    @Test
+    @Order(18)
+    void everyViewCanBeWalkedByKeyboardWithVisibleFocus() {
+        ensureSignedIn();
+        for (String hash : List.of("#/search", "#/artifact/model/" + ids.get("bert"), "#/add", "#/health", "#/admin")) {
+            open(hash);
+            driver.navigate().refresh(); // from the top of a fresh load: header, then the view
+            settle();
+            h1();
+            Set<String> reached = new HashSet<>();
+            boolean mainReached = false;
+            for (int i = 0; i < 80; i++) {
+                new Actions(driver).sendKeys(Keys.TAB).perform();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> focus = (Map<String, Object>) driver.executeScript(
+                        "const e = document.activeElement; const s = getComputedStyle(e); const r = e.getBoundingClientRect();"
+                                + "return {tag: e.tagName, text: (e.innerText || e.value || e.getAttribute('aria-label') || '').slice(0, 40),"
+                                + " outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, visible: r.width > 0 && r.height > 0,"
+                                + " inMain: !!e.closest('main'), key: e.tagName + '#' + Array.prototype.indexOf.call(document.querySelectorAll('*'), e)}");
+                if ("BODY".equals(focus.get("tag")) || reached.contains((String) focus.get("key"))) {
+                    break; // out of the page, or round again: the walk is complete
+                }
+                assertThat(focus.get("visible")).as("focused element is visible on " + hash + ": " + focus).isEqualTo(true);
+                assertThat(focus.get("outline")).as("focus is visible on " + hash + ": " + focus).isEqualTo(true);
+                reached.add((String) focus.get("key"));
+                mainReached |= Boolean.TRUE.equals(focus.get("inMain"));
+            }
+            assertThat(mainReached).as("Tab reaches the content of " + hash).isTrue();
+            assertThat(reached.size()).as("distinct stops on " + hash).isGreaterThan(5);
+        }
+    }
+
+    @Test
+    @Order(19)
+    void resetNeedsTheTypedConfirmationAndThenEmptiesTheRegistry() {
+        ensureSignedIn();
+        open("#/admin");
+        shot("admin");
+        driver.findElement(By.id("reset-confirm")).sendKeys("reset", Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("reset-result")).getText().contains("Type RESET"));
+        assertThat(client.get("/artifacts/model/" + ids.get("bert")).status()).isEqualTo(200);
+        WebElement confirm = driver.findElement(By.id("reset-confirm"));
+        confirm.clear();
+        confirm.sendKeys("RESET", Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("reset-result")).getText().startsWith("The registry is reset"));
+        client.loginAsAdmin();
+        assertThat(json(client.post("/artifacts", "[{\"name\":\"*\"}]"))).isEmpty();
+    }
+}

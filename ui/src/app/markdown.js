@@ -1,0 +1,67 @@
+// Model cards are Markdown written by strangers: rendered with marked, then sanitised with DOMPurify, so
+// no script, event handler, style, form or frame from a card ever reaches the page. Remote images are not
+// loaded (the registry is private and the page must not call out); their alt text is shown instead.
+import { marked } from 'marked';
+import DOMPurify from 'dompurify';
+
+const FORBID_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'script', 'svg', 'math'];
+
+let hooked = false;
+function installHooks(purify) {
+  if (hooked) return;
+  hooked = true;
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') || '';
+      if (/^https?:/i.test(href)) {
+        node.setAttribute('rel', 'noopener noreferrer nofollow');
+        node.setAttribute('target', '_blank');
+      } else if (!href.startsWith('#')) {
+        // Relative links point into the source repository, which this page cannot show.
+        node.removeAttribute('href');
+      }
+    }
+    if (node.tagName === 'IMG') {
+      const alt = node.getAttribute('alt') || 'image';
+      node.replaceWith(node.ownerDocument.createTextNode('[' + alt + ']'));
+    }
+  });
+}
+
+/** Strips a leading YAML front matter block (the hub's card metadata), which is not prose. */
+export function stripFrontMatter(text) {
+  return text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n?/, '');
+}
+
+/** Reads the YAML front matter's simple "key: value" and "key:\n - item" lines (licence, tags, task). */
+export function frontMatter(text) {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(---|\.\.\.)/.exec(text);
+  const result = {};
+  if (!match) return result;
+  let listKey = null;
+  for (const line of match[1].split(/\r?\n/).slice(0, 500)) {
+    const item = /^\s*-\s+(.+)$/.exec(line);
+    if (item && listKey) { result[listKey].push(unquote(item[1])); continue; }
+    const pair = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
+    if (!pair) { listKey = null; continue; }
+    const [, key, value] = pair;
+    if (value === '') { listKey = key; result[key] = []; }
+    else { listKey = null; result[key] = value.startsWith('[') ? value.slice(1, -1).split(',').map((v) => unquote(v.trim())).filter(Boolean) : unquote(value); }
+  }
+  return result;
+}
+
+function unquote(v) {
+  return v.replace(/^["']|["']$/g, '');
+}
+
+/** Markdown → sanitised HTML string. */
+export function renderMarkdown(text, purify = DOMPurify) {
+  installHooks(purify);
+  const html = marked.parse(stripFrontMatter(text || ''), { async: false, gfm: true });
+  return purify.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS,
+    FORBID_ATTR: ['style', 'srcset'],
+  });
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { escapeRegex, matchedBy, runSearch, sortResults } from '../src/app/search-model.js';
+
+function fakeApi(routes) {
+  const calls = [];
+  const fn = async (method, path, body) => {
+    calls.push({ method, path, body });
+    const answer = routes(method, path, body);
+    return { status: answer.status, json: answer.json, headers: new Headers(answer.headers || {}) };
+  };
+  fn.calls = calls;
+  return fn;
+}
+
+const artifact = (n, type = 'model') => ({ name: 'm' + String(n).padStart(3, '0'), id: String(1000 + n), type });
+
+describe('search', () => {
+  it('follows the offset header to the last page and never lists an artifact twice', async () => {
+    const all = Array.from({ length: 250 }, (_, i) => artifact(i));
+    const api = fakeApi((method, path) => {
+      const offset = Number(new URL(path, 'http://x').searchParams.get('offset') || 0);
+      const next = offset + 100;
+      return { status: 200, json: all.slice(offset, next), headers: next < all.length ? { offset: String(next) } : {} };
+    });
+    const found = await runSearch(api, { q: '', mode: 'name', types: [], sort: 'name', page: 1 });
+    expect(found.items).toHaveLength(250);
+    expect(new Set(found.items.map((a) => a.id)).size).toBe(250);
+    expect(api.calls).toHaveLength(3);
+    expect(api.calls[0].body).toEqual([{ name: '*' }]);
+  });
+
+  it('treats no ticked type as every type, for names and regular expressions alike', async () => {
+    const items = [artifact(1, 'model'), artifact(2, 'dataset'), artifact(3, 'code')];
+    const api = fakeApi(() => ({ status: 200, json: items }));
+    const byName = await runSearch(api, { q: '', mode: 'name', types: [], sort: 'name' });
+    const byRegex = await runSearch(api, { q: 'm0', mode: 'regex', types: [], sort: 'name' });
+    expect(byName.items).toHaveLength(3);
+    expect(byRegex.items).toHaveLength(3);
+    const onlyData = await runSearch(api, { q: 'm0', mode: 'regex', types: ['dataset'], sort: 'name' });
+    expect(onlyData.items.map((a) => a.type)).toEqual(['dataset']);
+  });
+
+  it('finds names containing the words, escaped and case-blind, and not mere card hits', async () => {
+    const api = fakeApi(() => ({ status: 200, json: [{ name: 'bert-base', id: '1', type: 'model' }, { name: 'gpt2', id: '2', type: 'model' }] }));
+    const found = await runSearch(api, { q: 'BERT', mode: 'partial', types: [], sort: 'name' });
+    expect(api.calls[0].body).toEqual({ regex: '(?i)BERT' });
+    expect(found.items.map((a) => a.name)).toEqual(['bert-base']);
+    expect(escapeRegex('a.b*c')).toBe('a\\.b\\*c');
+  });
+
+  it('says whether a regular expression matched the name or only the card', () => {
+    expect(matchedBy('^bert', 'bert-base')).toBe('name');
+    expect(matchedBy('bookcorpus', 'bert-base')).toBe('card');
+  });
+
+  it('answers an empty list, not an error, when nothing matches', async () => {
+    const api = fakeApi(() => ({ status: 404, json: { message: 'none' } }));
+    expect((await runSearch(api, { q: 'zzz', mode: 'regex', types: [] })).items).toEqual([]);
+  });
+
+  it('sorts by net score, best first, with unrated models last', async () => {
+    const items = [artifact(1), artifact(2), artifact(3)];
+    const scores = { 1001: 0.2, 1002: 0.9 };
+    const api = fakeApi((method, path) => {
+      const id = path.split('/')[3];
+      if (path.endsWith('/rate')) return scores[id] === undefined ? { status: 404, json: {} } : { status: 200, json: { net_score: scores[id] } };
+      return { status: 404, json: {} };
+    });
+    const sorted = await sortResults(api, items, 'score');
+    expect(sorted.map((a) => a.id)).toEqual(['1002', '1001', '1003']);
+  });
+});
