@@ -1,4 +1,4 @@
--- Ratings read model (issue 4): the latest rating per model, every rating in order (replayable history),
+-- Ratings read model: the latest rating per model, every rating in order (replayable history),
 -- and the ingests the gate refused. Rebuilt from ModelRated / ModelIngestRefused events.
 CREATE TABLE IF NOT EXISTS model_rating (
     artifact_id  VARCHAR(64)   NOT NULL PRIMARY KEY,

@@ -75,8 +75,8 @@ class FixtureRatingsTest {
         GitCloner cloner = new GitCloner(GitServer.of(hub.baseUrl(), null), settings);
         new ApplicationContextRunner()
                 .withUserConfiguration(Ingest.class)
-                .withPropertyValues("HF_ENDPOINT=" + hub.hfEndpoint(), "GITHUB_API_URL=" + hub.githubApiUrl(),
-                        "registry.data-dir=" + dataDir, "registry.ingest.request-timeout=10s")
+                .withPropertyValues("registry.hub.huggingface-url=" + hub.hfEndpoint(), "registry.hub.github-api-url=" + hub.githubApiUrl(),
+                        "registry.data-dir=" + dataDir, "registry.hub.request-timeout=10s")
                 .run(context -> {
                     SourceIngestor ingestor = context.getBean(SourceIngestor.class);
                     for (String model : MODELS) {

@@ -213,4 +213,27 @@ class ArchitectureTest {
                         org.axonframework.config.EventProcessingConfiguration.class)
                 .check(classes);
     }
+
+    @Test
+    void settingsAreReadThroughValidatedConfigurationRecordsNotScatteredValueAnnotations() {
+        // The data dir is the one setting every embedded adapter shares; each reads it where it opens its files.
+        Set<String> offenders = new TreeSet<>();
+        for (JavaClass javaClass : classes) {
+            javaClass.getCodeUnits().forEach(unit -> unit.getParameters().forEach(parameter -> {
+                if (parameter.isAnnotatedWith(org.springframework.beans.factory.annotation.Value.class)) {
+                    String expression = parameter.getAnnotationOfType(
+                            org.springframework.beans.factory.annotation.Value.class).value();
+                    if (!expression.startsWith("${registry.data-dir")) {
+                        offenders.add(unit.getFullName() + " reads " + expression);
+                    }
+                }
+            }));
+            javaClass.getFields().forEach(field -> {
+                if (field.isAnnotatedWith(org.springframework.beans.factory.annotation.Value.class)) {
+                    offenders.add(field.getFullName());
+                }
+            });
+        }
+        assertThat(offenders).as("settings read with @Value instead of a @ConfigurationProperties record").isEmpty();
+    }
 }

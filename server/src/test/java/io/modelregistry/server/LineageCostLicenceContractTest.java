@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3 end to end, as the automated client drives it: real ingests from the fake hub (child first), the
+ * Lineage, cost and the licence check end to end, as the automated client drives it: real ingests from the fake hub (child first), the
  * lineage chain it checks, cost with and without dependencies, and the licence check.
  */
 class LineageCostLicenceContractTest extends InProcessRegistryTest {

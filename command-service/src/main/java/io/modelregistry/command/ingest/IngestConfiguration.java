@@ -6,36 +6,29 @@ import io.modelregistry.hub.HubEndpoints;
 import io.modelregistry.hub.HubLookup;
 import io.modelregistry.hub.SourceUrlParser;
 import io.modelregistry.hub.lineage.RelationshipExtractor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where ingest may fetch from and how long it waits, all from configuration: {@code HF_ENDPOINT},
- * {@code GITHUB_API_URL}, optional {@code HF_TOKEN} / {@code GITHUB_TOKEN} (sent
- * only to their own service, never logged) and {@code registry.ingest.request-timeout} (default 20s; a
- * Spring duration like {@code 20s} or {@code PT20S}).
+ * Where ingest may fetch from and how long it waits, all from configuration ({@link HubProperties}: the hubs'
+ * base URLs, optional tokens sent only to their own service and never logged, and the request timeout) and what
+ * of a source's files it stores ({@link PackageSettings}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PackageSettings.class)
+@EnableConfigurationProperties({HubProperties.class, PackageSettings.class})
 class IngestConfiguration {
 
     @Bean("ingestHubEndpoints")
-    HubEndpoints ingestHubEndpoints(
-            @Value("${HF_ENDPOINT:https://huggingface.co}") String huggingFace,
-            @Value("${GITHUB_API_URL:https://api.github.com}") String gitHubApi,
-            @Value("${HF_TOKEN:}") String huggingFaceToken,
-            @Value("${GITHUB_TOKEN:}") String gitHubToken) {
+    HubEndpoints ingestHubEndpoints(HubProperties hub) {
         return new HubEndpoints(
-                HubEndpoint.of("HuggingFace", huggingFace, huggingFaceToken),
-                HubEndpoint.of("GitHub", gitHubApi, gitHubToken));
+                HubEndpoint.of("HuggingFace", hub.huggingfaceUrl(), hub.huggingfaceToken()),
+                HubEndpoint.of("GitHub", hub.githubApiUrl(), hub.githubToken()));
     }
 
     @Bean("ingestHubClient")
-    HubClient ingestHubClient(@Value("${registry.ingest.request-timeout:20s}") String requestTimeout) {
-        return HubClient.create(DurationStyle.detectAndParse(requestTimeout));
+    HubClient ingestHubClient(HubProperties hub) {
+        return HubClient.create(hub.requestTimeout());
     }
 
     @Bean("ingestSourceUrlParser")

@@ -2,6 +2,7 @@ package io.modelregistry.command.rating;
 
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.rating.RatedModels;
+import io.modelregistry.command.ingest.HubProperties;
 import io.modelregistry.hub.HubLookup;
 import io.modelregistry.rating.DemoCodeRunner;
 import io.modelregistry.rating.GatePolicy;
@@ -15,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,12 +32,12 @@ import org.springframework.context.annotation.Configuration;
  * waits for a fetch. A {@link DemoCodeRunner} bean, if a deployment defines one, replaces the static default.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RatingProperties.class)
+@EnableConfigurationProperties({RatingProperties.class, HubProperties.class})
 class RatingConfiguration {
 
     @Bean
-    GatePolicy ingestGatePolicy(@Value("${REGISTRY_INGEST_GATE:enforce}") String policy) {
-        return GatePolicy.parse(policy);
+    GatePolicy ingestGatePolicy(RatingProperties properties) {
+        return GatePolicy.parse(properties.gate());
     }
 
     @Bean
@@ -64,12 +64,11 @@ class RatingConfiguration {
 
     @Bean
     ModelRatings modelRatings(RatingSettings settings, GatePolicy policy, HubLookup hub,
-                              @Value("${GITHUB_SERVER_URL:https://github.com}") String gitServerUrl,
-                              @Value("${GITHUB_TOKEN:}") String gitToken, ObjectProvider<RatedModels> rated,
+                              HubProperties hubs, ObjectProvider<RatedModels> rated,
                               ObjectProvider<DemoCodeRunner> runners, RatingActivity activity,
                               ExecutorService ratingExecutor, ExecutorService ratingIoExecutor, EventGateway events,
                               ReadModelBarrier readModels, Clock clock) {
-        return ModelRatings.create(settings, policy, hub, GitServer.of(gitServerUrl, gitToken),
+        return ModelRatings.create(settings, policy, hub, GitServer.of(hubs.githubServerUrl(), hubs.githubToken()),
                 rated.getIfAvailable(() -> (key, limit) -> List.of()),
                 runners.getIfAvailable(DemoCodeRunner::staticCheck), activity, ratingExecutor, ratingIoExecutor,
                 new PublishedRefusals(events, readModels), clock);

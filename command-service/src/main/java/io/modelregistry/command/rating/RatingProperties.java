@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code registry.rating.*}: the bounds of a rating (see {@link RatingSettings} for what each one bounds).
+ * {@code registry.rating.*}: the bounds of a rating (see {@link RatingSettings} for what each one bounds), and
+ * the ingest gate's policy ({@code gate}: the launcher maps {@code REGISTRY_INGEST_GATE} onto it).
  * Durations are Spring durations ({@code 30s}, {@code PT30S}); a value out of range stops start-up with a
  * message naming the property.
  */
@@ -26,7 +27,8 @@ record RatingProperties(
         @Min(1) @Max(100_000) @DefaultValue("300") int maxBlameFiles,
         @Min(0) @Max(10_000) @DefaultValue("60") int maxReviewLookups,
         Duration startTimeout,
-        @Min(1) @Max(256) @DefaultValue("16") int ioThreads) {
+        @Min(1) @Max(256) @DefaultValue("16") int ioThreads,
+        @NotNull @DefaultValue("enforce") String gate) {
 
     /** @param startTimeout unset: twice the metric timeout, so a short metric timeout shortens the wait to start too */
     RatingProperties {

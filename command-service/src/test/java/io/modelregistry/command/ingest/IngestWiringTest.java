@@ -31,8 +31,8 @@ class IngestWiringTest {
         try (FakeHub hub = FakeHub.start()) {
             new ApplicationContextRunner()
                     .withUserConfiguration(IngestAndBlobs.class)
-                    .withPropertyValues("HF_ENDPOINT=" + hub.hfEndpoint(), "GITHUB_API_URL=" + hub.githubApiUrl(),
-                            "registry.data-dir=" + dataDir, "registry.ingest.request-timeout=5s")
+                    .withPropertyValues("registry.hub.huggingface-url=" + hub.hfEndpoint(), "registry.hub.github-api-url=" + hub.githubApiUrl(),
+                            "registry.data-dir=" + dataDir, "registry.hub.request-timeout=5s")
                     .run(context -> {
                         assertThat(context).hasNotFailed();
                         assertThat(context.getBean(BlobStore.class)).isInstanceOf(FilesystemBlobStore.class);

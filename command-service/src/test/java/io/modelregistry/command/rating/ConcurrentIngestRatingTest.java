@@ -87,8 +87,8 @@ class ConcurrentIngestRatingTest {
             Map<String, Rated> results = new ConcurrentHashMap<>();
             new ApplicationContextRunner()
                     .withUserConfiguration(Ingest.class)
-                    .withPropertyValues("HF_ENDPOINT=" + hub.hfEndpoint(), "GITHUB_API_URL=" + hub.githubApiUrl(),
-                            "registry.data-dir=" + temp.resolve("data"), "registry.ingest.request-timeout=20s")
+                    .withPropertyValues("registry.hub.huggingface-url=" + hub.hfEndpoint(), "registry.hub.github-api-url=" + hub.githubApiUrl(),
+                            "registry.data-dir=" + temp.resolve("data"), "registry.hub.request-timeout=20s")
                     .run(context -> {
                         SourceIngestor ingestor = context.getBean(SourceIngestor.class);
                         CountDownLatch go = new CountDownLatch(1);

@@ -17,7 +17,7 @@ import io.modelregistry.api.search.ArtifactSummary;
 import io.modelregistry.api.search.SearchPage;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +30,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The read endpoints of the contract over the directory, search and audit read models. */
 @RestController
+@EnableConfigurationProperties(ArtifactQueryProperties.class)
 class ArtifactReadController {
 
     static final int MAX_REGEX_RESULTS = 1000;
@@ -43,14 +44,13 @@ class ArtifactReadController {
     private final int maxResultWindow;
 
     ArtifactReadController(ArtifactDirectory directory, ArtifactSearch search, AuditTrail audit,
-                           DownloadLinkSigner links, @Value("${registry.search.page-size:100}") int pageSize,
-                           @Value("${registry.search.max-result-window:10000}") int maxResultWindow) {
+                           DownloadLinkSigner links, ArtifactQueryProperties properties) {
         this.directory = directory;
         this.search = search;
         this.audit = audit;
         this.links = links;
-        this.pageSize = pageSize;
-        this.maxResultWindow = maxResultWindow;
+        this.pageSize = properties.pageSize();
+        this.maxResultWindow = properties.maxResultWindow();
     }
 
     @GetMapping(path = "/artifacts/{artifact_type}/{id}", produces = "application/json")

@@ -11,7 +11,6 @@ import io.modelregistry.hub.RepoPaths;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +32,8 @@ class GitHubLicences {
     private final ObjectMapper json = new ObjectMapper();
 
     @Autowired
-    GitHubLicences(@Value("${GITHUB_API_URL:https://api.github.com}") String apiUrl,
-                   @Value("${GITHUB_TOKEN:}") String token) {
-        this(apiUrl, token, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    GitHubLicences(LicenceCheckProperties properties) {
+        this(properties.githubApiUrl(), properties.githubToken(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     }
 
     /** Tests shorten the timeouts; production uses the constants above. */

@@ -2,6 +2,7 @@ package io.modelregistry.query.licence;
 
 import io.modelregistry.licence.CompatibilityEngine;
 import io.modelregistry.licence.LicenceCatalogue;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * loaded and validated when the context starts, so a bad edit of {@code licences.yaml} stops start-up.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LicenceCheckProperties.class)
 class LicenceConfiguration {
 
     @Bean

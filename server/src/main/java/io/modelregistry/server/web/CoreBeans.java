@@ -8,13 +8,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Small shared beans of the launcher: the clock and the download-link signer with its persistent secret. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HttpProperties.class)
 class CoreBeans {
 
     @Bean
@@ -28,8 +29,7 @@ class CoreBeans {
      */
     @Bean
     DownloadLinkSigner downloadLinkSigner(@Value("${registry.data-dir}") Path dataDir,
-                                          @Value("${registry.download.link-ttl:PT1H}") Duration ttl,
-                                          Clock clock) throws IOException {
+                                          HttpProperties http, Clock clock) throws IOException {
         Path secretFile = dataDir.resolve("secrets").resolve("download-signing.key");
         if (!Files.exists(secretFile)) {
             Files.createDirectories(secretFile.getParent());
@@ -42,6 +42,6 @@ class CoreBeans {
                 // not a POSIX file system: rely on the data dir's own permissions
             }
         }
-        return new DownloadLinkSigner(Files.readAllBytes(secretFile), ttl, clock);
+        return new DownloadLinkSigner(Files.readAllBytes(secretFile), http.download().linkTtl(), clock);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,8 +27,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final ObjectMapper json;
 
-    RequestSizeLimitFilter(@Value("${registry.http.max-body-bytes:1048576}") long maxBytes, ObjectMapper json) {
-        this.maxBytes = maxBytes;
+    RequestSizeLimitFilter(HttpProperties properties, ObjectMapper json) {
+        this.maxBytes = properties.http().maxBodyBytes();
         this.json = json;
     }
 

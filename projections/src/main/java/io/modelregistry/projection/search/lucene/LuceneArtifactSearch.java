@@ -22,13 +22,15 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /** {@link ArtifactSearch} on the local Lucene index (the embedded default). */
 @Component
 @ConditionalOnProperty(name = "registry.read-models", havingValue = "embedded", matchIfMissing = true)
+@EnableConfigurationProperties(LuceneSearchProperties.class)
 class LuceneArtifactSearch implements ArtifactSearch {
 
     /** More queries than a client plausibly needs; bounds the size of the Lucene query. */
@@ -40,7 +42,12 @@ class LuceneArtifactSearch implements ArtifactSearch {
     private final RegexSearch regexSearch;
     private final Duration regexBudget;
 
-    LuceneArtifactSearch(SearchIndex index, @Value("${registry.search.regex-budget:PT5S}") Duration regexBudget) {
+    @Autowired
+    LuceneArtifactSearch(SearchIndex index, LuceneSearchProperties properties) {
+        this(index, properties.regexBudget());
+    }
+
+    LuceneArtifactSearch(SearchIndex index, Duration regexBudget) {
         this.index = index;
         this.regexSearch = new RegexSearch(new TrigramPrefilter());
         this.regexBudget = regexBudget;

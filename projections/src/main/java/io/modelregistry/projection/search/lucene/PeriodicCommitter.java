@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "registry.read-models", havingValue = "embedded", matchIfMissing = true)
+@EnableConfigurationProperties(LuceneSearchProperties.class)
 class PeriodicCommitter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicCommitter.class);
@@ -26,9 +27,9 @@ class PeriodicCommitter implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    PeriodicCommitter(SearchIndex index, @Value("${registry.search.commit-interval:PT1S}") Duration interval) {
+    PeriodicCommitter(SearchIndex index, LuceneSearchProperties properties) {
         this.index = index;
-        this.interval = interval;
+        this.interval = properties.commitInterval();
     }
 
     @Override
