@@ -33,6 +33,16 @@ import org.springframework.context.annotation.DependsOn;
 @ConditionalOnProperty(name = "registry.event-store", havingValue = "jdbc", matchIfMissing = true)
 class JdbcEventStoreConfiguration {
 
+    /**
+     * The owner name of every token claim. Axon's default is {@code pid@host}, so after a crash the restarted
+     * process (a new pid) could not claim its own processors' tokens until the dead one's claims timed out: the
+     * projections stood still for the claim timeout, and the search index's recovery, which reads the tokens,
+     * was skipped, leaving events between the index's last commit and the token unindexed. One process at a time
+     * opens the embedded database (H2 locks its file), so one stable name is exact here; a scale-out token store
+     * names each node.
+     */
+    static final String EMBEDDED_NODE = "embedded-registry";
+
     @Bean
     @DependsOn("eventStoreSchema")
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -58,6 +68,7 @@ class JdbcEventStoreConfiguration {
                 .schema(TokenSchema.builder().build())
                 .serializer(serializer)
                 .claimTimeout(properties.getClaimTimeout())
+                .nodeId(EMBEDDED_NODE)
                 .build();
     }
 
