@@ -2,6 +2,7 @@ package io.modelregistry.fakehub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -38,6 +39,8 @@ final class HuggingFaceRoutes {
     private final SyntheticModels synthetic;
     private final HubListing listing;
     private final ObjectMapper json;
+    /** Info responses as served (generated files' hashes filled in), keyed by fixture path; bounded likewise. */
+    private final Map<String, byte[]> servedInfo = new ConcurrentHashMap<>();
     /** Parsed "gated" flags, keyed by fixture path; bounded by the number of fixtures. */
     private final Map<String, Boolean> gatedByInfoPath = new ConcurrentHashMap<>();
 
@@ -156,6 +159,11 @@ final class HuggingFaceRoutes {
         return "application/octet-stream";
     }
 
+    private static long listedSize(JsonNode sibling) {
+        JsonNode lfs = sibling.path("lfs");
+        return lfs.has("size") ? lfs.path("size").asLong() : sibling.path("size").asLong(-1);
+    }
+
     private JsonNode parse(byte[] info) {
         try {
             return json.readTree(info);
@@ -200,18 +208,55 @@ final class HuggingFaceRoutes {
 
     private final class FixtureRepoFiles implements RepoFiles {
         private final String filesRoot;
+        private final String repoId;
         private final String infoPath;
         private final byte[] info;
 
         FixtureRepoFiles(RepoKind kind, String repoId, String infoPath, byte[] info) {
             this.filesRoot = "huggingface/" + (kind == RepoKind.DATASETS ? "datasets/" : "") + repoId + "/resolve/main/";
+            this.repoId = repoId;
             this.infoPath = infoPath;
             this.info = info;
         }
 
+        /** The recorded info, with generated files listed under the hashes of the bytes served for them. */
         @Override
         public byte[] info() {
-            return info;
+            return servedInfo.computeIfAbsent(infoPath, p -> {
+                JsonNode tree = parse(info);
+                boolean changed = false;
+                for (JsonNode sibling : tree.path("siblings")) {
+                    String path = sibling.path("rfilename").asText("");
+                    Optional<byte[]> generated = fixtures.get(filesRoot + path).isPresent() ? Optional.empty()
+                            : generated(path, listedSize(sibling));
+                    if (generated.isPresent() && sibling instanceof ObjectNode node) {
+                        node.put("blobId", SyntheticModels.gitBlobId(generated.get()));
+                        if (node.path("lfs") instanceof ObjectNode lfs) {
+                            lfs.put("sha256", GeneratedFiles.sha256(generated.get()));
+                        }
+                        changed = true;
+                    }
+                }
+                try {
+                    return changed ? json.writeValueAsBytes(tree) : info;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        private Optional<byte[]> generated(String path, long size) {
+            return GeneratedFiles.generates(repoId, size) ? Optional.of(GeneratedFiles.bytes(repoId, path, size))
+                    : Optional.empty();
+        }
+
+        private Optional<Long> listedSizeOf(String path) {
+            for (JsonNode sibling : parse(info).path("siblings")) {
+                if (sibling.path("rfilename").asText("").equals(path)) {
+                    return Optional.of(listedSize(sibling));
+                }
+            }
+            return Optional.empty();
         }
 
         @Override
@@ -221,7 +266,8 @@ final class HuggingFaceRoutes {
 
         @Override
         public Optional<byte[]> file(String path) {
-            return fixtures.get(filesRoot + path);
+            Optional<byte[]> recorded = fixtures.get(filesRoot + path);
+            return recorded.isPresent() ? recorded : listedSizeOf(path).flatMap(size -> generated(path, size));
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.modelregistry.hub;
 
 import io.modelregistry.api.error.RegistryException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -13,6 +14,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -84,6 +88,98 @@ public final class HubClient {
                 return response; // off-endpoint (e.g. an LFS CDN): the caller decides what a 3xx means
             }
             uri = next.get();
+        }
+    }
+
+    /** Reads a streamed body; sees only a 2xx answer. */
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * GETs a file too large to hold in memory and hands its body to {@code reader} as a stream. The answer's
+     * headers must come within the request timeout; the whole body within {@code budget}, after which the stream
+     * is closed under the reader (which then fails), so a server that stalls mid-body cannot hold an ingest.
+     * Redirects below the endpoint are followed as in {@link #get}; one off the endpoint is followed only to an
+     * {@code https} URL and without the endpoint's credentials: that is how the hub hands LFS files to its CDN, and
+     * the caller verifies the bytes against the hub's listing, so where they come from cannot change what is
+     * stored. A non-2xx answer is returned as its status, with no body read.
+     */
+    public <T> Streamed<T> stream(HubEndpoint endpoint, String pathAndQuery, Duration budget, BodyReader<T> reader) {
+        URI uri = endpoint.resolve(pathAndQuery);
+        for (int redirects = 0; ; redirects++) {
+            boolean onEndpoint = endpoint.contains(uri);
+            if (!onEndpoint && !"https".equals(uri.getScheme())) {
+                throw new IllegalStateException("refusing to fetch outside the configured " + endpoint.name()
+                        + " endpoint over plain http");
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
+                    .header("Accept", "*/*").header("User-Agent", USER_AGENT);
+            if (onEndpoint) {
+                endpoint.authorization().ifPresent(value -> request.header("Authorization", value));
+            }
+            CompletableFuture<HttpResponse<InputStream>> exchange =
+                    http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
+            try {
+                response = exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                exchange.cancel(true);
+                throw unavailable(endpoint, uri, "did not answer within " + requestTimeout.toSeconds() + " s", e);
+            } catch (ExecutionException e) {
+                throw unavailable(endpoint, uri, "broke off the connection", e.getCause());
+            } catch (InterruptedException e) {
+                exchange.cancel(true);
+                Thread.currentThread().interrupt();
+                throw unavailable(endpoint, uri, "request was interrupted", e);
+            }
+            int status = response.statusCode();
+            InputStream body = response.body();
+            if (status >= 300 && status < 400 && redirects < MAX_REDIRECTS) {
+                closeQuietly(body);
+                URI from = uri;
+                Optional<URI> next = response.headers().firstValue("Location").flatMap(l -> resolve(from, l));
+                if (next.isPresent() && (endpoint.contains(next.get()) || "https".equals(next.get().getScheme()))) {
+                    uri = next.get();
+                    continue;
+                }
+                return new Streamed<>(status, null);
+            }
+            if (status < 200 || status >= 300) {
+                closeQuietly(body);
+                return new Streamed<>(status, null);
+            }
+            ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> closeQuietly(body), budget.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            try (body) {
+                return new Streamed<>(status, reader.read(body));
+            } catch (IOException e) {
+                throw unavailable(endpoint, uri, watchdog.isDone() ? "took longer than " + budget.toSeconds()
+                        + " s to send a file" : "broke off the connection", e);
+            } finally {
+                watchdog.cancel(false);
+            }
+        }
+    }
+
+    /** @param value what the reader made of a 2xx body, else null */
+    public record Streamed<T>(int status, T value) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "hub-download-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // closing only frees the connection; nothing to report
         }
     }
 

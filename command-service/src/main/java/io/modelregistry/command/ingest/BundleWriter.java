@@ -3,40 +3,36 @@ package io.modelregistry.command.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.artifact.PackageFile;
+import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.hub.RepoPaths;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.CRC32;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an ingested source as one zip into the blob store: {@value RepoPaths#MANIFEST} first (source url,
- * kind, repo id, revisions, fetch time, every listed file with size, hash and whether it is stored), then
- * the stored files under their repo paths. The zip is streamed into {@link BlobStore#put} through a pipe,
- * so it is never held in memory twice; when this returns, the bundle is durable.
+ * Stores an ingested source as a package: every stored file is one blob in the content-addressed store (the
+ * same bytes in another artifact or version are the same blob, stored once), {@value RepoPaths#MANIFEST} (source
+ * url, kind, repo id, revisions, fetch time, every listed file with size, hash and whether it is stored) is one
+ * more, and a {@link PackageManifest} naming them all (path, size, sha-256, CRC-32, aspect) is the blob whose
+ * digest is the package's. Each blob is durable before {@link BlobStore#put} returns, the manifest last, so when
+ * this returns every byte the package names is durable. A download is assembled from these blobs as a zip.
  */
 @Component("ingestBundleWriter")
 final class BundleWriter {
-
-    private static final int PIPE_BUFFER = 64 * 1024;
-    private static final long WRITER_JOIN_MILLIS = 10_000;
 
     private final BlobStore blobs;
     private final Clock clock;
@@ -54,14 +50,34 @@ final class BundleWriter {
 
     StoredPackage store(String sourceUrl, SourceRef requested, FetchedSource fetched) {
         Instant fetchedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        byte[] manifest = manifest(sourceUrl, requested, fetched, fetchedAt);
-        BlobStore.StoredBlob blob;
+        byte[] provenance = manifest(sourceUrl, requested, fetched, fetchedAt);
         try {
-            blob = streamInto(out -> writeZip(out, manifest, fetched.storedFiles(), fetchedAt));
+            List<PackageManifest.Entry> entries = new ArrayList<>();
+            entries.add(storeFile(RepoPaths.MANIFEST, provenance));
+            for (Map.Entry<String, byte[]> file : fetched.storedFiles().entrySet()) {
+                if (!RepoPaths.isStorable(file.getKey())) {
+                    throw new IllegalStateException("unsafe package path reached the writer");
+                }
+                entries.add(storeFile(file.getKey(), file.getValue()));
+            }
+            for (VerifiedFiles.StoredFile file : fetched.streamedFiles()) {
+                entries.add(new PackageManifest.Entry(file.path(), file.size(), file.sha256(), file.crc32(),
+                        Aspect.of(file.path())));
+            }
+            PackageManifest manifest = new PackageManifest(entries);
+            BlobStore.StoredBlob stored = blobs.put(new ByteArrayInputStream(manifest.encode()));
+            long storedBytes = entries.stream().mapToLong(PackageManifest.Entry::size).sum();
+            return new StoredPackage(stored.digest(), storedBytes, fetched.declaredBytes(), fetched.files());
         } catch (IOException e) {
             throw new RegistryException(RegistryException.Kind.INTERNAL, "The package could not be stored.", e);
         }
-        return new StoredPackage(blob.digest(), blob.sizeBytes(), fetched.declaredBytes(), fetched.files());
+    }
+
+    private PackageManifest.Entry storeFile(String path, byte[] content) throws IOException {
+        BlobStore.StoredBlob blob = blobs.put(new ByteArrayInputStream(content));
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        return new PackageManifest.Entry(path, blob.sizeBytes(), blob.digest(), crc.getValue(), Aspect.of(path));
     }
 
     private byte[] manifest(String sourceUrl, SourceRef requested, FetchedSource fetched, Instant fetchedAt) {
@@ -85,102 +101,13 @@ final class BundleWriter {
                     .put("path", file.path())
                     .put("size", file.sizeBytes())
                     .put("hash", file.contentHash())
-                    .put("stored", file.stored());
+                    .put("stored", file.stored())
+                    .put("aspect", file.aspect().wireName());
         }
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the bundle manifest", e);
-        }
-    }
-
-    private static void writeZip(OutputStream out, byte[] manifest, Map<String, byte[]> files, Instant fetchedAt)
-            throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            entry(zip, RepoPaths.MANIFEST, manifest, fetchedAt);
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                if (!RepoPaths.isStorable(file.getKey())) {
-                    throw new IllegalStateException("unsafe bundle path reached the writer");
-                }
-                entry(zip, file.getKey(), file.getValue(), fetchedAt);
-            }
-        }
-    }
-
-    private static void entry(ZipOutputStream zip, String name, byte[] content, Instant time) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setLastModifiedTime(FileTime.from(time));
-        zip.putNextEntry(entry);
-        zip.write(content);
-        zip.closeEntry();
-    }
-
-    private interface ZipSource {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /**
-     * Runs the writer on its own thread into a pipe that {@link BlobStore#put} reads. A writer failure surfaces
-     * as an IOException at the reader's end of stream, so a broken zip is never reported as stored.
-     */
-    private BlobStore.StoredBlob streamInto(ZipSource source) throws IOException {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        PipedInputStream pipe = new PipedInputStream(PIPE_BUFFER);
-        PipedOutputStream writerEnd = new PipedOutputStream(pipe);
-        Thread writer = new Thread(() -> {
-            try {
-                source.writeTo(writerEnd);
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t); // before closing: the reader checks it at end of stream
-            } finally {
-                closeQuietly(writerEnd);
-            }
-        }, "bundle-writer");
-        writer.setDaemon(true);
-        writer.start();
-        try (InputStream in = new FailureAwareStream(pipe, failure)) {
-            return blobs.put(in);
-        } finally {
-            try {
-                writer.join(WRITER_JOIN_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void closeQuietly(OutputStream out) {
-        try {
-            out.close();
-        } catch (IOException e) {
-            // the reader went away; it reports its own failure
-        }
-    }
-
-    /** Turns end-of-stream into an error when the writer failed, instead of a silently short zip. */
-    private static final class FailureAwareStream extends FilterInputStream {
-        private final AtomicReference<Throwable> failure;
-
-        FailureAwareStream(InputStream in, AtomicReference<Throwable> failure) {
-            super(in);
-            this.failure = failure;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return check(super.read());
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return check(super.read(b, off, len));
-        }
-
-        private int check(int result) throws IOException {
-            if (result == -1 && failure.get() != null) {
-                throw new IOException("writing the bundle failed", failure.get());
-            }
-            return result;
         }
     }
 }

@@ -16,13 +16,20 @@ import java.util.Map;
  * @param files         the listing; {@code stored} is true exactly for the keys of {@code storedFiles}
  * @param storedFiles   repo path → bytes to put in the bundle, in bundle order
  * @param declaredBytes what a full download of the source costs, in bytes
+ * @param streamedFiles files streamed straight into the blob store (weights and other large files), verified
  */
 record FetchedSource(SourceRef source, List<PackageFile> files, Map<String, byte[]> storedFiles, long declaredBytes,
-                     ArtifactDocuments docs, String licence, String note) {
+                     ArtifactDocuments docs, String licence, String note, List<VerifiedFiles.StoredFile> streamedFiles) {
 
     FetchedSource {
         files = List.copyOf(files);
         storedFiles = Collections.unmodifiableMap(new LinkedHashMap<>(storedFiles));
         docs = docs == null ? ArtifactDocuments.none() : docs;
+        streamedFiles = streamedFiles == null ? List.of() : List.copyOf(streamedFiles);
+    }
+
+    FetchedSource(SourceRef source, List<PackageFile> files, Map<String, byte[]> storedFiles, long declaredBytes,
+                  ArtifactDocuments docs, String licence, String note) {
+        this(source, files, storedFiles, declaredBytes, docs, licence, note, List.of());
     }
 }

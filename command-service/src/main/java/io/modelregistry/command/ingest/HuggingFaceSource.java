@@ -7,6 +7,7 @@ import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.SourceRef;
+import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.hub.BoundedText;
 import io.modelregistry.hub.HubClient;
@@ -16,10 +17,12 @@ import io.modelregistry.hub.HubResponse;
 import io.modelregistry.hub.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +31,9 @@ import org.springframework.stereotype.Component;
  * canonical id, the commit sha and every file with its size ({@code lfs.size} for LFS files), which become
  * the listing and {@code declaredBytes}. The small descriptive files ({@link EagerFilePolicy}) are then
  * downloaded from {@code /{repo}/resolve/{sha}/{path}} (datasets: {@code /datasets/{repo}/resolve/...}),
- * pinned to the sha so the files match the listing. A file the hub refuses (404, or 401/403 on a gated
- * repo) is listed but not stored; weights are only listed.
+ * pinned to the sha so the files match the listing. Every other listed file up to {@link PackageSettings#eagerMaxBytes}
+ * (weights included) is then streamed into the blob store and verified ({@link VerifiedFiles}). A file the hub
+ * refuses (404, or 401/403 on a gated repo) is listed but not stored.
  *
  * <p>Licence: {@code cardData.license} (a string, or the first of a list), else a {@code license:*} tag.
  */
@@ -43,11 +47,15 @@ final class HuggingFaceSource {
 
     private final HubClient client;
     private final HubEndpoint hub;
+    private final BlobStore blobs;
+    private final long eagerMaxBytes;
     private final ObjectMapper json = new ObjectMapper();
 
-    HuggingFaceSource(HubClient client, HubEndpoints endpoints) {
+    HuggingFaceSource(HubClient client, HubEndpoints endpoints, BlobStore blobs, PackageSettings settings) {
         this.client = client;
         this.hub = endpoints.huggingFace();
+        this.blobs = blobs;
+        this.eagerMaxBytes = settings.eagerMaxBytes().toBytes();
     }
 
     FetchedSource fetch(SourceRef ref) {
@@ -64,11 +72,16 @@ final class HuggingFaceSource {
         List<String> eager = EagerFilePolicy.select(listing.files(), ref.subPath());
         Downloads downloads = download(dataset, repoId, revision, eager);
 
+        boolean gatedRefusal = downloads.gatedRefused();
+        Map<String, VerifiedFiles.StoredFile> streamed = gatedRefusal ? Map.of()
+                : stream(dataset, repoId, revision, listing.files(), downloads.stored().keySet());
         List<PackageFile> files = new ArrayList<>();
         for (PackageFile file : listing.files()) {
             byte[] stored = downloads.stored().get(file.path());
-            files.add(stored == null ? file
-                    : new PackageFile(file.path(), stored.length, Hashes.sha256Tagged(stored), true));
+            VerifiedFiles.StoredFile big = streamed.get(file.path());
+            files.add(stored != null ? new PackageFile(file.path(), stored.length, Hashes.sha256Tagged(stored), true)
+                    : big != null ? new PackageFile(file.path(), big.size(), "sha256:" + big.sha256(), true)
+                    : file);
         }
         byte[] readme = downloads.stored().getOrDefault(EagerFilePolicy.README, downloads.oversizedReadmeStart());
         byte[] config = downloads.stored().get("config.json");
@@ -81,7 +94,32 @@ final class HuggingFaceSource {
         boolean gated = isGated(info) || downloads.gatedRefused();
         String note = Notes.join(gated ? GATED_NOTE : null, listing.note(), downloads.note());
         return new FetchedSource(resolved, files, downloads.stored(), listing.declaredBytes(), docs,
-                licence(info), note);
+                licence(info), note, List.copyOf(streamed.values()));
+    }
+
+    /**
+     * Streams every listed file not already stored and at most {@code eagerMaxBytes} into the blob store, each
+     * verified against the listing (a mismatch fails the whole ingest: 502). A file the hub does not serve (4xx,
+     * or an LFS redirect off the configured endpoint) stays listed, not stored, as small files do.
+     */
+    private Map<String, VerifiedFiles.StoredFile> stream(boolean dataset, String repoId, String revision,
+                                                         List<PackageFile> listing, Set<String> alreadyStored) {
+        Map<String, VerifiedFiles.StoredFile> streamed = new LinkedHashMap<>();
+        for (PackageFile file : listing) {
+            if (alreadyStored.contains(file.path()) || file.sizeBytes() > eagerMaxBytes
+                    || !RepoPaths.isStorable(file.path())) {
+                continue;
+            }
+            String url = (dataset ? "/datasets/" : "/") + encodeRepoId(repoId) + "/resolve/"
+                    + RepoPaths.encodeSegment(revision) + "/" + RepoPaths.encode(file.path());
+            // at least 1 MiB/s after the first half minute: a slower hub fails the ingest rather than holding it
+            Duration budget = Duration.ofSeconds(30 + file.sizeBytes() / IngestLimits.MIB);
+            VerifiedFiles.StoredFile stored = VerifiedFiles.fetch(client, hub, url, file, blobs, budget);
+            if (stored != null) {
+                streamed.put(file.path(), stored);
+            }
+        }
+        return streamed;
     }
 
     /** The info response: parsed, and as served (kept raw as evidence when small enough). */

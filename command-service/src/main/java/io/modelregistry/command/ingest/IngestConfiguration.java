@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Where ingest may fetch from and how long it waits, all from configuration ({@link HubProperties}: the hubs'
- * base URLs, optional tokens sent only to their own service and never logged, and the request timeout).
+ * base URLs, optional tokens sent only to their own service and never logged, and the request timeout) and what
+ * of a source's files it stores ({@link PackageSettings}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HubProperties.class)
+@EnableConfigurationProperties({HubProperties.class, PackageSettings.class})
 class IngestConfiguration {
 
     @Bean("ingestHubEndpoints")

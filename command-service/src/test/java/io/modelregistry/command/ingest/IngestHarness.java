@@ -11,6 +11,7 @@ import io.modelregistry.hub.HubEndpoints;
 import io.modelregistry.hub.SourceUrlParser;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 
 /** Wires a {@link SourceIngestor} the way the Spring configuration does, against given endpoints. */
 final class IngestHarness {
@@ -27,7 +28,8 @@ final class IngestHarness {
                 HubEndpoint.of("GitHub", gitHubApi, null));
         this.blobs = new FilesystemBlobStore(blobRoot);
         this.documents = new BlobArtifactDocuments(blobs);
-        this.ingestor = new SourceIngestor(new SourceUrlParser(), new HuggingFaceSource(client, endpoints),
+        this.ingestor = new SourceIngestor(new SourceUrlParser(),
+                new HuggingFaceSource(client, endpoints, blobs, new PackageSettings(DataSize.ofMegabytes(256))),
                 new GitHubSource(client, endpoints), new KaggleSource(), new BundleWriter(blobs), documents);
     }
 }

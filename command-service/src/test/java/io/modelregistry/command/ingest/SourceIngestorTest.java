@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.artifact.PackageFile;
+import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.hub.RepoPaths;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -30,8 +31,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -427,25 +427,36 @@ class SourceIngestorTest {
     }
 
     /**
-     * The bundle is in the blob store under its digest; it holds the manifest plus exactly the stored files
-     * (with the listed sizes and hashes), and the manifest lists every file as the package does.
+     * The package's digest names its manifest blob; the manifest names the provenance file plus exactly the stored
+     * files, each one blob whose bytes have the listed size and hash, and the provenance file lists every file as
+     * the package does.
      */
     private Map<String, byte[]> assertBundleHoldsStoredFilesAndManifest(ArtifactContent content, String... mustBeStored)
             throws Exception {
         StoredPackage pkg = content.pkg();
-        byte[] zip;
+        PackageManifest packageManifest;
         try (InputStream in = harness.blobs.open(pkg.digest()).orElseThrow()) {
-            zip = in.readAllBytes();
+            packageManifest = PackageManifest.decode(in.readAllBytes()).orElseThrow();
         }
-        assertThat(zip.length).isEqualTo(pkg.bundleBytes());
-        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip))).isEqualTo(pkg.digest());
-
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                entries.put(entry.getName(), in.readAllBytes());
+        long storedBytes = 0;
+        for (PackageManifest.Entry entry : packageManifest.entries()) {
+            byte[] bytes;
+            try (InputStream in = harness.blobs.open(entry.sha256()).orElseThrow()) {
+                bytes = in.readAllBytes();
             }
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+                    .as("blob of %s is addressed by its content", entry.path()).isEqualTo(entry.sha256());
+            assertThat((long) bytes.length).isEqualTo(entry.size());
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            assertThat(crc.getValue()).as("crc of %s", entry.path()).isEqualTo(entry.crc32());
+            assertThat(entry.aspect()).isEqualTo(Aspect.of(entry.path()));
+            storedBytes += bytes.length;
+            entries.put(entry.path(), bytes);
         }
+        assertThat(storedBytes).isEqualTo(pkg.bundleBytes());
+
         assertThat(entries.keySet()).first().isEqualTo(RepoPaths.MANIFEST);
         for (String path : mustBeStored) {
             assertThat(entries).containsKey(path);

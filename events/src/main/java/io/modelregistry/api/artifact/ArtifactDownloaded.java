@@ -4,10 +4,23 @@ import io.modelregistry.api.evolution.EventRevision;
 import java.time.Instant;
 
 /**
- * A stored bundle was served. Appended without loading the artifact's aggregate, so downloads never
- * contend on it. {@code actor} is the user the signed download link was issued to.
+ * A stored package, or one aspect of it, was served. Appended without loading the artifact's aggregate, so
+ * downloads never contend on it. {@code actor} is the user the signed download link was issued to; {@code aspect}
+ * is {@code full} or an {@link Aspect}'s wire name (events written before aspects existed carry none: they were
+ * full downloads); {@code bytes} is what this response sends (a resumed download counts only its range).
  */
 @EventRevision("1")
 public record ArtifactDownloaded(String artifactId, ArtifactType type, String name, String packageDigest,
-                                 long bytes, Actor actor, Instant at) {
+                                 long bytes, Actor actor, Instant at, String aspect) {
+
+    public static final String FULL = "full";
+
+    public ArtifactDownloaded {
+        aspect = aspect == null ? FULL : aspect;
+    }
+
+    public ArtifactDownloaded(String artifactId, ArtifactType type, String name, String packageDigest, long bytes,
+                              Actor actor, Instant at) {
+        this(artifactId, type, name, packageDigest, bytes, actor, at, FULL);
+    }
 }

@@ -1,9 +1,14 @@
 package io.modelregistry.api.artifact;
 
 /**
- * Record that a stored bundle is being served. Handled on the command side without loading the artifact's
- * aggregate (so downloads never contend with writes); it appends {@link ArtifactDownloaded}.
+ * Record that a stored package (or one aspect of it, {@code aspect} as in {@link ArtifactDownloaded}) is being
+ * served. Handled on the command side without loading the artifact's aggregate (so downloads never contend with
+ * writes); it appends {@link ArtifactDownloaded}.
  */
 public record RecordDownload(String artifactId, ArtifactType type, String name, String packageDigest, long bytes,
-                             Actor actor) {
+                             Actor actor, String aspect) {
+
+    public RecordDownload {
+        aspect = aspect == null ? ArtifactDownloaded.FULL : aspect;
+    }
 }

@@ -3,6 +3,7 @@ package io.modelregistry.api.blob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,15 @@ public interface BlobStore {
 
     /** Opens a stored blob for reading, or empty when no blob has that digest. */
     Optional<InputStream> open(String digest) throws IOException;
+
+    /**
+     * Opens a stored blob as a local file channel, so a download can copy its bytes with
+     * {@link FileChannel#transferTo} instead of through a heap buffer; empty when absent or when the backend keeps
+     * no local files (callers then use {@link #open}).
+     */
+    default Optional<FileChannel> openChannel(String digest) throws IOException {
+        return Optional.empty();
+    }
 
     /** The size of a stored blob, or empty when absent. */
     Optional<Long> size(String digest) throws IOException;

@@ -18,7 +18,8 @@ class ExtensionDocumentTest {
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getPaths()).containsKeys("/artifact/model/{id}/lineage",
                 "/artifact/model/{id}/license-check/explain", "/artifact/model/{id}/rate",
-                "/artifact/model/{id}/rate/history", "/artifact/model/{id}/vetting", "/ingest/refusals");
+                "/artifact/model/{id}/rate/history", "/artifact/model/{id}/vetting", "/ingest/refusals",
+                "/download/{id}");
     }
 
     private static String resource(String path) throws IOException {

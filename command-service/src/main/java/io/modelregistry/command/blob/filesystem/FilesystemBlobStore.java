@@ -88,25 +88,31 @@ public final class FilesystemBlobStore implements BlobStore {
 
     @Override
     public Optional<InputStream> open(String digest) throws IOException {
-        Optional<Path> path = existing(digest);
-        if (path.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Files.newInputStream(path.get()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
+        return withExisting(digest, Files::newInputStream);
+    }
+
+    @Override
+    public Optional<FileChannel> openChannel(String digest) throws IOException {
+        return withExisting(digest, path -> FileChannel.open(path, StandardOpenOption.READ));
     }
 
     @Override
     public Optional<Long> size(String digest) throws IOException {
+        return withExisting(digest, Files::size);
+    }
+
+    private interface PathReader<T> {
+        T read(Path path) throws IOException;
+    }
+
+    /** A blob deleted between the existence check and the read is absent, like one that never was. */
+    private <T> Optional<T> withExisting(String digest, PathReader<T> reader) throws IOException {
         Optional<Path> path = existing(digest);
         if (path.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.size(path.get()));
+            return Optional.of(reader.read(path.get()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

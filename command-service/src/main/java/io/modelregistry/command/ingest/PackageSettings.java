@@ -1,0 +1,26 @@
+package io.modelregistry.command.ingest;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What an ingest stores of a source's files.
+ *
+ * @param eagerMaxBytes every listed file up to this size is streamed from the hub into the blob store at ingest,
+ *                      weights included, and verified against the listing ({@code REGISTRY_EAGER_MAX_BYTES},
+ *                      default 256MB: a small model's weights, not a 7B model's). Larger files stay listed, not
+ *                      stored.
+ */
+@Validated
+@ConfigurationProperties("registry.packages")
+record PackageSettings(@NotNull @DefaultValue("256MB") DataSize eagerMaxBytes) {
+
+    PackageSettings {
+        if (eagerMaxBytes != null && eagerMaxBytes.isNegative()) {
+            throw new IllegalArgumentException("registry.packages.eager-max-bytes must not be negative");
+        }
+    }
+}
