@@ -178,7 +178,7 @@ function downloadPanel(artifact, afterDownload) {
     afterDownload();
   });
   return section('Download', 'download-title', button, status,
-    h('p', { class: 'help' }, 'The registry serves the package it stored at ingest: the card, configuration and small files. Downloads are recorded in the audit trail.'));
+    h('p', { class: 'help' }, 'The registry serves the files it stored at ingest, weights included (files above the configured eager size are listed but not stored yet). Downloads are recorded in the audit trail.'));
 }
 
 function costPanel(type, id) {
