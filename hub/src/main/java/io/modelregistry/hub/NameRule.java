@@ -24,6 +24,8 @@ public final class NameRule {
         return switch (parsed.kind()) {
             case GITHUB_REPOSITORY -> repoId.replace('/', '-');
             case HUGGINGFACE_MODEL, HUGGINGFACE_DATASET, KAGGLE_DATASET -> repoId.substring(repoId.lastIndexOf('/') + 1);
+            // An upload has no URL: its "repo id" is the name the uploader chose.
+            case UPLOAD -> repoId;
         };
     }
 }

@@ -246,6 +246,7 @@ public final class SourceUrlParser {
             case HUGGINGFACE_DATASET -> "a HuggingFace dataset";
             case KAGGLE_DATASET -> "a Kaggle dataset";
             case GITHUB_REPOSITORY -> "a GitHub repository";
+            case UPLOAD -> "an uploaded zip";
         };
         String accepted = switch (type) {
             case MODEL -> "a HuggingFace model (https://huggingface.co/ORG/NAME) or a GitHub repository";

@@ -65,6 +65,8 @@ public final class SourceIngestor {
             case HUGGINGFACE_MODEL, HUGGINGFACE_DATASET -> huggingFace.fetch(requested);
             case GITHUB_REPOSITORY -> gitHub.fetch(requested);
             case KAGGLE_DATASET -> kaggle.fetch(requested);
+            // The URL parser never yields an upload: uploads arrive as zips, not URLs, and are never fetched.
+            case UPLOAD -> throw new IllegalStateException("an uploaded artifact has no source to fetch");
         };
         StoredPackage pkg = bundles.store(url, requested, fetched);
         log.info("ingested {} {} {}@{}: {} files listed, {} stored, bundle {} ({} bytes)", type.wireName(),

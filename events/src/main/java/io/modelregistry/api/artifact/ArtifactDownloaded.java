@@ -7,11 +7,12 @@ import java.time.Instant;
  * A stored package, or one aspect of it, was served. Appended without loading the artifact's aggregate, so
  * downloads never contend on it. {@code actor} is the user the signed download link was issued to; {@code aspect}
  * is {@code full} or an {@link Aspect}'s wire name (events written before aspects existed carry none: they were
- * full downloads); {@code bytes} is what this response sends (a resumed download counts only its range).
+ * full downloads); {@code bytes} is what this response sends (a resumed download counts only its range); {@code version} is the version served
+ * (none on events written before versions existed: the artifact had one).
  */
 @EventRevision("1")
 public record ArtifactDownloaded(String artifactId, ArtifactType type, String name, String packageDigest,
-                                 long bytes, Actor actor, Instant at, String aspect) {
+                                 long bytes, Actor actor, Instant at, String aspect, String version) {
 
     public static final String FULL = "full";
 
@@ -21,6 +22,11 @@ public record ArtifactDownloaded(String artifactId, ArtifactType type, String na
 
     public ArtifactDownloaded(String artifactId, ArtifactType type, String name, String packageDigest, long bytes,
                               Actor actor, Instant at) {
-        this(artifactId, type, name, packageDigest, bytes, actor, at, FULL);
+        this(artifactId, type, name, packageDigest, bytes, actor, at, FULL, null);
+    }
+
+    public ArtifactDownloaded(String artifactId, ArtifactType type, String name, String packageDigest, long bytes,
+                              Actor actor, Instant at, String aspect) {
+        this(artifactId, type, name, packageDigest, bytes, actor, at, aspect, null);
     }
 }

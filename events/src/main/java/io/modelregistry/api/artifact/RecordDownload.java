@@ -3,12 +3,17 @@ package io.modelregistry.api.artifact;
 /**
  * Record that a stored package (or one aspect of it, {@code aspect} as in {@link ArtifactDownloaded}) is being
  * served. Handled on the command side without loading the artifact's aggregate (so downloads never contend with
- * writes); it appends {@link ArtifactDownloaded}.
+ * writes); it appends {@link ArtifactDownloaded}. {@code version} is the version served (none: the latest).
  */
 public record RecordDownload(String artifactId, ArtifactType type, String name, String packageDigest, long bytes,
-                             Actor actor, String aspect) {
+                             Actor actor, String aspect, String version) {
 
     public RecordDownload {
         aspect = aspect == null ? ArtifactDownloaded.FULL : aspect;
+    }
+
+    public RecordDownload(String artifactId, ArtifactType type, String name, String packageDigest, long bytes,
+                          Actor actor, String aspect) {
+        this(artifactId, type, name, packageDigest, bytes, actor, aspect, null);
     }
 }
