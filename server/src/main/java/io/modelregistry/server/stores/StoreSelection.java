@@ -24,7 +24,7 @@ public record StoreSelection(@NotNull @DefaultValue("jdbc") EventStore eventStor
                              @NotNull @DefaultValue("embedded") ReadModels readModels) {
 
     /** {@code registry.event-store}. */
-    public enum EventStore { JDBC }
+    public enum EventStore { JDBC, DYNAMODB }
 
     /** {@code registry.blob-store}. */
     public enum BlobStore { FILESYSTEM }
