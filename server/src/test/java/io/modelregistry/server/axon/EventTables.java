@@ -13,4 +13,8 @@ public final class EventTables {
     public static void createDomainEventTable(Connection connection, EventSchema schema) throws SQLException {
         H2EventTableFactory.INSTANCE.createDomainEventTable(connection, schema).execute();
     }
+
+    public static void createSnapshotEventTable(Connection connection, EventSchema schema) throws SQLException {
+        H2EventTableFactory.INSTANCE.createSnapshotEventTable(connection, schema).execute();
+    }
 }

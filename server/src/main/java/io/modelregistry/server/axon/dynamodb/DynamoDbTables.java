@@ -74,21 +74,30 @@ public final class DynamoDbTables {
         }
     }
 
+    /** Polls (every 100 ms, not the SDK waiter's 20 s) until the table is active, at most {@code timeout}. */
     private void awaitActive(String table, Duration timeout) {
-        try {
-            var status = client.describeTable(b -> b.tableName(table)).table().tableStatus();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            TableStatus status;
+            try {
+                status = client.describeTable(b -> b.tableName(table)).table().tableStatus();
+            } catch (ResourceNotFoundException missing) {
+                throw new IllegalStateException("DynamoDB table " + table + " does not exist (registry.dynamodb."
+                        + "create-tables is false)", missing);
+            }
             if (status == TableStatus.ACTIVE) {
                 return;
             }
-            try (var waiter = client.waiter()) {
-                var result = waiter.waitUntilTableExists(b -> b.tableName(table), w -> w.waitTimeout(timeout));
-                result.matched().exception().ifPresent(e -> {
-                    throw new IllegalStateException("DynamoDB table " + table + " did not become active", e);
-                });
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("DynamoDB table " + table + " is " + status + ", not ACTIVE, after "
+                        + timeout);
             }
-        } catch (ResourceNotFoundException missing) {
-            throw new IllegalStateException("DynamoDB table " + table + " does not exist (registry.dynamodb."
-                    + "create-tables is false)", missing);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for DynamoDB table " + table, e);
+            }
         }
     }
 
