@@ -20,7 +20,7 @@ class StoreSelectionTest {
     Path dataDir;
 
     @ParameterizedTest
-    @CsvSource({"registry.event-store, dynamodb, jdbc", "registry.blob-store, s3, filesystem",
+    @CsvSource({"registry.event-store, cassandra, 'jdbc, dynamodb'", "registry.blob-store, s3, filesystem",
             "registry.read-models, opensearch, embedded"})
     void anUnknownAdapterStopsStartUpNamingTheSettingAndTheKnownValues(String property, String value, String known) {
         MockEnvironment environment = new MockEnvironment().withProperty(property, value);

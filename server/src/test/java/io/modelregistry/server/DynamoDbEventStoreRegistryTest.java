@@ -1,0 +1,82 @@
+package io.modelregistry.server;
+
+import static io.modelregistry.server.support.RegistryClient.ingestBody;
+import static io.modelregistry.server.support.RegistryClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelregistry.api.claim.SourceClaims;
+import io.modelregistry.server.axon.dynamodb.Dynalite;
+import io.modelregistry.server.support.HttpExchange;
+import io.modelregistry.server.support.RegistryClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The registry started with {@code registry.event-store=dynamodb} against dynalite (tables created at start): the
+ * event log, tracking tokens and source claims live in DynamoDB, the read models still on the node.
+ */
+class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
+
+    @Autowired
+    EventStorageEngine engine;
+
+    @Autowired
+    TokenStore tokens;
+
+    @Autowired
+    SourceClaims claims;
+
+    @DynamicPropertySource
+    static void eventStoreOnDynalite(DynamicPropertyRegistry registry) {
+        // dynalite checks only the shape of a signature; the SDK's default chain reads these system properties
+        System.setProperty("aws.accessKeyId", "dynalite");
+        System.setProperty("aws.secretAccessKey", "dynalite");
+        var tables = Dynalite.freshTables("registry");
+        registry.add("registry.event-store", () -> "dynamodb");
+        registry.add("registry.dynamodb.endpoint", () -> Dynalite.shared().endpoint().toString());
+        registry.add("registry.dynamodb.region", () -> "us-east-1");
+        registry.add("registry.dynamodb.events-table", tables::events);
+        registry.add("registry.dynamodb.log-table", tables::log);
+        registry.add("registry.dynamodb.snapshots-table", tables::snapshots);
+        registry.add("registry.dynamodb.payloads-table", tables::payloads);
+        registry.add("registry.dynamodb.tokens-table", tables::tokens);
+        registry.add("registry.dynamodb.claims-table", tables::claims);
+        registry.add("registry.dynamodb.node-id", () -> "test-node");
+    }
+
+    @Test
+    void theEventStoreTokenStoreAndClaimsAreTheDynamoDbAdapters() {
+        assertThat(engine.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
+        assertThat(tokens.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
+        assertThat(claims.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
+    }
+
+    @Test
+    void aModelIsRegisteredReadDownloadedAndAuditedWithItsEventsInDynamoDb() {
+        RegistryClient client = freshRegistry(exchange -> { });
+        HttpExchange created = client.post("/artifact/model", ingestBody("https://huggingface.co/google-bert/bert-base-uncased"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = json(created).at("/metadata/id").asText();
+        assertThat(client.post("/artifact/model", ingestBody("https://huggingface.co/google-bert/bert-base-uncased"))
+                .status()).as("the duplicate-source claim is in DynamoDB").isEqualTo(409);
+
+        HttpExchange read = client.get("/artifacts/model/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(json(read).at("/metadata/name").asText()).isEqualTo("bert-base-uncased");
+        HttpExchange download = client.fetchAbsolute(json(read).at("/data/download_url").asText());
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body().length).isGreaterThan(0);
+
+        List<String> actions = new ArrayList<>();
+        json(client.get("/artifact/model/" + id + "/audit")).forEach(e -> actions.add(e.get("action").asText()));
+        assertThat(actions).containsExactly("CREATE", "DOWNLOAD");
+        assertThat(engine.readEvents(id).asStream()).as("the artifact's events are in the DynamoDB log").isNotEmpty();
+        assertThat(engine.createHeadToken().position()).isPresent();
+    }
+}
