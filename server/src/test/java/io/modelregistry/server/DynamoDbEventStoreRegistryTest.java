@@ -32,26 +32,31 @@ class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
     @Autowired
     SourceClaims claims;
 
+    private static String prefix;
+
     @DynamicPropertySource
     static void eventStoreOnDynalite(DynamicPropertyRegistry registry) {
         // dynalite checks only the shape of a signature; the SDK's default chain reads these system properties
         System.setProperty("aws.accessKeyId", "dynalite");
         System.setProperty("aws.secretAccessKey", "dynalite");
-        var tables = Dynalite.freshTables("registry");
+        prefix = Dynalite.freshPrefix("registry");
         registry.add("registry.event-store", () -> "dynamodb");
         registry.add("registry.dynamodb.endpoint", () -> Dynalite.shared().endpoint().toString());
         registry.add("registry.dynamodb.region", () -> "us-east-1");
-        registry.add("registry.dynamodb.events-table", tables::events);
-        registry.add("registry.dynamodb.log-table", tables::log);
-        registry.add("registry.dynamodb.snapshots-table", tables::snapshots);
-        registry.add("registry.dynamodb.payloads-table", tables::payloads);
-        registry.add("registry.dynamodb.tokens-table", tables::tokens);
-        registry.add("registry.dynamodb.claims-table", tables::claims);
+        // the deployment names its tables by prefix; one table named on its own overrides its prefixed name
+        registry.add("registry.dynamodb.table-prefix", () -> prefix);
+        registry.add("registry.dynamodb.claims-table", () -> prefix + "claims-named-on-their-own");
         registry.add("registry.dynamodb.node-id", () -> "test-node");
     }
 
+    @Autowired
+    software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo;
+
     @Test
-    void theEventStoreTokenStoreAndClaimsAreTheDynamoDbAdapters() {
+    void theEventStoreTokenStoreAndClaimsAreTheDynamoDbAdaptersOnTablesNamedByPrefix() {
+        assertThat(dynamo.listTablesPaginator().tableNames().stream().toList()).filteredOn(name -> name.startsWith(prefix))
+                .containsExactlyInAnyOrder(prefix + "events", prefix + "event-log", prefix + "snapshots",
+                        prefix + "event-payloads", prefix + "tokens", prefix + "claims-named-on-their-own");
         assertThat(engine.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
         assertThat(tokens.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
         assertThat(claims.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");

@@ -132,8 +132,26 @@ public final class DynamoDbEventStorageEngine extends AbstractEventStorageEngine
                         + "positions, nothing was stored");
             }
         } catch (SdkException e) {
-            abandon(first, count, locked);
+            // the commit may have been written and only its answer lost: closing the positions settles which
+            if (!closeAfterFailure(first, count, locked)) {
+                return;
+            }
             throw new EventStoreException("DynamoDB did not store the events; nothing was committed", e);
+        }
+    }
+
+    /** After a failed call: false when our commit turns out to exist (the append succeeded after all). */
+    private boolean closeAfterFailure(long first, int count, List<EventRecord> locked) {
+        try {
+            if (commits.tombstone(first, count, clock.millis(), writer)) {
+                removeLocks(first, locked);
+                return true;
+            }
+            return !ownCommit(first);
+        } catch (SdkException again) {
+            log.warn("Could not settle positions {}..{} after a failed append; readers close them after the gap "
+                    + "timeout and its sequence items are taken over after it", first, first + count - 1, again);
+            return true;
         }
     }
 
@@ -187,11 +205,12 @@ public final class DynamoDbEventStorageEngine extends AbstractEventStorageEngine
         return commits.get(first).map(e -> e.committed() && writer.equals(e.writer())).orElse(false);
     }
 
-    /** Closes this batch's positions (so readers need not wait for them) and removes its sequence items. */
+    /** A lost race: closes this batch's positions (so readers need not wait) and removes its sequence items. */
     private void abandon(long first, int count, List<EventRecord> locked) {
         try {
-            commits.tombstone(first, count, clock.millis(), writer);
-            removeLocks(first, locked);
+            if (commits.tombstone(first, count, clock.millis(), writer)) {
+                removeLocks(first, locked);
+            }
         } catch (SdkException e) {
             log.warn("Could not close abandoned positions {}..{}; readers skip them after the gap timeout", first,
                     first + count - 1, e);

@@ -2,7 +2,6 @@ package io.modelregistry.server.axon.dynamodb;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param endpoint           the service endpoint; empty for AWS itself (from the region), a loopback URL for an emulator
  * @param region             the AWS region; empty for the SDK's default chain ({@code AWS_REGION}, profile, instance)
+ * @param tablePrefix        every table is named {@code <prefix><suffix>} unless named on its own: suffixes {@code events},
+ *                           {@code event-log}, {@code snapshots}, {@code event-payloads}, {@code tokens}, {@code claims}
  * @param eventsTable        one small item per domain event, keyed (aggregate id, sequence number): optimistic locking
  * @param logTable           the global order: the position counter and one commit item per appended unit of work
  * @param snapshotsTable     the latest snapshot of each aggregate
@@ -37,12 +38,13 @@ import org.springframework.validation.annotation.Validated;
 public record DynamoDbProperties(
         URI endpoint,
         String region,
-        @NotBlank @DefaultValue("registry-events") String eventsTable,
-        @NotBlank @DefaultValue("registry-event-log") String logTable,
-        @NotBlank @DefaultValue("registry-snapshots") String snapshotsTable,
-        @NotBlank @DefaultValue("registry-event-payloads") String payloadsTable,
-        @NotBlank @DefaultValue("registry-tokens") String tokensTable,
-        @NotBlank @DefaultValue("registry-source-claims") String claimsTable,
+        @NotNull @DefaultValue("registry-") String tablePrefix,
+        String eventsTable,
+        String logTable,
+        String snapshotsTable,
+        String payloadsTable,
+        String tokensTable,
+        String claimsTable,
         @DefaultValue("true") boolean createTables,
         @NotNull @DefaultValue("2s") Duration connectTimeout,
         @NotNull @DefaultValue("5s") Duration attemptTimeout,
@@ -68,7 +70,12 @@ public record DynamoDbProperties(
 
     /** The table names, for the store's parts. */
     Tables tables() {
-        return new Tables(eventsTable, logTable, snapshotsTable, payloadsTable, tokensTable, claimsTable);
+        return new Tables(name(eventsTable, "events"), name(logTable, "event-log"), name(snapshotsTable, "snapshots"),
+                name(payloadsTable, "event-payloads"), name(tokensTable, "tokens"), name(claimsTable, "claims"));
+    }
+
+    private String name(String table, String suffix) {
+        return table == null || table.isBlank() ? tablePrefix.strip() + suffix : table.strip();
     }
 
     /** Names of the DynamoDB tables the event store uses. */
@@ -76,8 +83,8 @@ public record DynamoDbProperties(
 
         /** Tables named {@code prefix-events}, {@code prefix-log}, ...: for tests that need a fresh store each. */
         public static Tables prefixed(String prefix) {
-            return new Tables(prefix + "-events", prefix + "-log", prefix + "-snapshots", prefix + "-payloads",
-                    prefix + "-tokens", prefix + "-claims");
+            return new Tables(prefix + "events", prefix + "event-log", prefix + "snapshots", prefix + "event-payloads",
+                    prefix + "tokens", prefix + "claims");
         }
     }
 }

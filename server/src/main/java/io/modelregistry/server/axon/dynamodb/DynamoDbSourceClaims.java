@@ -31,7 +31,7 @@ final class DynamoDbSourceClaims implements SourceClaims {
     private static final String NAME = "name";
     private static final String CLAIMED_AT = "claimedAt";
     private static final String SOURCES = "sources";
-    private static final String SOURCE = "source";
+    private static final String SOURCE = "sourceKey";
 
     private final DynamoDbClient client;
     private final String table;

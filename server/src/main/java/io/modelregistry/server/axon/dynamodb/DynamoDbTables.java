@@ -31,7 +31,7 @@ public final class DynamoDbTables {
     static final String PART = "part";
     static final String PROCESSOR = "processor";
     static final String SEGMENT = "segment";
-    static final String SOURCE_KEY = "sourceKey";
+    static final String SOURCE_KEY = "source";
     static final String ARTIFACT = "artifactId";
 
     private static final Logger log = LoggerFactory.getLogger(DynamoDbTables.class);

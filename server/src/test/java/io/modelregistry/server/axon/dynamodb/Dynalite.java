@@ -67,8 +67,12 @@ public final class Dynalite {
 
     /** Names for a set of tables no other test uses. */
     public static DynamoDbProperties.Tables freshTables(String purpose) {
-        return DynamoDbProperties.Tables.prefixed(purpose + "-" + ProcessHandle.current().pid() + "-"
-                + TABLE_SETS.incrementAndGet());
+        return DynamoDbProperties.Tables.prefixed(freshPrefix(purpose));
+    }
+
+    /** A table-name prefix no other test uses. */
+    public static String freshPrefix(String purpose) {
+        return purpose + "-" + ProcessHandle.current().pid() + "-" + TABLE_SETS.incrementAndGet() + "-";
     }
 
     private static Dynalite start() {
