@@ -194,7 +194,7 @@ resource "aws_ecs_task_definition" "registry" {
       interval    = 30
       timeout     = 5
       retries     = 3
-      startPeriod = 120
+      startPeriod = 180
     }
 
     # server.shutdown=graceful: let in-flight requests finish before SIGKILL.
@@ -226,7 +226,7 @@ resource "aws_ecs_service" "registry" {
     enable   = true
     rollback = true
   }
-  health_check_grace_period_seconds = 180
+  health_check_grace_period_seconds = 300
   wait_for_steady_state             = var.wait_for_steady_state
   propagate_tags                    = "SERVICE"
 
