@@ -23,8 +23,10 @@ data "aws_subnets" "default" {
 }
 
 locals {
-  # Sorted so the OpenSearch node's subnet stays the same between plans.
-  subnet_ids = sort(data.aws_subnets.default.ids)
+  # Two availability zones (the load balancer's minimum), not every default subnet: each subnet the
+  # load balancer spans holds a public IPv4 address, billed by the hour. Sorted so the choice (and the
+  # OpenSearch node's subnet, the first) stays the same between plans.
+  subnet_ids = slice(sort(data.aws_subnets.default.ids), 0, min(var.subnet_count, length(data.aws_subnets.default.ids)))
 }
 
 # Free gateway endpoints: DynamoDB and S3 traffic stays on the AWS network instead of the internet.

@@ -104,6 +104,17 @@ variable "container_secrets" {
 
 # --- network and load balancer ---------------------------------------------------------------
 
+variable "subnet_count" {
+  description = "How many of the default VPC's subnets (one per availability zone) the load balancer and the tasks use; at least 2."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.subnet_count >= 2
+    error_message = "subnet_count: an Application Load Balancer needs at least two availability zones."
+  }
+}
+
 variable "allowed_ingress_cidrs" {
   description = "Client networks allowed to reach the load balancer."
   type        = list(string)
@@ -242,9 +253,9 @@ variable "alarm_email" {
 }
 
 variable "monthly_budget_usd" {
-  description = "Monthly cost limit of the AWS Budgets alarm, in USD (notified at 80 % actual and 100 % forecast)."
+  description = "Monthly cost limit of the AWS Budgets alarm, in USD (notified at 80 % actual and 100 % forecast); ADR 0062 has the expected cost."
   type        = number
-  default     = 30
+  default     = 50
 }
 
 variable "alarm_5xx_threshold" {

@@ -122,6 +122,11 @@ run "defaults_build_the_whole_stack" {
   }
 
   assert {
+    condition     = aws_lb.registry.subnets == toset(["subnet-aaaa", "subnet-bbbb"])
+    error_message = "the load balancer spans two availability zones, not every default subnet (each costs a public address)"
+  }
+
+  assert {
     condition     = aws_opensearch_domain.read_models.vpc_options[0].subnet_ids == toset(["subnet-aaaa"])
     error_message = "the single node sits in the first subnet by id, stable between plans"
   }
@@ -172,7 +177,7 @@ run "defaults_build_the_whole_stack" {
   }
 
   assert {
-    condition     = aws_budgets_budget.monthly.limit_amount == "30" && aws_budgets_budget.monthly.time_unit == "MONTHLY"
+    condition     = aws_budgets_budget.monthly.limit_amount == "50" && aws_budgets_budget.monthly.time_unit == "MONTHLY"
     error_message = "the monthly budget alarm has the default limit"
   }
 }
