@@ -42,3 +42,13 @@ output "ecs_cluster" {
   description = "ECS cluster name (e.g. for aws ecs execute-command or describe-services)."
   value       = aws_ecs_cluster.registry.name
 }
+
+output "ecs_service" {
+  description = "ECS service name."
+  value       = aws_ecs_service.registry.name
+}
+
+output "task_definition_arn" {
+  description = "The task definition this apply deployed (the deploy workflow checks that ECS runs it, not a rolled-back one)."
+  value       = aws_ecs_task_definition.registry.arn
+}
