@@ -10,7 +10,14 @@ import java.util.Optional;
  */
 public interface RatingReadModel extends RatedModels {
 
+    /** The latest rating of the model's latest version (the highest version rated). */
     Optional<StoredRating> latest(String artifactId);
+
+    /** The latest rating of one version of the model (build metadata ignored). */
+    default Optional<StoredRating> latest(String artifactId, String version) {
+        return latest(artifactId).filter(rating -> io.modelregistry.api.version.SemanticVersions.same(
+                rating.version(), version));
+    }
 
     /** Oldest first, at most {@code limit}. */
     List<StoredRating> history(String artifactId, int limit);

@@ -23,19 +23,20 @@ public class JdbcAuditTrail implements AuditTrail, AuditTrailWriter {
 
     @Override
     public List<AuditEntry> entriesFor(String artifactId, int limit) {
-        return jdbc.query("SELECT username, is_admin, at, artifact_id, name, artifact_type, action FROM artifact_audit "
+        return jdbc.query("SELECT username, is_admin, at, artifact_id, name, artifact_type, action, version FROM artifact_audit "
                         + "WHERE artifact_id = ? ORDER BY entry_id LIMIT ?",
                 (rs, row) -> new AuditEntry(rs.getString(1), rs.getBoolean(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5), ArtifactType.valueOf(rs.getString(6)), rs.getString(7)),
+                        rs.getString(4), rs.getString(5), ArtifactType.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getString(8)),
                 artifactId, limit);
     }
 
     @Override
     public void record(String eventId, AuditEntry e) {
-        jdbc.update("MERGE INTO artifact_audit (event_id, artifact_id, artifact_type, name, action, username, is_admin, at) "
-                        + "KEY (event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("MERGE INTO artifact_audit (event_id, artifact_id, artifact_type, name, action, username, is_admin, "
+                        + "at, version) KEY (event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 eventId, e.artifactId(), e.artifactType().name(), e.artifactName(), e.action(), e.username(), e.admin(),
-                Timestamp.from(e.at()));
+                Timestamp.from(e.at()), e.version());
     }
 
     @Override
