@@ -1,5 +1,6 @@
 package io.modelregistry.api.rating;
 
+import io.modelregistry.api.version.SemanticVersions;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public interface RatingReadModel extends RatedModels {
 
     /** The latest rating of one version of the model (build metadata ignored). */
     default Optional<StoredRating> latest(String artifactId, String version) {
-        return latest(artifactId).filter(rating -> io.modelregistry.api.version.SemanticVersions.same(
+        return latest(artifactId).filter(rating -> SemanticVersions.same(
                 rating.version(), version));
     }
 

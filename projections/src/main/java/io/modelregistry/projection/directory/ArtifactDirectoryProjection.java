@@ -3,6 +3,7 @@ package io.modelregistry.projection.directory;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactRegistered;
+import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
 import io.modelregistry.api.artifact.ArtifactVersionAdded;
 import io.modelregistry.api.directory.ArtifactDirectory;
@@ -87,7 +88,7 @@ class ArtifactDirectoryProjection {
         writer.deleteAll();
     }
 
-    private static ArtifactRecord record(String id, io.modelregistry.api.artifact.ArtifactType type, String name,
+    private static ArtifactRecord record(String id, ArtifactType type, String name,
                                          ArtifactContent c, String by, Instant registeredAt, Instant updatedAt) {
         return new ArtifactRecord(id, type, name, c.sourceUrl(), c.source().kind().name(), c.source().repoId(),
                 c.pkg().digest(), c.pkg().bundleBytes(), c.pkg().declaredBytes(), c.licence(), c.note(), by,

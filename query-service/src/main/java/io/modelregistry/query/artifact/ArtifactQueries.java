@@ -1,10 +1,10 @@
 package io.modelregistry.query.artifact;
 
-import io.modelregistry.api.version.VersionRange;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.search.NameQuery;
+import io.modelregistry.api.version.VersionRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,16 +1,17 @@
 package io.modelregistry.query.cost;
 
-import io.modelregistry.api.version.SemanticVersions;
 import io.modelregistry.api.artifact.ArtifactType;
-import io.modelregistry.api.error.RegistryException;
-import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.version.SemanticVersions;
 import io.modelregistry.projection.lineage.LineageReadModel;
 import io.modelregistry.query.param.BooleanParameter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,7 +85,9 @@ class CostController {
 
         @Override
         public OptionalLong bytes(String artifactId) {
-            return (artifactId.equals(root.id()) ? java.util.Optional.of(root) : directory.find(artifactId)).map(CostController::downloadBytes).map(OptionalLong::of)
+            Optional<ArtifactRecord> record = artifactId.equals(root.id()) ? Optional.of(root)
+                    : directory.find(artifactId);
+            return record.map(CostController::downloadBytes).map(OptionalLong::of)
                     .orElse(OptionalLong.empty());
         }
 

@@ -1,21 +1,21 @@
 package io.modelregistry.query.rating;
 
-import io.modelregistry.api.version.SemanticVersions;
-import org.springframework.web.bind.annotation.RequestParam;
 import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rating.ContractRating;
-import io.modelregistry.api.rating.RatingOutcome;
-import io.modelregistry.api.rest.ArtifactIdentifiers;
-import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.rating.IngestRefusal;
+import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RatingReadModel;
 import io.modelregistry.api.rating.StoredRating;
+import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.version.SemanticVersions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**

@@ -7,6 +7,8 @@ import io.modelregistry.api.rating.RatingReadModel;
 import io.modelregistry.api.rating.RatingReadModelWriter;
 import io.modelregistry.api.rating.StoredRating;
 import io.modelregistry.api.version.SemanticVersions;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +57,7 @@ public class JdbcRatingReadModel implements RatingReadModel, RatingReadModelWrit
                 artifactId, limit);
     }
 
-    private static StoredRating stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static StoredRating stored(ResultSet rs, int row) throws SQLException {
         return new StoredRating(rs.getString(1), RatingJson.read(rs.getString(2)), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), rs.getString(5));
     }

@@ -1,13 +1,13 @@
 package io.modelregistry.projection.search.lucene;
 
-import io.modelregistry.api.version.VersionRange;
-import io.modelregistry.api.search.ArtifactSearch;
-import io.modelregistry.api.search.ArtifactSummary;
-import io.modelregistry.api.search.SearchPage;
-import io.modelregistry.api.search.IndexStats;
-import io.modelregistry.api.search.NameQuery;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.search.ArtifactSearch;
+import io.modelregistry.api.search.ArtifactSummary;
+import io.modelregistry.api.search.IndexStats;
+import io.modelregistry.api.search.NameQuery;
+import io.modelregistry.api.search.SearchPage;
+import io.modelregistry.api.version.VersionRange;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +24,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /** {@link ArtifactSearch} on the local Lucene index (the embedded default). */
