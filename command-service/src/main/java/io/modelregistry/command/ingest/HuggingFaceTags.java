@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 final class HuggingFaceTags {
 
-    /** What a refs response may hold that is read; a repository with more tags than this is cut, noted nowhere. */
+    /** Tags read from one refs response; the rest of a repository with more are ignored (a bound, not a choice). */
     static final int MAX_TAGS_READ = 1_000;
     private static final int REFS_BYTES = IngestLimits.MIB;
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");

@@ -15,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("registry.versions")
-public record VersionSettings(@Min(1) @Max(50) @DefaultValue("5") int maxIngestedTags) {
+record VersionSettings(@Min(1) @Max(50) @DefaultValue("5") int maxIngestedTags) {
 }
