@@ -4,9 +4,8 @@ import { api, download, messageOf, paths, ingestTimeout } from '../api.js';
 import { announce, clear, h } from '../dom.js';
 import { bytes, count, DEVICES, listJoin, megabytes, metricName, METRICS, percent, scoreBar, timeEl, TYPES, vettingSentence } from '../format.js';
 import { drawLineage } from '../lineage.js';
-import { frontMatter, renderMarkdown } from '../markdown.js';
+import { renderMarkdown } from '../markdown.js';
 import { build } from '../router.js';
-import { aspectSizes, readPackage } from '../zip.js';
 import { forget } from '../search-model.js';
 
 export async function artifactView(main, route, ctx) {
@@ -41,7 +40,7 @@ export async function artifactView(main, route, ctx) {
   const audit = auditSection(type, id);
   const facts = factsPanel(artifact, type);
   side.append(facts.el);
-  cardSection(card, artifact, { onPackage: (pkg) => { facts.showPackage(pkg); audit.refresh(); } });
+  cardSection(card, artifact, type, id, { onCard: (c) => facts.showCard(c) });
   side.append(downloadPanel(artifact, () => { audit.refresh(); forget(id); }));
   side.append(costPanel(type, id));
   const trust = type === 'model' ? trustSection(id, vettedBadge, facts) : null;
@@ -74,82 +73,67 @@ function factsPanel(artifact, type) {
   const sourceUrl = artifact.data.url;
   row('Type', TYPES[type]);
   row('Source', /^https?:\/\//i.test(sourceUrl) ? h('a', { href: sourceUrl, rel: 'noopener noreferrer', class: 'break' }, sourceUrl.replace(/^https?:\/\//, '')) : sourceUrl);
-  row('Task', h('span', { class: 'muted' }, type === 'model' ? '…' : '—'), 'task');
-  row('Licence', h('span', { class: 'muted' }, 'in the model card'), 'licence');
-  row('Tags', h('span', { class: 'muted' }, 'in the model card'), 'tags');
+  row('Task', h('span', { class: 'muted' }, '…'), 'task');
+  row('Licence', h('span', { class: 'muted' }, '…'), 'licence');
+  row('Library', h('span', { class: 'muted' }, '…'), 'library');
+  row('Tags', h('span', { class: 'muted' }, '…'), 'tags');
   row('Versions', h('span', { class: 'muted' }, 'one (the registry keeps the current version)'), 'versions');
   const set = (key, value) => { const dd = dl.querySelector('[data-fact="' + key + '"] dd'); if (dd) clear(dd).append(value); };
   const el = h('section', { class: 'panel', 'aria-labelledby': 'facts-title' }, h('h2', { id: 'facts-title' }, 'Details'), dl);
+  let taskFromCard = false;
   return {
     el,
-    setTask: (task) => set('task', task && task !== 'unknown' ? task : 'not declared'),
-    showPackage(pkg) {
-      const meta = pkg.readme ? frontMatter(pkg.readme) : {};
-      const licence = meta.license || meta.licence;
-      set('licence', licence ? (Array.isArray(licence) ? licence.join(', ') : licence) : 'not declared');
-      const tags = [].concat(meta.tags || [], meta.datasets ? [].concat(meta.datasets).map((d) => 'dataset:' + d) : []);
+    // The rating's category is a fallback: a task declared by the card or the hub says more.
+    setTask: (task) => { if (!taskFromCard) set('task', task && task !== 'unknown' ? task : 'not declared'); },
+    showCard(card) {
+      set('licence', card.licence || 'not declared');
+      set('library', card.library || 'not declared');
+      const datasets = [].concat(card.card_metadata && card.card_metadata.datasets ? card.card_metadata.datasets : []);
+      const tags = [].concat(card.tags || [], datasets.filter((d) => typeof d === 'string').map((d) => 'dataset:' + d));
       set('tags', tags.length ? h('ul', { class: 'tags' }, tags.slice(0, 30).map((t) => h('li', {}, t))) : 'none');
-      if (meta.pipeline_tag) set('task', meta.pipeline_tag);
+      if (card.task) { taskFromCard = true; set('task', card.task); } else if (type !== 'model') set('task', 'not declared');
+    },
+    showFailure(message) {
+      ['licence', 'library', 'tags'].forEach((key) => set(key, h('span', { class: 'muted' }, message)));
     },
   };
 }
 
-function cardSection(card, artifact, { onPackage }) {
-  const body = h('div', { class: 'model-card', id: 'model-card-body' });
-  const files = h('div');
-  const kind = artifact.metadata.type === 'code' ? 'README' : 'card';
-  const button = h('button', { type: 'button', class: 'button-primary' }, 'Show the ' + kind + ' and files');
-  const note = h('p', { class: 'help' }, 'The ' + (kind === 'card' ? 'card' : 'README') + ' travels inside the stored package. Showing it downloads the package once, which the audit trail records as a download by you.');
-  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  onDownload(button, status, artifact.data.download_url, 'Downloading the package…', (got) => {
-    let pkg;
-    try { pkg = readPackage(got.bytes); } catch { status.textContent = 'The package is not a readable zip file.'; return; }
-    clear(body);
-    if (pkg.readme) {
-      const rendered = h('div', { class: 'markdown' });
-      rendered.innerHTML = renderMarkdown(pkg.readme); // sanitised by DOMPurify in renderMarkdown
-      rendered.querySelectorAll('h1,h2,h3,h4,h5,h6').forEach((heading) => {
-        // Card headings sit below this page's h2, so screen-reader outlines stay in order.
-        const level = Math.min(6, parseInt(heading.tagName.slice(1), 10) + 2);
-        const replacement = document.createElement('h' + level);
-        replacement.append(...heading.childNodes);
-        heading.replaceWith(replacement);
-      });
-      body.append(rendered);
-      if (pkg.readme.length > 3000) {
-        // Long cards fold so trust and lineage stay within reach; one button unfolds them.
-        body.classList.add('folded');
-        const more = h('button', { type: 'button', class: 'button-quiet', 'aria-expanded': 'false', 'aria-controls': 'model-card-body' }, 'Show the whole card');
-        more.addEventListener('click', () => {
-          const folded = body.classList.toggle('folded');
-          more.setAttribute('aria-expanded', String(!folded));
-          more.textContent = folded ? 'Show the whole card' : 'Fold the card';
-        });
-        body.after(more);
-      }
-    } else {
-      body.append(h('p', {}, 'This package has no README.md.'));
-    }
-    clear(files).append(filesTable(pkg));
-    button.remove();
-    note.remove();
-    status.textContent = 'Card shown; ' + count(pkg.files.length, 'file') + ' in the package.';
-    onPackage(pkg);
-  });
+function cardSection(card, artifact, type, id, { onCard }) {
+  const body = h('div', { class: 'model-card', id: 'model-card-body' }, h('p', { class: 'muted' }, 'Loading the card…'));
   const title = { model: 'Model card', dataset: 'Dataset card', code: 'README' }[artifact.metadata.type];
-  card.append(h('h2', { id: 'card-title' }, title), note, button, status, body, files);
-}
-
-function filesTable(pkg) {
-  const sizes = aspectSizes(pkg.files);
-  return h('div', { class: 'files' },
-    h('h3', {}, 'Size per part'),
-    h('ul', { class: 'aspect-list' }, sizes.map(([aspect, size]) => h('li', {}, h('span', { class: 'badge' }, aspect), ' ', bytes(size)))),
-    h('details', {}, h('summary', {}, 'All ' + count(pkg.files.length, 'file')),
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Files' }, h('table', { class: 'data-table' },
-        h('caption', { class: 'visually-hidden' }, 'Files in the package'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'File'), h('th', { scope: 'col' }, 'Part'), h('th', { scope: 'col', class: 'num' }, 'Size'))),
-        h('tbody', {}, pkg.files.slice(0, 500).map((f) => h('tr', {}, h('td', { class: 'break' }, f.path), h('td', {}, f.aspect), h('td', { class: 'num' }, bytes(f.size)))))))));
+  card.append(h('h2', { id: 'card-title' }, title), body);
+  // The card is read from the registry's card read model: looking at it is not a download.
+  api('GET', paths.artifact(type, id) + '/card').then((answer) => {
+    clear(body);
+    if (answer.status !== 200) { body.append(h('p', {}, messageOf(answer, 'The card could not be read'))); return; }
+    const c = answer.json;
+    onCard(c);
+    if (!c.readme) { body.append(h('p', {}, 'This ' + TYPES[type].toLowerCase() + ' has no README.')); return; }
+    const rendered = h('div', { class: 'markdown' });
+    rendered.innerHTML = renderMarkdown(c.readme); // sanitised by DOMPurify in renderMarkdown
+    rendered.querySelectorAll('h1,h2,h3,h4,h5,h6').forEach((heading) => {
+      // Card headings sit below this page's h2, so screen-reader outlines stay in order.
+      const level = Math.min(6, parseInt(heading.tagName.slice(1), 10) + 2);
+      const replacement = document.createElement('h' + level);
+      replacement.append(...heading.childNodes);
+      heading.replaceWith(replacement);
+    });
+    // A code block wider than the screen scrolls sideways: it must be reachable by keyboard to be read (WCAG 2.1.1).
+    rendered.querySelectorAll('pre').forEach((pre) => { pre.setAttribute('tabindex', '0'); pre.setAttribute('aria-label', 'Code from the card'); });
+    body.append(rendered);
+    if (c.readme.length > 3000) {
+      // Long cards fold so trust and lineage stay within reach; one button unfolds them.
+      body.classList.add('folded');
+      const more = h('button', { type: 'button', class: 'button-quiet', 'aria-expanded': 'false', 'aria-controls': 'model-card-body' }, 'Show the whole card');
+      more.addEventListener('click', () => {
+        const folded = body.classList.toggle('folded');
+        more.setAttribute('aria-expanded', String(!folded));
+        more.textContent = folded ? 'Show the whole card' : 'Fold the card';
+      });
+      body.after(more);
+    }
+  });
 }
 
 /** Fetches the package when the button is pressed, saying so in the status line, and hands over the bytes. */

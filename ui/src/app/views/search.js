@@ -88,6 +88,8 @@ function resultCard(item) {
     h('dl', { class: 'result-facts' },
       item.type === 'model' ? fact('Net score', h('span', { class: 'pending' }, '…'), 'score') : null,
       item.type === 'model' ? fact('Vetting', h('span', { class: 'pending' }, '…'), 'vetted') : null,
+      fact('Licence', h('span', { class: 'pending' }, '…'), 'licence'),
+      item.type === 'model' ? fact('Task', h('span', { class: 'pending' }, '…'), 'task') : null,
       fact('Size', h('span', { class: 'pending' }, '…'), 'size'),
       fact('Added', h('span', { class: 'pending' }, '…'), 'age'),
       fact('Downloads', h('span', { class: 'pending' }, '…'), 'downloads')));
@@ -106,4 +108,9 @@ function fillDetails(list, item, d) {
   set('size', d.sizeMb === undefined ? '—' : megabytes(d.sizeMb));
   set('age', d.created ? timeEl(d.created) : '—');
   set('downloads', d.downloads === undefined ? '—' : d.downloads.toLocaleString('en'));
+  set('licence', d.licence || 'not declared');
+  set('task', d.task || 'not declared');
+  if (d.tags && d.tags.length && !card.querySelector('.tags')) {
+    card.append(h('ul', { class: 'tags', 'aria-label': 'Tags' }, d.tags.slice(0, 6).map((t) => h('li', {}, t))));
+  }
 }
