@@ -277,7 +277,7 @@ class WebUiIT {
         int before = driver.findElements(By.cssSelector("#audit tr[data-action=DOWNLOAD]")).size();
         Object page = driver.executeScript("window.__samePage = true; return 1");
         assertThat(page).isNotNull();
-        driver.findElement(By.id("download")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("download"))).click();
         wait.until(d -> d.findElements(By.cssSelector("#audit tr[data-action=DOWNLOAD]")).size() == before + 1);
         assertThat(driver.executeScript("return window.__samePage === true")).isEqualTo(true);
         assertThat(driver.findElement(By.cssSelector("#audit tbody tr")).getText()).contains("Download").contains(RegistryClient.ADMIN);
