@@ -83,4 +83,12 @@ describe('search', () => {
     await enrich(api, items.slice(0, 10), () => {});
     expect(api.calls).toHaveLength(2);
   });
+
+  it('sends a version range with a name listing and with a regular expression', async () => {
+    const api = fakeApi(() => ({ status: 200, json: [] }));
+    await runSearch(api, { q: '', mode: 'name', types: ['model'], sort: 'name', version: '^1.2.0' });
+    await runSearch(api, { q: 'bert', mode: 'regex', types: [], sort: 'name', version: '~1.0.0' });
+    expect(api.calls[0].body).toEqual([{ name: '*', types: ['model'], version: '^1.2.0' }]);
+    expect(api.calls[1].body).toEqual({ regex: 'bert', version: '~1.0.0' });
+  });
 });

@@ -35,7 +35,7 @@ export async function runSearch(api, state) {
   if (state.mode === 'regex' || (state.mode === 'partial' && state.q)) {
     if (!state.q) return { items: [], total: 0 };
     const pattern = state.mode === 'regex' ? state.q : '(?i)' + escapeRegex(state.q);
-    const answer = await api('POST', '/artifact/byRegEx', { regex: pattern });
+    const answer = await api('POST', '/artifact/byRegEx', { regex: pattern, ...(state.version ? { version: state.version } : {}) });
     if (answer.status === 404) return { items: [], total: 0 };
     if (answer.status !== 200) return { error: messageOf(answer) };
     let items = dedupe(answer.json || []).filter(keep);
@@ -47,7 +47,7 @@ export async function runSearch(api, state) {
     }
     return { items, total: items.length, capped: (answer.json || []).length >= 1000 };
   }
-  const query = [{ name: state.q || '*', ...(state.types.length ? { types: state.types } : {}) }];
+  const query = [{ name: state.q || '*', ...(state.types.length ? { types: state.types } : {}), ...(state.version ? { version: state.version } : {}) }];
   const items = [];
   let offset = null;
   for (let page = 0; page < MAX_SERVER_PAGES; page++) {
