@@ -5,7 +5,11 @@ import io.modelregistry.api.audit.AuditEntry;
 import io.modelregistry.api.audit.AuditTrail;
 import io.modelregistry.api.audit.AuditTrailWriter;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,23 @@ public class JdbcAuditTrail implements AuditTrail, AuditTrailWriter {
                         rs.getString(4), rs.getString(5), ArtifactType.valueOf(rs.getString(6)), rs.getString(7),
                         rs.getString(8)),
                 artifactId, limit);
+    }
+
+    @Override
+    public Map<String, Long> downloadCounts(Collection<String> artifactIds) {
+        if (artifactIds.isEmpty()) {
+            return Map.of();
+        }
+        if (artifactIds.size() > 100) {
+            throw new IllegalArgumentException("at most 100 ids at once");
+        }
+        String marks = String.join(", ", Collections.nCopies(artifactIds.size(), "?"));
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT artifact_id, COUNT(*) FROM artifact_audit WHERE action = 'DOWNLOAD' AND artifact_id IN ("
+                + marks + ") GROUP BY artifact_id", rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, artifactIds.toArray());
+        return counts;
     }
 
     @Override
