@@ -9,6 +9,7 @@ import io.modelregistry.hub.HubClient;
 import io.modelregistry.hub.HubEndpoint;
 import io.modelregistry.hub.HubEndpoints;
 import io.modelregistry.hub.SourceUrlParser;
+import io.modelregistry.rating.GitServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.util.unit.DataSize;
@@ -22,6 +23,11 @@ final class IngestHarness {
     final ArtifactDocumentStore documents;
 
     IngestHarness(String hfEndpoint, String gitHubApi, Path blobRoot, Duration requestTimeout) {
+        this(hfEndpoint, gitHubApi, gitHubApi, blobRoot, requestTimeout);
+    }
+
+    /** @param gitServer where GitHub repositories are fetched with git ({@code GITHUB_SERVER_URL}) */
+    IngestHarness(String hfEndpoint, String gitHubApi, String gitServer, Path blobRoot, Duration requestTimeout) {
         HubClient client = new HubClient(HubClient.newHttpClient(proxies), requestTimeout);
         HubEndpoints endpoints = new HubEndpoints(
                 HubEndpoint.of("HuggingFace", hfEndpoint, null),
@@ -30,6 +36,7 @@ final class IngestHarness {
         this.documents = new BlobArtifactDocuments(blobs);
         this.ingestor = new SourceIngestor(new SourceUrlParser(),
                 new HuggingFaceSource(client, endpoints, blobs, new PackageSettings(DataSize.ofMegabytes(256))),
-                new GitHubSource(client, endpoints), new KaggleSource(), new BundleWriter(blobs), documents);
+                new GitHubSource(client, endpoints,
+                        new GitRepositoryFiles(GitServer.of(gitServer, null), GitFetchSettings.defaults(), blobs)), new KaggleSource(), new BundleWriter(blobs), documents);
     }
 }
