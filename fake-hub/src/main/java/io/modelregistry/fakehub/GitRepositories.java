@@ -12,7 +12,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * Repositories a test creates for {@link FakeHub#serveGit}: one commit of the given files on {@code main}, as a
+ * Repositories a test creates for {@link FakeHub#serveGit}: one commit of the given files on one branch, as a
  * bare repository {@code <root>/<owner>/<repo>.git}.
  */
 public final class GitRepositories {
@@ -22,10 +22,15 @@ public final class GitRepositories {
 
     /** @return the commit's sha */
     public static String commit(Path root, String owner, String repo, Map<String, byte[]> files) {
+        return commit(root, owner, repo, "main", files);
+    }
+
+    /** @return the commit's sha, the head of {@code branch} */
+    public static String commit(Path root, String owner, String repo, String branch, Map<String, byte[]> files) {
         try {
             Path work = Files.createTempDirectory("fake-hub-git-work-");
             String sha;
-            try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch(branch).call()) {
                 for (Map.Entry<String, byte[]> file : files.entrySet()) {
                     Path path = work.resolve(file.getKey());
                     Files.createDirectories(path.getParent());
