@@ -51,7 +51,7 @@ public final class GitServer {
     }
 
     /** Where OWNER/REPO is cloned from: a URL, or for a file server a local path. */
-    String cloneUri(String fullName) {
+    public String cloneUri(String fullName) {
         if (!HubLookup.isGitHubFullName(fullName)) {
             throw new IllegalArgumentException("not a GitHub owner/repo");
         }
@@ -62,7 +62,7 @@ public final class GitServer {
     }
 
     /** Credentials for the clone: only with a token, only for https. */
-    CredentialsProvider credentials() {
+    public CredentialsProvider credentials() {
         return token == null ? null : new UsernamePasswordCredentialsProvider("x-access-token", token);
     }
 

@@ -34,7 +34,12 @@ import org.springframework.stereotype.Component;
  * comes from {@code /git/trees/{branch}?recursive=1} when that answers; otherwise the listing is just the
  * stored files.
  *
- * <p>{@code declaredBytes}: the sum of the tree's blob sizes when the tree is complete; otherwise the repo's
+ * <p>Then every file of the branch's head commit is fetched with git from {@code GITHUB_SERVER_URL} and stored,
+ * verified against its git blob id ({@link GitRepositoryFiles}); that commit's tree is then the listing. When git
+ * cannot fetch it (no git server, cancelled at a bound), the README and licence are all that is stored, as the
+ * note says.
+ *
+ * <p>{@code declaredBytes}: the sum of the fetched commit's file sizes; without it, the sum of the tree's blob sizes when the tree is complete; otherwise the repo's
  * {@code size} field, which GitHub reports in KiB (×1024; it measures the repository on disk, history
  * included, so it is an estimate of a download). Licence: {@code license.spdx_id}, null for NOASSERTION.
  */
@@ -47,11 +52,13 @@ final class GitHubSource {
 
     private final HubClient client;
     private final HubEndpoint api;
+    private final GitRepositoryFiles git;
     private final ObjectMapper json = new ObjectMapper();
 
-    GitHubSource(HubClient client, HubEndpoints endpoints) {
+    GitHubSource(HubClient client, HubEndpoints endpoints, GitRepositoryFiles git) {
         this.client = client;
         this.api = endpoints.gitHubApi();
+        this.git = git;
     }
 
     FetchedSource fetch(SourceRef ref) {
@@ -87,14 +94,28 @@ final class GitHubSource {
             }
         });
         long declared = tree.complete() ? tree.declaredBytes() : Math.max(0, repo.path("size").asLong()) * 1024L;
+        Optional<GitRepositoryFiles.Snapshot> snapshot = git.fetch(fullName, branch);
+        if (snapshot.isPresent()) {
+            // the fetched commit is what is stored, so it is also what is listed (the REST tree may be older)
+            files.clear();
+            files.addAll(snapshot.get().listing());
+            Set<String> inCommit = new HashSet<>();
+            files.forEach(file -> inCommit.add(file.path()));
+            stored.keySet().removeIf(inCommit::contains);
+            stored.forEach((path, bytes) -> files.add(new PackageFile(path, bytes.length, Hashes.sha256Tagged(bytes), true)));
+            declared = snapshot.get().declaredBytes();
+        }
 
         ArtifactDocuments docs = new ArtifactDocuments(readme, null,
                 BoundedText.utf8WholeOrNull(repoResponse.body(), IngestLimits.SOURCE_METADATA_BYTES));
         SourceRef resolved = new SourceRef(SourceKind.GITHUB_REPOSITORY, fullName, branch, ref.subPath(),
                 "https://github.com/" + fullName);
-        String note = Notes.join(tree.files().isEmpty() && !tree.complete()
-                ? "no file listing from GitHub: only the README and licence are listed" : null, tree.note());
-        return new FetchedSource(resolved, files, stored, declared, docs, licence, note);
+        String note = snapshot.isPresent() ? snapshot.get().note() : Notes.join(
+                "git could not fetch the repository: only the README and licence are stored",
+                tree.files().isEmpty() && !tree.complete()
+                        ? "no file listing from GitHub: only the README and licence are listed" : null, tree.note());
+        return new FetchedSource(resolved, files, stored, declared, docs, licence, note,
+                snapshot.map(GitRepositoryFiles.Snapshot::stored).orElse(List.of()));
     }
 
     private HubResponse repo(SourceRef ref) {

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * of a source's files it stores ({@link PackageSettings}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({HubProperties.class, PackageSettings.class, VersionSettings.class})
+@EnableConfigurationProperties({HubProperties.class, PackageSettings.class, VersionSettings.class,
+        GitFetchSettings.class})
 class IngestConfiguration {
 
     @Bean("ingestHubEndpoints")

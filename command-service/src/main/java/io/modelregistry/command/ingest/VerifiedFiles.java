@@ -33,25 +33,32 @@ final class VerifiedFiles {
     /** @return the stored file, or null when the hub answered without the file (4xx, or a redirect off the hub) */
     static StoredFile fetch(HubClient client, HubEndpoint hub, String url, PackageFile listed, BlobStore blobs,
                             Duration budget) {
-        HubClient.Streamed<StoredFile> streamed = client.stream(hub, url, budget, body -> {
-            Checking checked = new Checking(body, listed);
-            try {
-                BlobStore.StoredBlob blob = blobs.put(checked);
-                return new StoredFile(listed.path(), blob.digest(), blob.sizeBytes(), checked.crc.getValue());
-            } catch (IOException e) {
-                if (checked.mismatch != null) {
-                    throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE, hub.name() + " served '"
-                            + listed.path() + "' with " + checked.mismatch + " than its listing declares; nothing"
-                            + " was stored.");
-                }
-                throw e;
-            }
-        });
+        HubClient.Streamed<StoredFile> streamed = client.stream(hub, url, budget,
+                body -> store(hub.name(), body, listed, blobs));
         if (streamed.status() >= 500 || streamed.status() == 429) {
             throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE, hub.name() + " answered "
                     + streamed.status() + " while downloading '" + listed.path() + "'; try again later.");
         }
         return streamed.value();
+    }
+
+    /**
+     * Puts {@code body} into the blob store if it is the listed file (size, and the LFS sha-256 or git blob id);
+     * otherwise stores nothing and fails with 502 naming {@code source} as the one that served something else.
+     */
+    static StoredFile store(String source, InputStream body, PackageFile listed, BlobStore blobs) throws IOException {
+        Checking checked = new Checking(body, listed);
+        try {
+            BlobStore.StoredBlob blob = blobs.put(checked);
+            return new StoredFile(listed.path(), blob.digest(), blob.sizeBytes(), checked.crc.getValue());
+        } catch (IOException e) {
+            if (checked.mismatch != null) {
+                throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE, source + " served '"
+                        + listed.path() + "' with " + checked.mismatch + " than its listing declares; nothing"
+                        + " was stored.");
+            }
+            throw e;
+        }
     }
 
     /** Counts, hashes and checks the bytes as the blob store reads them; fails at the end on any mismatch. */

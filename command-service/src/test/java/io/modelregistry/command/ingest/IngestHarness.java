@@ -9,6 +9,7 @@ import io.modelregistry.hub.HubClient;
 import io.modelregistry.hub.HubEndpoint;
 import io.modelregistry.hub.HubEndpoints;
 import io.modelregistry.hub.SourceUrlParser;
+import io.modelregistry.rating.GitServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.util.unit.DataSize;
@@ -24,6 +25,11 @@ final class IngestHarness {
     final HubEndpoints endpoints;
 
     IngestHarness(String hfEndpoint, String gitHubApi, Path blobRoot, Duration requestTimeout) {
+        this(hfEndpoint, gitHubApi, gitHubApi, blobRoot, requestTimeout);
+    }
+
+    /** @param gitServer where GitHub repositories are fetched with git ({@code GITHUB_SERVER_URL}) */
+    IngestHarness(String hfEndpoint, String gitHubApi, String gitServer, Path blobRoot, Duration requestTimeout) {
         this.client = new HubClient(HubClient.newHttpClient(proxies), requestTimeout);
         this.endpoints = new HubEndpoints(
                 HubEndpoint.of("HuggingFace", hfEndpoint, null),
@@ -32,7 +38,9 @@ final class IngestHarness {
         this.documents = new BlobArtifactDocuments(blobs);
         this.ingestor = new SourceIngestor(new SourceUrlParser(),
                 new HuggingFaceSource(client, endpoints, blobs, new PackageSettings(DataSize.ofMegabytes(256))),
-                new GitHubSource(client, endpoints), new KaggleSource(), new BundleWriter(blobs), documents);
+                new GitHubSource(client, endpoints,
+                        new GitRepositoryFiles(GitServer.of(gitServer, null), GitFetchSettings.defaults(), blobs)),
+                new KaggleSource(), new BundleWriter(blobs), documents);
     }
 
     /** Every version of a source, at most {@code maxTags} tags of it, as the Spring configuration wires it. */

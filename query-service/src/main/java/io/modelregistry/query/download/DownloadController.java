@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Serves a stored package, or one aspect of it ({@code aspect=weights|card|config|code|datasets}), to whoever
  * holds a valid signed link (the automated client fetches {@code download_url} without a token; the link grants
- * the package, so it grants each part of it too). The zip is assembled as a stream from the blobs
+ * the package, so it grants each part of it too, and a model's {@code datasets} aspect also holds the datasets
+ * its lineage links to, see {@link LinkedDatasets}). The zip is assembled as a stream from the blobs
  * ({@link PackageZip}): {@code Content-Length} and the {@code ETag} are known before the first byte, and a
  * single {@code Range} (with {@code If-Range}) resumes a cut download. The download is recorded as an event before
  * the bytes go out, so the audit trail read right after a download shows it. The query side writes nothing
@@ -40,14 +41,16 @@ class DownloadController {
     private final DownloadLinkSigner links;
     private final ArtifactDirectory directory;
     private final PackageContents packages;
+    private final PackageAspects aspects;
     private final DownloadLog downloads;
     private final ReadModelBarrier readModels;
 
     DownloadController(DownloadLinkSigner links, ArtifactDirectory directory, PackageContents packages,
-                       DownloadLog downloads, ReadModelBarrier readModels) {
+                       PackageAspects aspects, DownloadLog downloads, ReadModelBarrier readModels) {
         this.links = links;
         this.directory = directory;
         this.packages = packages;
+        this.aspects = aspects;
         this.downloads = downloads;
         this.readModels = readModels;
     }
@@ -69,8 +72,9 @@ class DownloadController {
                 .filter(r -> r.packageDigest().equals(capability.packageDigest())).findFirst()
                 .orElseThrow(() -> RegistryException.notFound(
                         "This artifact was deleted or its content replaced since the link was issued."));
-        PackageZip zip = packages.zip(record, aspect);
-        String etag = "\"" + record.packageDigest() + (aspect == null ? "" : "-" + aspect.wireName()) + "\"";
+        PackageAspects.Download download = aspects.download(record, aspect);
+        PackageZip zip = download.zip();
+        String etag = download.etag();
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");

@@ -9,6 +9,7 @@ import io.modelregistry.api.error.RegistryException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,24 @@ class PackageContents {
 
     /** @param aspect the part asked for, or null for the full package */
     PackageZip zip(ArtifactRecord record, Aspect aspect) {
+        Optional<PackageManifest> manifest = manifest(record);
+        if (manifest.isEmpty()) {
+            if (aspect != null) {
+                throw RegistryException.badRequest("The package of artifact " + record.id() + " was stored before"
+                        + " packages had aspects; download it in full, or update the artifact to store it anew.");
+            }
+            String digest = record.packageDigest();
+            try {
+                return PackageZip.ofStoredZip(digest, blobs.size(digest).orElseThrow(() -> missing(record)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return PackageZip.of(manifest.get().select(aspect));
+    }
+
+    /** The package's manifest; empty for a package stored before manifests existed (one bundle zip). */
+    Optional<PackageManifest> manifest(ArtifactRecord record) {
         String digest = record.packageDigest();
         try {
             long size = blobs.size(digest).orElseThrow(() -> missing(record));
@@ -42,11 +61,7 @@ class PackageContents {
                 start = in.readNBytes(PackageManifest.HEADER.length());
             }
             if (!PackageManifest.looksLikeManifest(start)) {
-                if (aspect != null) {
-                    throw RegistryException.badRequest("The package of artifact " + record.id() + " was stored before"
-                            + " packages had aspects; download it in full, or update the artifact to store it anew.");
-                }
-                return PackageZip.ofStoredZip(digest, size);
+                return Optional.empty();
             }
             if (size > MAX_MANIFEST_BYTES) {
                 throw new RegistryException(Kind.INTERNAL, "The package manifest of artifact " + record.id()
@@ -56,9 +71,8 @@ class PackageContents {
             try (InputStream in = blobs.open(digest).orElseThrow(() -> missing(record))) {
                 encoded = in.readAllBytes();
             }
-            PackageManifest manifest = PackageManifest.decode(encoded).orElseThrow(() -> new RegistryException(
-                    Kind.INTERNAL, "The package manifest of artifact " + record.id() + " is malformed."));
-            return PackageZip.of(manifest.select(aspect));
+            return Optional.of(PackageManifest.decode(encoded).orElseThrow(() -> new RegistryException(
+                    Kind.INTERNAL, "The package manifest of artifact " + record.id() + " is malformed.")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,14 @@ final class PackageZip {
     }
 
     static PackageZip of(List<PackageManifest.Entry> entries) {
+        return of(entries, Map.of());
+    }
+
+    /**
+     * @param inline bytes of entries that are not blobs, by their sha-256 (a note the download itself writes,
+     *               e.g. which linked datasets are missing); every other entry is read from the blob store
+     */
+    static PackageZip of(List<PackageManifest.Entry> entries, Map<String, byte[]> inline) {
         List<Segment> segments = new ArrayList<>();
         ByteArrayOutputStream central = new ByteArrayOutputStream();
         long offset = 0;
@@ -68,7 +77,8 @@ final class PackageZip {
             boolean bigSize = entry.size() >= MAX32;
             byte[] local = localHeader(entry, name, bigSize);
             segments.add(new Header(local));
-            segments.add(new Blob(entry.sha256(), entry.size()));
+            byte[] bytes = inline.get(entry.sha256());
+            segments.add(bytes != null ? new Header(bytes) : new Blob(entry.sha256(), entry.size()));
             central.writeBytes(centralHeader(entry, name, bigSize, offset));
             offset += local.length + entry.size();
         }

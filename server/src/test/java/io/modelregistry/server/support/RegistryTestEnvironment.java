@@ -21,7 +21,7 @@ public final class RegistryTestEnvironment {
         }
         registry.add("HF_ENDPOINT", hub::hfEndpoint);
         registry.add("GITHUB_API_URL", hub::githubApiUrl);
-        registry.add("GITHUB_SERVER_URL", hub::baseUrl);
+        registry.add("GITHUB_SERVER_URL", hub::gitServerUrl);
         registry.add("registry.data-dir", dataDir::toString);
         registry.add("REGISTRY_INGEST_GATE", () -> gatePolicy);
     }
