@@ -1,0 +1,5 @@
+package io.modelregistry.query.confusion;
+
+/** How a suspect's name resembles its target's: the category, a sentence saying what differs, and the edit distance. */
+record NameMatch(ConfusionCategory category, String detail, int editDistance, boolean trustWordAffix) {
+}
