@@ -38,53 +38,54 @@ final class ConfusionClassifier {
             return match(ConfusionCategory.SCOPE, "the same name under another owner", 0);
         }
         if (s.lower.equals(t.lower)) {
-            return match(ConfusionCategory.HOMOGRAPH, "differs only in letter case", distance(s.raw, t.raw));
+            return match(ConfusionCategory.HOMOGRAPH, "differs only in letter case", -1);
         }
         if (s.compact.equals(t.compact)) {
             if (s.versionGlued.equals(t.versionGlued) && !s.unifiedDelimiters.equals(t.unifiedDelimiters)) {
                 return match(ConfusionCategory.VERSION, "moves a delimiter next to the version number ('"
-                        + s.raw + "' for '" + t.raw + "')", distance(s.lower, t.lower));
+                        + s.raw + "' for '" + t.raw + "')", -1);
             }
             return match(ConfusionCategory.DELIMITER, "differs only in delimiters ('-', '_', '.' or none)",
-                    distance(s.lower, t.lower));
+                    -1);
         }
         if (s.skeleton.equals(t.skeleton)) {
             return match(ConfusionCategory.HOMOGRAPH, "renders alike: both fold to the confusable skeleton '"
-                    + t.skeleton + "' (" + lookAlikes(s.lower, t.lower) + ")", distance(s.compact, t.compact));
+                    + t.skeleton + "' (" + lookAlikes(s.lower, t.lower) + ")", -1);
         }
         if (s.tokens.size() > 1 && s.sortedTokens().equals(t.sortedTokens())) {
-            return match(ConfusionCategory.REORDER, "the same tokens in another order", distance(s.compact, t.compact));
+            return match(ConfusionCategory.REORDER, "the same tokens in another order", -1);
         }
         if (s.sortedSpellingTokens().equals(t.sortedSpellingTokens())) {
             return match(ConfusionCategory.ALTERNATE_SPELLING, "an alternate (British/American) spelling of a token",
-                    distance(s.compact, t.compact));
+                    -1);
         }
         Optional<String> added = addedTokens(s.tokens, t.tokens);
         if (added.isPresent()) {
             boolean trust = List.of(added.get().split("-")).stream().anyMatch(TRUST_AFFIXES::contains);
             return Optional.of(new NameMatch(ConfusionCategory.AFFIX, "adds '" + added.get() + "' to the target's name"
-                    + (trust ? ", a word that claims trust or recency" : ""), distance(s.compact, t.compact), trust));
+                    + (trust ? ", a word that claims trust or recency" : ""), -1, trust));
         }
         Optional<String> glued = gluedAffix(s.compact, t.compact);
         if (glued.isPresent()) {
             return Optional.of(new NameMatch(ConfusionCategory.AFFIX, "glues '" + glued.get() + "' onto the target's name,"
-                    + " a word that claims trust or recency", distance(s.compact, t.compact), true));
+                    + " a word that claims trust or recency", -1, true));
         }
         Optional<String> dropped = addedTokens(t.tokens, s.tokens);
         if (dropped.isPresent() && !dropped.get().contains("-") && s.tokens.size() >= 2) {
             return match(ConfusionCategory.SIMPLIFICATION, "drops the token '" + dropped.get() + "' from the target's name",
-                    distance(s.compact, t.compact));
+                    -1);
         }
         if (!s.versionless.isEmpty() && s.versionless.equals(t.versionless)) {
             return match(ConfusionCategory.VERSION, "changes or adds a version number ('" + s.raw + "' for '" + t.raw + "')",
-                    distance(s.compact, t.compact));
+                    -1);
         }
-        int typo = distance(s.compact, t.compact);
+        int lengthGap = Math.abs(s.compact.length() - t.compact.length());
+        int typo = lengthGap <= 1 || s.phonetic.equals(t.phonetic) ? distance(s.compact, t.compact) : Integer.MAX_VALUE;
         if (typo == 1 && Math.min(s.compact.length(), t.compact.length()) >= MIN_TYPO_LENGTH) {
             return match(ConfusionCategory.TYPO, "one keystroke from the target (" + typoKind(s.compact, t.compact) + ")", 1);
         }
         if (s.tokens.size() == t.tokens.size() && s.phonetic.equals(t.phonetic) && s.compact.length() >= MIN_TYPO_LENGTH
-                && typo <= Math.max(2, t.compact.length() / 3)) {
+                && typo <= Math.max(2, t.compact.length() / 2)) {
             return match(ConfusionCategory.HOMOPHONE, "sounds alike: both have the Double Metaphone key '" + t.phonetic + "'",
                     typo);
         }

@@ -157,8 +157,8 @@ public final class ConfusionDetector {
                 return;
             }
             comparisons++;
-            if (ConfusionClassifier.classify(forms.get(lo), forms.get(hi)).isPresent()
-                    || ConfusionClassifier.classify(forms.get(hi), forms.get(lo)).isPresent()) {
+            if (ConfusionClassifier.classify(forms.get(lo), forms.get(hi)).or(
+                    () -> ConfusionClassifier.classify(forms.get(hi), forms.get(lo))).isPresent()) {
                 candidates.add(new long[] {lo, hi});
             }
         }
@@ -285,7 +285,8 @@ public final class ConfusionDetector {
         double raw = Math.min(1.0, nameScore * ownerFactor * popularityFactor * ageFactor + trafficBonus);
         double score = Math.round(raw * 1000) / 1000.0;
         DownloadTraffic tt = tf.traffic();
-        Finding.Evidence evidence = new Finding.Evidence(match.editDistance(), sForms.skeleton, tForms.skeleton,
+        Finding.Evidence evidence = new Finding.Evidence(match.editDistance() >= 0 ? match.editDistance()
+                        : ConfusionClassifier.distance(sForms.compact, tForms.compact), sForms.skeleton, tForms.skeleton,
                 st.downloads(), st.distinctUsers(), target.wellKnown() || tt == null ? null : tt.downloads(), sameOwner,
                 sameUploader, after, st.anomaly(), nameScore, ownerFactor, round(popularityFactor), ageFactor,
                 trafficBonus);

@@ -50,7 +50,7 @@ final class NameForms {
         this.unifiedDelimiters = DELIMITERS.matcher(lower).replaceAll("-");
         this.compact = DELIMITERS.matcher(lower).replaceAll("");
         this.versionGlued = DELIMITERS.matcher(LETTER_DIGIT_DELIMITER.matcher(lower).replaceAll("")).replaceAll("-");
-        this.skeleton = skeletonOf(compact);
+        this.skeleton = skeletonOf(DELIMITERS.matcher(raw).replaceAll(""));
         this.tokens = List.of(Arrays.stream(DELIMITERS.split(lower)).filter(t -> !t.isEmpty()).toArray(String[]::new));
         this.versionless = VERSION_PARTS.matcher(String.join("", tokens)).replaceAll("");
         this.spellingTokens = tokens.stream().map(NameForms::american).toList();
@@ -63,7 +63,8 @@ final class NameForms {
 
     /**
      * ICU's UTS #39 skeleton (Cyrillic {@code е} and Latin {@code e}, {@code 1}, {@code l} and {@code I}, {@code rn} and
-     * {@code m} share one), folded to lower case again because the skeleton of {@code 0} is {@code O}; {@code vv} for
+     * {@code m} share one), taken before case folding (so a capital {@code I} still reads as {@code l}) and folded to
+     * lower case after, because the skeleton of {@code 0} is {@code O}; {@code vv} for
      * {@code w} is the one ASCII look-alike the confusables table leaves out.
      */
     static String skeletonOf(String text) {
@@ -88,6 +89,8 @@ final class NameForms {
         t = replaceSuffix(t, "ise", "ize");
         t = replaceSuffix(t, "ising", "izing");
         t = replaceSuffix(t, "yse", "yze");
+        t = replaceSuffix(t, "yser", "yzer");
+        t = replaceSuffix(t, "ysers", "yzers");
         t = replaceSuffix(t, "ysed", "yzed");
         t = replaceSuffix(t, "ysing", "yzing");
         t = replaceSuffix(t, "our", "or");
