@@ -4,6 +4,11 @@ import static io.modelregistry.server.support.RegistryClient.ingestBody;
 import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
@@ -45,6 +50,18 @@ class PackageConfusionAuditTest extends InProcessRegistryTest {
         assertThat(finding.at("/evidence/edit_distance").asInt()).isEqualTo(1);
         assertThat(finding.path("reasons").get(0).asText()).contains("one keystroke");
         assertThat(findings).noneMatch(f -> f.at("/suspect/id").asText().equals(genuine));
+        assertThat(extensionViolations(audit)).as("the answer matches the extension document").isEmpty();
+    }
+
+    private static java.util.List<ValidationReport.Message> extensionViolations(HttpExchange exchange) {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl(
+                PackageConfusionAuditTest.class.getClassLoader().getResource("openapi/registry-extensions.yaml")
+                        .toString()).build();
+        SimpleRequest request = new SimpleRequest.Builder(Request.Method.GET, exchange.path())
+                .withQueryParam("type", "model").withHeader("X-Authorization", exchange.token()).build();
+        SimpleResponse response = SimpleResponse.Builder.status(exchange.status())
+                .withContentType("application/json").withBody(exchange.text()).build();
+        return validator.validate(request, response).getMessages();
     }
 
     @Test
@@ -59,7 +76,7 @@ class PackageConfusionAuditTest extends InProcessRegistryTest {
 
     private String ingest(String url) {
         HttpExchange created = client.post("/artifact/model", ingestBody(url));
-        assertThat(created.status()).as(created.body()).isIn(201, 202);
+        assertThat(created.status()).as(created.text()).isIn(201, 202);
         return json(created).at("/metadata/id").asText();
     }
 }
