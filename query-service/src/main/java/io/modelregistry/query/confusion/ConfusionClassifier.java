@@ -82,7 +82,7 @@ final class ConfusionClassifier {
         int lengthGap = Math.abs(s.compact.length() - t.compact.length());
         int typo = lengthGap <= 1 || s.phonetic.equals(t.phonetic) ? distance(s.compact, t.compact) : Integer.MAX_VALUE;
         if (typo == 1 && Math.min(s.compact.length(), t.compact.length()) >= MIN_TYPO_LENGTH) {
-            return match(ConfusionCategory.TYPO, "one keystroke from the target (" + typoKind(s.compact, t.compact) + ")", 1);
+            return match(ConfusionCategory.TYPO, "one keystroke away (" + typoKind(s.compact, t.compact) + ")", 1);
         }
         if (s.tokens.size() == t.tokens.size() && s.phonetic.equals(t.phonetic) && s.compact.length() >= MIN_TYPO_LENGTH
                 && typo <= Math.max(2, t.compact.length() / 2)) {

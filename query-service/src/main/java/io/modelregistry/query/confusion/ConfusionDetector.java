@@ -221,7 +221,7 @@ public final class ConfusionDetector {
         boolean ownersKnown = so != null && to != null;
         Boolean sameOwner = ownersKnown ? so.equalsIgnoreCase(to) : null;
         double nameScore = category.baseScore();
-        reasons.add("'" + suspect.repoId() + "' " + match.detail() + " '" + target.repoId() + "'.");
+        reasons.add("'" + suspect.repoId() + "' resembles '" + target.repoId() + "': " + match.detail() + ".");
         if (match.trustWordAffix()) {
             nameScore = 0.80;
         }
