@@ -66,6 +66,7 @@ class ArchitectureTest {
                         "io.modelregistry.command.blob.filesystem..", "io.modelregistry.projection.directory.jdbc..",
                         "io.modelregistry.projection.audit.jdbc..", "io.modelregistry.projection.rating.jdbc..",
                         "io.modelregistry.projection.lineage.jdbc..", "io.modelregistry.projection.search.lucene..",
+                        "io.modelregistry.projection.blob.jdbc..",
                         "io.modelregistry.server.axon.jdbc..")
                 .check(classes);
     }
