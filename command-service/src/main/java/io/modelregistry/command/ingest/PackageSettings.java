@@ -11,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param eagerMaxBytes every listed file up to this size is streamed from the hub into the blob store at ingest,
  *                      weights included, and verified against the listing ({@code REGISTRY_EAGER_MAX_BYTES},
- *                      default 256MB: a small model's weights, not a 7B model's). Larger files stay listed, not
- *                      stored.
+ *                      default 256MB: a small model's weights, not a 7B model's). Larger files are named in the
+ *                      package manifest as remote entries and fetched by the first download that needs them
+ *                      (pull-through, see {@link HubPullThrough}).
  */
 @Validated
 @ConfigurationProperties("registry.packages")
