@@ -86,7 +86,8 @@ class ArchitectureTest {
         classes().that().haveSimpleNameEndingWith("Writer").and().resideInAPackage("io.modelregistry.api..")
                 .should().beInterfaces().check(classes);
         classes().that().resideInAPackage("io.modelregistry.api..").and().haveNameMatching(
-                        ".*\\.(ArtifactDirectory|AuditTrail|RatingReadModel|LineageStore|ArtifactSearch|SourceClaims|BlobStore)")
+                        ".*\\.(ArtifactDirectory|AuditTrail|RatingReadModel|LineageStore|ArtifactSearch|SourceClaims|BlobStore"
+                                + "|BlobReferences|PullThrough|BlobSweeps)")
                 .should().beInterfaces().check(classes);
     }
 
