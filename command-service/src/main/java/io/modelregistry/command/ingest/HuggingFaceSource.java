@@ -50,6 +50,7 @@ final class HuggingFaceSource {
     private final HubEndpoint hub;
     private final BlobStore blobs;
     private final long eagerMaxBytes;
+    private final long pullThroughMaxBytes;
     private final ObjectMapper json = new ObjectMapper();
 
     HuggingFaceSource(HubClient client, HubEndpoints endpoints, BlobStore blobs, PackageSettings settings) {
@@ -57,6 +58,7 @@ final class HuggingFaceSource {
         this.hub = endpoints.huggingFace();
         this.blobs = blobs;
         this.eagerMaxBytes = settings.eagerMaxBytes().toBytes();
+        this.pullThroughMaxBytes = settings.pullThroughMaxBytes().toBytes();
     }
 
     FetchedSource fetch(SourceRef ref) {
@@ -102,14 +104,16 @@ final class HuggingFaceSource {
     }
 
     /**
-     * Files above the eager limit that a download can fetch later: those the listing names by LFS sha-256 (the
+     * Files above the eager limit (and at most the pull-through limit) that a download can fetch later: those the
+     * listing names by LFS sha-256 (the
      * address their blob will have, and what the fetch is verified against). A large file listed by git blob id
      * only stays listed, not downloadable.
      */
     private List<PackageFile> remoteFiles(List<PackageFile> listing, Set<String> alreadyStored) {
         List<PackageFile> remote = new ArrayList<>();
         for (PackageFile file : listing) {
-            if (file.sizeBytes() > eagerMaxBytes && !alreadyStored.contains(file.path())
+            if (file.sizeBytes() > eagerMaxBytes && file.sizeBytes() <= pullThroughMaxBytes
+                    && !alreadyStored.contains(file.path())
                     && RepoPaths.isStorable(file.path()) && file.contentHash() != null
                     && file.contentHash().matches("sha256:[0-9a-fA-F]{64}")) {
                 remote.add(file);

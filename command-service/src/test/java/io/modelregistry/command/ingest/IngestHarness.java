@@ -29,7 +29,7 @@ final class IngestHarness {
         this.blobs = new FilesystemBlobStore(blobRoot);
         this.documents = new BlobArtifactDocuments(blobs);
         this.ingestor = new SourceIngestor(new SourceUrlParser(),
-                new HuggingFaceSource(client, endpoints, blobs, new PackageSettings(DataSize.ofMegabytes(256))),
+                new HuggingFaceSource(client, endpoints, blobs, new PackageSettings(DataSize.ofMegabytes(256), DataSize.ofGigabytes(50))),
                 new GitHubSource(client, endpoints), new KaggleSource(), new BundleWriter(blobs), documents);
     }
 }
