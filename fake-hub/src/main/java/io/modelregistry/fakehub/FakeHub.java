@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  * ({@link #githubApiUrl()}) serving the recorded fixtures under {@code hub-fixtures/}, plus generated
  * {@code synthetic/*} models for benchmarks. It listens on 127.0.0.1 only.
  *
- * <p>Test hooks: {@link #failNext}, {@link #setDown}, {@link #requestCount}, and {@link #serveGit} to serve git
+ * <p>Test hooks: {@link #failNext}, {@link #corruptNext}, {@link #mirror}, {@link #setDown}, {@link #requestCount},
+ * and {@link #serveGit} to serve git
  * repositories a test created (smart HTTP, fetch only) at {@link #gitServerUrl()}.
  */
 public final class FakeHub implements AutoCloseable {
@@ -51,6 +52,7 @@ public final class FakeHub implements AutoCloseable {
     private final Map<String, LongAdder> requestsByPath = new ConcurrentHashMap<>();
     private final LongAdder uncountedRequests = new LongAdder();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Deque<String> corruptions = new ArrayDeque<>();
     private volatile boolean down;
 
     private FakeHub(int port) throws IOException {
@@ -128,6 +130,21 @@ public final class FakeHub implements AutoCloseable {
         }
     }
 
+    /**
+     * The next successful answer to a path starting with {@code pathPrefix} has one byte changed (same length): the
+     * bytes are not the ones the listing declares. Once per call.
+     */
+    public void corruptNext(String pathPrefix) {
+        synchronized (faults) {
+            corruptions.addLast(pathPrefix);
+        }
+    }
+
+    /** Serves model {@code mirrorId} as a copy of the recorded model {@code ofRepoId}: same listing, same bytes. */
+    public void mirror(String mirrorId, String ofRepoId) {
+        huggingFace.mirror(mirrorId, ofRepoId);
+    }
+
     /** While down, every request answers 503. */
     public void setDown(boolean down) {
         this.down = down;
@@ -180,6 +197,11 @@ public final class FakeHub implements AutoCloseable {
             } catch (RuntimeException e) {
                 reply = Reply.plainError(500, "fake hub failure: " + e.getClass().getSimpleName());
             }
+            if (reply.status() == 200 && reply.body().length > 0 && takeCorruption(rawPath == null ? "" : rawPath)) {
+                byte[] changed = reply.body().clone();
+                changed[changed.length / 2] ^= 0x5A;
+                reply = new Reply(reply.status(), reply.headers(), changed);
+            }
             send(exchange, reply);
         }
     }
@@ -221,6 +243,18 @@ public final class FakeHub implements AutoCloseable {
             uncountedRequests.increment();
         } else {
             counter.increment();
+        }
+    }
+
+    private boolean takeCorruption(String rawPath) {
+        synchronized (faults) {
+            for (Iterator<String> it = corruptions.iterator(); it.hasNext(); ) {
+                if (rawPath.startsWith(it.next())) {
+                    it.remove();
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

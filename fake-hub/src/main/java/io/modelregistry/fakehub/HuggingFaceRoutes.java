@@ -41,6 +41,8 @@ final class HuggingFaceRoutes {
     private final ObjectMapper json;
     /** Info responses as served (generated files' hashes filled in), keyed by fixture path; bounded likewise. */
     private final Map<String, byte[]> servedInfo = new ConcurrentHashMap<>();
+    /** Repo id served as a copy of another repo (same files, same bytes), for tests of shared blobs. */
+    private final Map<String, String> mirrors = new ConcurrentHashMap<>();
     /** Parsed "gated" flags, keyed by fixture path; bounded by the number of fixtures. */
     private final Map<String, Boolean> gatedByInfoPath = new ConcurrentHashMap<>();
 
@@ -141,12 +143,19 @@ final class HuggingFaceRoutes {
         return Reply.hubError(404, "RepoNotFound", "Repository not found");
     }
 
+    /** Serves the model {@code mirrorId} as a copy of the recorded model {@code ofRepoId}: same listing and bytes. */
+    void mirror(String mirrorId, String ofRepoId) {
+        mirrors.put(mirrorId, ofRepoId);
+    }
+
     private Optional<RepoFiles> repo(RepoKind kind, String org, String name) {
         if (kind == RepoKind.MODELS && org.equals(SyntheticModels.ORG)) {
             return synthetic.repo(name).map(SyntheticRepoFiles::new);
         }
-        String infoPath = "huggingface/api/" + kind.apiWord + "/" + org + "/" + name + ".json";
-        return fixtures.get(infoPath).map(info -> new FixtureRepoFiles(kind, org + "/" + name, infoPath, info));
+        String servedId = org + "/" + name;
+        String repoId = kind == RepoKind.MODELS ? mirrors.getOrDefault(servedId, servedId) : servedId;
+        String infoPath = "huggingface/api/" + kind.apiWord + "/" + repoId + ".json";
+        return fixtures.get(infoPath).map(info -> new FixtureRepoFiles(kind, repoId, infoPath, info, servedId));
     }
 
     private static String contentType(String path) {
@@ -211,20 +220,28 @@ final class HuggingFaceRoutes {
         private final String repoId;
         private final String infoPath;
         private final byte[] info;
+        private final String servedId;
 
-        FixtureRepoFiles(RepoKind kind, String repoId, String infoPath, byte[] info) {
+        FixtureRepoFiles(RepoKind kind, String repoId, String infoPath, byte[] info, String servedId) {
             this.filesRoot = "huggingface/" + (kind == RepoKind.DATASETS ? "datasets/" : "") + repoId + "/resolve/main/";
             this.repoId = repoId;
             this.infoPath = infoPath;
             this.info = info;
+            this.servedId = servedId;
         }
 
         /** The recorded info, with generated files listed under the hashes of the bytes served for them. */
         @Override
         public byte[] info() {
-            return servedInfo.computeIfAbsent(infoPath, p -> {
+            String key = servedId.equals(repoId) ? infoPath : infoPath + "#" + servedId;
+            return servedInfo.computeIfAbsent(key, p -> {
                 JsonNode tree = parse(info);
                 boolean changed = false;
+                if (!servedId.equals(repoId) && tree instanceof ObjectNode root) {
+                    root.put("id", servedId);
+                    root.put("modelId", servedId);
+                    changed = true;
+                }
                 for (JsonNode sibling : tree.path("siblings")) {
                     String path = sibling.path("rfilename").asText("");
                     Optional<byte[]> generated = fixtures.get(filesRoot + path).isPresent() ? Optional.empty()

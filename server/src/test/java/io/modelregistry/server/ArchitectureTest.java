@@ -66,6 +66,7 @@ class ArchitectureTest {
                         "io.modelregistry.command.blob.filesystem..", "io.modelregistry.projection.directory.jdbc..",
                         "io.modelregistry.projection.audit.jdbc..", "io.modelregistry.projection.rating.jdbc..",
                         "io.modelregistry.projection.lineage.jdbc..", "io.modelregistry.projection.search.lucene..",
+                        "io.modelregistry.projection.blob.jdbc..",
                         "io.modelregistry.server.axon.jdbc..")
                 .check(classes);
     }
@@ -85,7 +86,8 @@ class ArchitectureTest {
         classes().that().haveSimpleNameEndingWith("Writer").and().resideInAPackage("io.modelregistry.api..")
                 .should().beInterfaces().check(classes);
         classes().that().resideInAPackage("io.modelregistry.api..").and().haveNameMatching(
-                        ".*\\.(ArtifactDirectory|AuditTrail|RatingReadModel|LineageStore|ArtifactSearch|SourceClaims|BlobStore)")
+                        ".*\\.(ArtifactDirectory|AuditTrail|RatingReadModel|LineageStore|ArtifactSearch|SourceClaims|BlobStore"
+                                + "|BlobReferences|PullThrough|BlobSweeps)")
                 .should().beInterfaces().check(classes);
     }
 

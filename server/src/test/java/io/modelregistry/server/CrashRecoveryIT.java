@@ -9,6 +9,7 @@ import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
 import io.modelregistry.server.support.RegistryProcess;
+import io.modelregistry.server.support.RegistryTestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ class CrashRecoveryIT {
         try (FakeHub hub = FakeHub.start();
              RegistryProcess registry = new RegistryProcess(jar, work.resolve("data"), Map.of(
                      "HF_ENDPOINT", hub.hfEndpoint(), "GITHUB_API_URL", hub.githubApiUrl(),
+                     "REGISTRY_PULL_THROUGH_MAX_BYTES", RegistryTestEnvironment.FAKE_HUB_FILE_BYTES,
                      "GITHUB_SERVER_URL", hub.baseUrl(), "REGISTRY_INGEST_GATE", "advisory"))) {
             registry.start();
             RegistryClient client = new RegistryClient(registry.baseUrl(), exchange -> { });

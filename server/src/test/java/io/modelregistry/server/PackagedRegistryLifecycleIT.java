@@ -9,6 +9,7 @@ import io.modelregistry.server.support.ContractValidator;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
 import io.modelregistry.server.support.RegistryProcess;
+import io.modelregistry.server.support.RegistryTestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ class PackagedRegistryLifecycleIT {
         try (FakeHub hub = FakeHub.start();
              RegistryProcess registry = new RegistryProcess(jar, work.resolve("data"), Map.of(
                      "HF_ENDPOINT", hub.hfEndpoint(), "GITHUB_API_URL", hub.githubApiUrl(),
+                     "REGISTRY_PULL_THROUGH_MAX_BYTES", RegistryTestEnvironment.FAKE_HUB_FILE_BYTES,
                      "GITHUB_SERVER_URL", hub.baseUrl(), "REGISTRY_INGEST_GATE", "advisory"))) {
             registry.start();
             System.out.println("[e2e] first start to /health 200: " + registry.lastStartup().toMillis() + " ms");

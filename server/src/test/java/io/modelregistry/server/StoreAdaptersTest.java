@@ -48,6 +48,8 @@ class StoreAdaptersTest extends InProcessRegistryTest {
         assertAdapter(LineageStore.class, "io.modelregistry.projection.lineage.jdbc");
         assertAdapter(ArtifactSearch.class, "io.modelregistry.projection.search.lucene");
         assertAdapter(SearchIndexWriter.class, "io.modelregistry.projection.search.lucene");
+        assertAdapter(io.modelregistry.api.blob.BlobReferences.class, "io.modelregistry.projection.blob.jdbc");
+        assertAdapter(io.modelregistry.api.blob.BlobReferencesWriter.class, "io.modelregistry.projection.blob.jdbc");
     }
 
     private void assertAdapter(Class<?> port, String adapterPackage) {

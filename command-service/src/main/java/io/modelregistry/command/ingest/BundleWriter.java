@@ -64,9 +64,17 @@ final class BundleWriter {
                 entries.add(new PackageManifest.Entry(file.path(), file.size(), file.sha256(), file.crc32(),
                         Aspect.of(file.path())));
             }
+            SourceRef source = fetched.source();
+            for (PackageFile file : fetched.remoteFiles()) {
+                // fetched from the hub at this commit by the first download that needs it (pull-through)
+                entries.add(PackageManifest.Entry.remote(file.path(), file.sizeBytes(),
+                        file.contentHash().substring("sha256:".length()).toLowerCase(java.util.Locale.ROOT),
+                        Aspect.of(file.path()), new PackageManifest.Remote(source.kind(), source.repoId(),
+                                source.revision(), file.path())));
+            }
             PackageManifest manifest = new PackageManifest(entries);
             BlobStore.StoredBlob stored = blobs.put(new ByteArrayInputStream(manifest.encode()));
-            long storedBytes = entries.stream().mapToLong(PackageManifest.Entry::size).sum();
+            long storedBytes = manifest.stored().stream().mapToLong(PackageManifest.Entry::size).sum();
             return new StoredPackage(stored.digest(), storedBytes, fetched.declaredBytes(), fetched.files());
         } catch (IOException e) {
             throw new RegistryException(RegistryException.Kind.INTERNAL, "The package could not be stored.", e);
@@ -102,6 +110,8 @@ final class BundleWriter {
                     .put("size", file.sizeBytes())
                     .put("hash", file.contentHash())
                     .put("stored", file.stored())
+                    .put("fetched_on_download", fetched.remoteFiles().stream()
+                            .anyMatch(remote -> remote.path().equals(file.path())))
                     .put("aspect", file.aspect().wireName());
         }
         try {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,7 @@ final class HuggingFaceSource {
     private final HubEndpoint hub;
     private final BlobStore blobs;
     private final long eagerMaxBytes;
+    private final long pullThroughMaxBytes;
     private final ObjectMapper json = new ObjectMapper();
 
     HuggingFaceSource(HubClient client, HubEndpoints endpoints, BlobStore blobs, PackageSettings settings) {
@@ -57,6 +59,7 @@ final class HuggingFaceSource {
         this.hub = endpoints.huggingFace();
         this.blobs = blobs;
         this.eagerMaxBytes = settings.eagerMaxBytes().toBytes();
+        this.pullThroughMaxBytes = settings.pullThroughMaxBytes().toBytes();
     }
 
     FetchedSource fetch(SourceRef ref) {
@@ -78,6 +81,9 @@ final class HuggingFaceSource {
         boolean gatedRefusal = downloads.gatedRefused();
         Map<String, VerifiedFiles.StoredFile> streamed = gatedRefusal ? Map.of()
                 : stream(dataset, repoId, revision, listing.files(), downloads.stored().keySet());
+        // a gated repo's files cannot be fetched later either; a revision that is no commit sha would not pin them
+        List<PackageFile> remote = gatedRefusal || sha == null ? List.of()
+                : remoteFiles(listing.files(), downloads.stored().keySet());
         List<PackageFile> files = new ArrayList<>();
         for (PackageFile file : listing.files()) {
             byte[] stored = downloads.stored().get(file.path());
@@ -97,7 +103,26 @@ final class HuggingFaceSource {
         boolean gated = isGated(info) || downloads.gatedRefused();
         String note = Notes.join(gated ? GATED_NOTE : null, listing.note(), downloads.note());
         return new FetchedSource(resolved, files, downloads.stored(), listing.declaredBytes(), docs,
-                licence(info), note, List.copyOf(streamed.values()));
+                licence(info), note, List.copyOf(streamed.values()), remote);
+    }
+
+    /**
+     * Files above the eager limit (and at most the pull-through limit) that a download can fetch later: those the
+     * listing names by LFS sha-256 (the
+     * address their blob will have, and what the fetch is verified against). A large file listed by git blob id
+     * only stays listed, not downloadable.
+     */
+    private List<PackageFile> remoteFiles(List<PackageFile> listing, Set<String> alreadyStored) {
+        List<PackageFile> remote = new ArrayList<>();
+        for (PackageFile file : listing) {
+            if (file.sizeBytes() > eagerMaxBytes && file.sizeBytes() <= pullThroughMaxBytes
+                    && !alreadyStored.contains(file.path())
+                    && RepoPaths.isStorable(file.path()) && file.contentHash() != null
+                    && file.contentHash().matches("sha256:[0-9a-fA-F]{64}")) {
+                remote.add(file);
+            }
+        }
+        return remote;
     }
 
     /**
@@ -113,16 +138,35 @@ final class HuggingFaceSource {
                     || !RepoPaths.isStorable(file.path())) {
                 continue;
             }
-            String url = (dataset ? "/datasets/" : "/") + encodeRepoId(repoId) + "/resolve/"
-                    + RepoPaths.encodeSegment(revision) + "/" + RepoPaths.encode(file.path());
-            // at least 1 MiB/s after the first half minute: a slower hub fails the ingest rather than holding it
-            Duration budget = Duration.ofSeconds(30 + file.sizeBytes() / IngestLimits.MIB);
-            VerifiedFiles.StoredFile stored = VerifiedFiles.fetch(client, hub, url, file, blobs, budget);
+            // the same bytes stored for another artifact or version: no download (content addressing)
+            Optional<VerifiedFiles.StoredFile> reused;
+            try {
+                reused = VerifiedFiles.reuse(blobs, file);
+            } catch (IOException e) {
+                throw new RegistryException(RegistryException.Kind.INTERNAL, "The blob store could not be read.", e);
+            }
+            if (reused.isPresent()) {
+                streamed.put(file.path(), reused.get());
+                continue;
+            }
+            String url = resolveUrl(dataset, repoId, revision, file.path());
+            VerifiedFiles.StoredFile stored = VerifiedFiles.fetch(client, hub, url, file, blobs, budget(file));
             if (stored != null) {
                 streamed.put(file.path(), stored);
             }
         }
         return streamed;
+    }
+
+    /** Where a file of the repo is downloaded from, pinned to {@code revision} (a commit sha). */
+    static String resolveUrl(boolean dataset, String repoId, String revision, String path) {
+        return (dataset ? "/datasets/" : "/") + encodeRepoId(repoId) + "/resolve/" + RepoPaths.encodeSegment(revision)
+                + "/" + RepoPaths.encode(path);
+    }
+
+    /** At least 1 MiB/s after the first half minute: a slower hub fails the fetch rather than holding it. */
+    static Duration budget(PackageFile file) {
+        return Duration.ofSeconds(30 + file.sizeBytes() / IngestLimits.MIB);
     }
 
     /** The info response: parsed, and as served (kept raw as evidence when small enough). */

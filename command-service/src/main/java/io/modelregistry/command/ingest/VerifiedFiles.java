@@ -30,6 +30,43 @@ final class VerifiedFiles {
     private VerifiedFiles() {
     }
 
+    /**
+     * The listed file if its LFS sha-256 names a blob already stored (by any artifact or version): no download, and
+     * the blob is retained (its grace period against a sweep starts again, as if it had been put now). Empty when
+     * the listing names no sha-256 (a non-LFS file, listed by its git blob id only: those are small and fetched) or
+     * no such blob of the listed size is stored. The CRC-32 is read from the local blob.
+     */
+    static java.util.Optional<StoredFile> reuse(BlobStore blobs, PackageFile listed) throws IOException {
+        String hash = listed.contentHash();
+        if (hash == null || !hash.startsWith("sha256:")) {
+            return java.util.Optional.empty();
+        }
+        String digest = hash.substring(7).toLowerCase(java.util.Locale.ROOT);
+        java.util.Optional<BlobStore.StoredBlob> stored = blobs.retain(digest);
+        if (stored.isEmpty() || stored.get().sizeBytes() != listed.sizeBytes()) {
+            return java.util.Optional.empty();
+        }
+        java.util.OptionalLong crc = crc32(blobs, digest);
+        return crc.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new StoredFile(listed.path(), digest, listed.sizeBytes(), crc.getAsLong()));
+    }
+
+    /** The CRC-32 of a stored blob's bytes, or empty when it is absent. */
+    static java.util.OptionalLong crc32(BlobStore blobs, String digest) throws IOException {
+        java.util.Optional<InputStream> in = blobs.open(digest);
+        if (in.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        CRC32 crc = new CRC32();
+        try (InputStream stream = in.get()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = stream.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return java.util.OptionalLong.of(crc.getValue());
+    }
+
     /** @return the stored file, or null when the hub answered without the file (4xx, or a redirect off the hub) */
     static StoredFile fetch(HubClient client, HubEndpoint hub, String url, PackageFile listed, BlobStore blobs,
                             Duration budget) {

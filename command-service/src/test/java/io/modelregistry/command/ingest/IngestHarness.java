@@ -37,7 +37,7 @@ final class IngestHarness {
         this.blobs = new FilesystemBlobStore(blobRoot);
         this.documents = new BlobArtifactDocuments(blobs);
         this.ingestor = new SourceIngestor(new SourceUrlParser(),
-                new HuggingFaceSource(client, endpoints, blobs, new PackageSettings(DataSize.ofMegabytes(256))),
+                new HuggingFaceSource(client, endpoints, blobs, new PackageSettings(DataSize.ofMegabytes(256), DataSize.ofGigabytes(50))),
                 new GitHubSource(client, endpoints,
                         new GitRepositoryFiles(GitServer.of(gitServer, null), GitFetchSettings.defaults(), blobs)),
                 new KaggleSource(), new BundleWriter(blobs), documents);

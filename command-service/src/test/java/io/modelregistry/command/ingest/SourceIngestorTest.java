@@ -441,6 +441,17 @@ class SourceIngestorTest {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long storedBytes = 0;
         for (PackageManifest.Entry entry : packageManifest.entries()) {
+            if (entry.isRemote()) {
+                // above the eager limit: listed, not stored, fetched from this commit by the first download
+                PackageFile listed = file(pkg, entry.path());
+                assertThat(listed.stored()).as("%s is not stored at ingest", entry.path()).isFalse();
+                assertThat(listed.contentHash()).isEqualTo("sha256:" + entry.sha256());
+                assertThat(entry.size()).isEqualTo(listed.sizeBytes()).isGreaterThan(256L * 1024 * 1024);
+                assertThat(entry.remote().revision()).isEqualTo(content.source().revision());
+                assertThat(entry.remote().repoId()).isEqualTo(content.source().repoId());
+                assertThat(harness.blobs.size(entry.sha256())).isEmpty();
+                continue;
+            }
             byte[] bytes;
             try (InputStream in = harness.blobs.open(entry.sha256()).orElseThrow()) {
                 bytes = in.readAllBytes();

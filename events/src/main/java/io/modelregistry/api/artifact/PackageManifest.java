@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
  * recomputed on every download) and its aspect. The manifest is itself a blob; its digest is the package digest,
  * so a package is addressed, like every blob, by its content. A plain line format keeps this module free of any
  * library: a header line, then {@code sha256 TAB size TAB crc32 TAB aspect TAB path} per entry.
+ *
+ * <p>A <em>remote</em> entry names a file that is listed but not stored yet (larger than the eager limit): its
+ * blob is fetched from the hub on the first download that needs it. Such a line has a sixth field,
+ * {@code kind SPACE repoId SPACE revision SPACE repoPath} (where to fetch it from, pinned to a commit), and its
+ * CRC-32 field is {@code -} (the CRC is known only once the bytes are). Lines without the sixth field, every line
+ * of a manifest written before pull-through existed, are stored entries as before.
  */
 public record PackageManifest(List<Entry> entries) {
 
@@ -22,6 +28,15 @@ public record PackageManifest(List<Entry> entries) {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     /** Bounds what a reader accepts: a manifest is a blob, and blobs are never trusted to be small. */
     public static final int MAX_ENTRIES = 100_000;
+    /** The CRC-32 of a remote entry, whose bytes have not been seen yet. */
+    public static final long UNKNOWN_CRC = -1;
+    private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9._-]{1,96}(/[A-Za-z0-9._-]{1,96})?");
+    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+
+    private static boolean usablePath(String path) {
+        return path != null && !path.isEmpty() && path.indexOf('\t') < 0 && path.indexOf('\n') < 0
+                && path.indexOf('\r') < 0;
+    }
 
     public PackageManifest {
         entries = List.copyOf(entries);
@@ -33,20 +48,67 @@ public record PackageManifest(List<Entry> entries) {
         }
     }
 
-    /** @param crc32 the CRC-32 of the bytes, as an unsigned 32-bit value */
-    public record Entry(String path, long size, String sha256, long crc32, Aspect aspect) {
+    /** Where a remote entry's bytes are fetched from: the hub, repo and commit of the listing, and the repo path. */
+    public record Remote(SourceKind kind, String repoId, String revision, String repoPath) {
+        public Remote {
+            if (kind != SourceKind.HUGGINGFACE_MODEL && kind != SourceKind.HUGGINGFACE_DATASET) {
+                throw new IllegalArgumentException("only HuggingFace files are fetched on demand");
+            }
+            if (repoId == null || !REPO_ID.matcher(repoId).matches() || revision == null
+                    || !REVISION.matcher(revision).matches() || !usablePath(repoPath)) {
+                throw new IllegalArgumentException("malformed remote location in package manifest");
+            }
+        }
+
+        String encode() {
+            return kind.name() + ' ' + repoId + ' ' + revision + ' ' + repoPath;
+        }
+
+        static Remote decode(String field) {
+            String[] f = field.split(" ", 4);
+            if (f.length != 4) {
+                throw new IllegalArgumentException("malformed remote location in package manifest");
+            }
+            return new Remote(SourceKind.valueOf(f[0]), f[1], f[2], f[3]);
+        }
+    }
+
+    /**
+     * @param crc32  the CRC-32 of the bytes, as an unsigned 32-bit value; {@link #UNKNOWN_CRC} for a remote entry
+     * @param remote where to fetch the bytes from when they are not stored yet, or null for a stored entry
+     */
+    public record Entry(String path, long size, String sha256, long crc32, Aspect aspect, Remote remote) {
+
+        public Entry(String path, long size, String sha256, long crc32, Aspect aspect) {
+            this(path, size, sha256, crc32, aspect, null);
+        }
+
+        /** A file listed with its size and LFS sha-256, fetched from {@code remote} when first downloaded. */
+        public static Entry remote(String path, long size, String sha256, Aspect aspect, Remote remote) {
+            return new Entry(path, size, sha256, UNKNOWN_CRC, aspect, remote);
+        }
+
+        public boolean isRemote() {
+            return remote != null;
+        }
+
         public Entry {
-            if (path == null || path.isEmpty() || path.indexOf('\t') >= 0 || path.indexOf('\n') >= 0
-                    || path.indexOf('\r') >= 0) {
+            if (!usablePath(path)) {
                 throw new IllegalArgumentException("unusable path in package manifest");
             }
             if (sha256 == null || !SHA256.matcher(sha256).matches()) {
                 throw new IllegalArgumentException("not a sha-256 digest: " + sha256);
             }
-            if (size < 0 || crc32 < 0 || crc32 > 0xFFFFFFFFL || aspect == null) {
+            boolean crcOk = remote == null ? crc32 >= 0 && crc32 <= 0xFFFFFFFFL : crc32 == UNKNOWN_CRC;
+            if (size < 0 || !crcOk || aspect == null) {
                 throw new IllegalArgumentException("malformed package manifest entry for " + path);
             }
         }
+    }
+
+    /** The entries whose bytes are stored now (remote entries are not, until a download fetches them). */
+    public List<Entry> stored() {
+        return entries.stream().filter(e -> !e.isRemote()).toList();
     }
 
     /** The entries of one aspect, or all of them for {@code null} (the full package). */
@@ -57,8 +119,13 @@ public record PackageManifest(List<Entry> entries) {
     public byte[] encode() {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Entry e : entries) {
-            out.append(e.sha256()).append('\t').append(e.size()).append('\t').append(Long.toHexString(e.crc32()))
-                    .append('\t').append(e.aspect().wireName()).append('\t').append(e.path()).append('\n');
+            out.append(e.sha256()).append('\t').append(e.size()).append('\t')
+                    .append(e.isRemote() ? "-" : Long.toHexString(e.crc32()))
+                    .append('\t').append(e.aspect().wireName()).append('\t').append(e.path());
+            if (e.isRemote()) {
+                out.append('\t').append(e.remote().encode());
+            }
+            out.append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -88,12 +155,19 @@ public record PackageManifest(List<Entry> entries) {
         List<Entry> entries = new ArrayList<>(lines.length - 2);
         try {
             for (int i = 1; i < lines.length - 1; i++) {
-                String[] f = lines[i].split("\t", 5);
-                if (f.length != 5) {
+                String[] f = lines[i].split("\t", 6);
+                if (f.length != 5 && f.length != 6) {
                     return Optional.empty();
                 }
                 Aspect aspect = Aspect.valueOf(f[3].toUpperCase(java.util.Locale.ROOT));
-                entries.add(new Entry(f[4], Long.parseLong(f[1]), f[0], Long.parseLong(f[2], 16), aspect));
+                if (f.length == 6) {
+                    if (!f[2].equals("-")) {
+                        return Optional.empty();
+                    }
+                    entries.add(Entry.remote(f[4], Long.parseLong(f[1]), f[0], aspect, Remote.decode(f[5])));
+                } else {
+                    entries.add(new Entry(f[4], Long.parseLong(f[1]), f[0], Long.parseLong(f[2], 16), aspect));
+                }
             }
             return Optional.of(new PackageManifest(entries));
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +16,31 @@ import java.util.Optional;
  */
 public interface BlobStore {
 
-    /** Stores the stream's bytes and returns their address; storing the same bytes twice is a no-op. */
+    /**
+     * Stores the stream's bytes and returns their address. Storing bytes that are already stored keeps the one
+     * blob, but counts as writing it now: a sweep's grace period starts again, so a blob an ingest has just put
+     * is never swept before the event that references it is appended.
+     */
     StoredBlob put(InputStream content) throws IOException;
+
+    /**
+     * The stored blob with this digest, marked as written now (as {@link #put} of its bytes would), so a caller
+     * that skips fetching bytes already stored holds them as safely as if it had put them; empty when absent.
+     * The default only looks the blob up: an adapter without a sweep needs no more.
+     */
+    default Optional<StoredBlob> retain(String digest) throws IOException {
+        return size(digest).map(size -> new StoredBlob(digest, size));
+    }
+
+    /**
+     * Deletes a blob only if it was last written or retained before {@code cutoff}, atomically with respect to a
+     * concurrent {@link #put} or {@link #retain} of it: what a sweep calls, so a blob an ingest in flight has just
+     * written or reused survives. Returns the deleted blob's size, or empty when nothing was deleted (absent, or
+     * written since). The default deletes nothing: an adapter must know its blobs' ages to be swept.
+     */
+    default Optional<Long> deleteIfUnwrittenSince(String digest, Instant cutoff) throws IOException {
+        return Optional.empty();
+    }
 
     /** Opens a stored blob for reading, or empty when no blob has that digest. */
     Optional<InputStream> open(String digest) throws IOException;

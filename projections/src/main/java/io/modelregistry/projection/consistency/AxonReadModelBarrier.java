@@ -28,16 +28,21 @@ class AxonReadModelBarrier implements ReadModelBarrier {
 
     @Override
     public void awaitCaughtUp() {
+        caughtUp();
+    }
+
+    @Override
+    public boolean caughtUp() {
         long target = progress.head();
         if (target < 0) {
-            return;
+            return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         Backoff backoff = new Backoff();
         while (true) {
             List<ReadModelProgress.ProcessorState> processors = progress.processors();
             if (processors.stream().allMatch(p -> p.reached(target))) {
-                return;
+                return true;
             }
             List<String> failed = processors.stream().filter(ReadModelProgress.ProcessorState::failed)
                     .map(ReadModelProgress.ProcessorState::name).toList();
@@ -45,12 +50,12 @@ class AxonReadModelBarrier implements ReadModelBarrier {
                 progress.behind(target);
                 log.warn("Processors {} are stopped; event {} is stored, reads answer 503 until they catch up",
                         failed, target);
-                return;
+                return false;
             }
             if (System.nanoTime() > deadline) {
                 progress.behind(target);
                 log.warn("Read models did not reach event {} within {}; reads wait for it", target, timeout);
-                return;
+                return false;
             }
             backoff.pause();
         }

@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -107,8 +108,31 @@ class DownloadController {
         if (head || range.length() == 0) {
             return;
         }
-        try (OutputStream out = response.getOutputStream()) {
-            zip.writeRange(range.first(), range.last(), packages.blobs(), out);
+        OutputStream out = response.getOutputStream();
+        try {
+            zip.writeRange(range.first(), range.last(), packages.blobs(), packages.bytes(), out);
+        } catch (IOException | RuntimeException e) {
+            if (!response.isCommitted()) {
+                response.reset(); // nothing sent yet: the error handler answers cleanly (502 for a failed fetch)
+                throw e;
+            }
+            // The status and Content-Length are out: ending the body short could read as a complete zip to a careless
+            // client, so the connection is closed instead (the container does that for an exception escaping here).
+            throw new DownloadInterrupted(e);
+        }
+        out.close();
+    }
+
+    /** Lets the exception reach the container, which closes a committed response's connection at once. */
+    @ExceptionHandler(DownloadInterrupted.class)
+    void interrupted(DownloadInterrupted e) {
+        throw e;
+    }
+
+    /** A download that failed after its first bytes were sent (a remote file's fetch failed midway). */
+    static final class DownloadInterrupted extends RuntimeException {
+        DownloadInterrupted(Throwable cause) {
+            super("download interrupted after its headers were sent", cause);
         }
     }
 

@@ -37,7 +37,15 @@ final class PackageZip {
     private final List<Segment> segments;
     private final long length;
 
-    private sealed interface Segment permits Header, Blob {
+    /**
+     * The CRC-32 of an entry's bytes, making sure they are stored first: a stored entry's comes from the manifest, a
+     * remote entry's bytes are fetched (once) when the zip reaches them, and their CRC then goes into its headers.
+     */
+    interface Bytes {
+        long crc32(PackageManifest.Entry entry) throws IOException;
+    }
+
+    private sealed interface Segment permits Header, LocalHeader, Blob, CentralDirectory {
         long length();
     }
 
@@ -47,7 +55,18 @@ final class PackageZip {
         }
     }
 
-    private record Blob(String digest, long length) implements Segment {
+    /** The local header of an entry: its length is known up front, its CRC field only once the bytes are. */
+    private record LocalHeader(PackageManifest.Entry entry, long length) implements Segment {
+    }
+
+    /** @param entry the manifest entry the bytes belong to, or null for an older package's whole bundle zip */
+    private record Blob(String digest, long length, PackageManifest.Entry entry) implements Segment {
+    }
+
+    /** Central directory and end records: they repeat every entry's CRC, so they are written last, lazily. */
+    private record CentralDirectory(List<PackageManifest.Entry> entries, List<Long> offsets, long centralOffset,
+                                    long length)
+            implements Segment {
     }
 
     private PackageZip(List<Segment> segments) {
@@ -57,7 +76,7 @@ final class PackageZip {
 
     /** A package stored before manifests existed: its bundle zip is served as it is. */
     static PackageZip ofStoredZip(String digest, long size) {
-        return new PackageZip(List.of(new Blob(digest, size)));
+        return new PackageZip(List.of(new Blob(digest, size, null)));
     }
 
     static PackageZip of(List<PackageManifest.Entry> entries) {
@@ -70,19 +89,35 @@ final class PackageZip {
      */
     static PackageZip of(List<PackageManifest.Entry> entries, Map<String, byte[]> inline) {
         List<Segment> segments = new ArrayList<>();
-        ByteArrayOutputStream central = new ByteArrayOutputStream();
+        List<Long> offsets = new ArrayList<>(entries.size());
         long offset = 0;
         for (PackageManifest.Entry entry : entries) {
-            byte[] name = entry.path().getBytes(StandardCharsets.UTF_8);
-            boolean bigSize = entry.size() >= MAX32;
-            byte[] local = localHeader(entry, name, bigSize);
-            segments.add(new Header(local));
+            // the CRC's value never changes a header's length: a stand-in gives the layout before the bytes exist
+            long local = localHeader(entry, 0).length;
+            segments.add(new LocalHeader(entry, local));
             byte[] bytes = inline.get(entry.sha256());
-            segments.add(bytes != null ? new Header(bytes) : new Blob(entry.sha256(), entry.size()));
-            central.writeBytes(centralHeader(entry, name, bigSize, offset));
-            offset += local.length + entry.size();
+            segments.add(bytes != null ? new Header(bytes) : new Blob(entry.sha256(), entry.size(), entry));
+            offsets.add(offset);
+            offset += local + entry.size();
         }
-        long centralOffset = offset;
+        List<Long> fixedOffsets = List.copyOf(offsets);
+        long centralLength;
+        try {
+            centralLength = centralDirectory(entries, fixedOffsets, offset, e -> 0).length;
+        } catch (IOException e) {
+            throw new IllegalStateException("a stand-in CRC cannot fail", e);
+        }
+        segments.add(new CentralDirectory(List.copyOf(entries), fixedOffsets, offset, centralLength));
+        return new PackageZip(List.copyOf(segments));
+    }
+
+    private static byte[] centralDirectory(List<PackageManifest.Entry> entries, List<Long> offsets,
+                                           long centralOffset, Bytes bytes) throws IOException {
+        ByteArrayOutputStream central = new ByteArrayOutputStream();
+        for (int i = 0; i < entries.size(); i++) {
+            PackageManifest.Entry entry = entries.get(i);
+            central.writeBytes(centralHeader(entry, bytes.crc32(entry), offsets.get(i)));
+        }
         long centralSize = central.size();
         Le end = new Le();
         boolean zip64 = entries.size() >= MAX16 || centralOffset >= MAX32 || centralSize >= MAX32;
@@ -96,13 +131,14 @@ final class PackageZip {
                 .u16(Math.min(entries.size(), MAX16)).u16(Math.min(entries.size(), MAX16))
                 .u32(Math.min(centralSize, MAX32)).u32(Math.min(centralOffset, MAX32)).u16(0);
         central.writeBytes(end.bytes());
-        segments.add(new Header(central.toByteArray()));
-        return new PackageZip(List.copyOf(segments));
+        return central.toByteArray();
     }
 
-    private static byte[] localHeader(PackageManifest.Entry entry, byte[] name, boolean bigSize) {
+    private static byte[] localHeader(PackageManifest.Entry entry, long crc32) {
+        byte[] name = entry.path().getBytes(StandardCharsets.UTF_8);
+        boolean bigSize = entry.size() >= MAX32;
         Le h = new Le().u32(0x04034b50).u16(bigSize ? 45 : 10).u16(UTF8_NAMES).u16(0).u16(DOS_TIME).u16(DOS_DATE)
-                .u32(entry.crc32()).u32(bigSize ? MAX32 : entry.size()).u32(bigSize ? MAX32 : entry.size())
+                .u32(crc32).u32(bigSize ? MAX32 : entry.size()).u32(bigSize ? MAX32 : entry.size())
                 .u16(name.length).u16(bigSize ? 20 : 0).raw(name);
         if (bigSize) {
             h.u16(0x0001).u16(16).u64(entry.size()).u64(entry.size());
@@ -110,11 +146,13 @@ final class PackageZip {
         return h.bytes();
     }
 
-    private static byte[] centralHeader(PackageManifest.Entry entry, byte[] name, boolean bigSize, long offset) {
+    private static byte[] centralHeader(PackageManifest.Entry entry, long crc32, long offset) {
+        byte[] name = entry.path().getBytes(StandardCharsets.UTF_8);
+        boolean bigSize = entry.size() >= MAX32;
         boolean bigOffset = offset >= MAX32;
         int extra = (bigSize ? 16 : 0) + (bigOffset ? 8 : 0);
         Le h = new Le().u32(0x02014b50).u16(45).u16(bigSize || bigOffset ? 45 : 10).u16(UTF8_NAMES).u16(0)
-                .u16(DOS_TIME).u16(DOS_DATE).u32(entry.crc32())
+                .u16(DOS_TIME).u16(DOS_DATE).u32(crc32)
                 .u32(bigSize ? MAX32 : entry.size()).u32(bigSize ? MAX32 : entry.size())
                 .u16(name.length).u16(extra == 0 ? 0 : extra + 4).u16(0).u16(0).u16(0).u32(0)
                 .u32(bigOffset ? MAX32 : offset).raw(name);
@@ -134,11 +172,23 @@ final class PackageZip {
         return length;
     }
 
-    /**
-     * Writes bytes {@code from} to {@code to} (inclusive) of the zip. A blob that has gone missing fails with an
-     * IOException: by then the status line is out, and a short body is the only honest signal left.
-     */
+    /** True when some entry's bytes are not stored yet: writing the zip may fetch them. */
+    boolean hasRemoteEntries() {
+        return segments.stream().anyMatch(s -> s instanceof Blob blob && blob.entry() != null && blob.entry().isRemote());
+    }
+
+    /** Writes the zip from stored entries only (every entry's CRC in the manifest); see the other overload. */
     void writeRange(long from, long to, BlobStore blobs, OutputStream out) throws IOException {
+        writeRange(from, to, blobs, PackageManifest.Entry::crc32, out);
+    }
+
+    /**
+     * Writes bytes {@code from} to {@code to} (inclusive) of the zip. A remote entry's bytes are made stored through
+     * {@code bytes} before its header is written. A blob that has gone missing, or a remote entry that cannot be
+     * fetched, fails with an exception: by then the status line may be out, and the caller must then abort the
+     * connection rather than end a short body.
+     */
+    void writeRange(long from, long to, BlobStore blobs, Bytes bytes, OutputStream out) throws IOException {
         WritableByteChannel channel = Channels.newChannel(out);
         long position = 0;
         for (Segment segment : segments) {
@@ -152,9 +202,18 @@ final class PackageZip {
             long count = Math.min(end - 1, to) - (start + skip) + 1;
             if (segment instanceof Header header) {
                 out.write(header.bytes(), (int) skip, (int) count);
+            } else if (segment instanceof LocalHeader local) {
+                out.write(localHeader(local.entry(), bytes.crc32(local.entry())), (int) skip, (int) count);
+            } else if (segment instanceof CentralDirectory central) {
+                out.write(centralDirectory(central.entries(), central.offsets(), central.centralOffset(), bytes),
+                        (int) skip, (int) count);
             } else {
+                Blob blob = (Blob) segment;
+                if (blob.entry() != null && blob.entry().isRemote()) {
+                    bytes.crc32(blob.entry()); // a range starting inside a remote file still needs it stored
+                }
                 out.flush();
-                copyBlob(((Blob) segment).digest(), skip, count, blobs, channel, out);
+                copyBlob(blob.digest(), skip, count, blobs, channel, out);
             }
         }
         out.flush();

@@ -39,7 +39,10 @@ class LinkedDatasetsTest {
 
     private final ReadModels readModels = new ReadModels();
     private final MemoryBlobs blobs = new MemoryBlobs();
-    private final PackageContents packages = new PackageContents(blobs);
+    // Every entry of these packages is stored: a pull-through fetch would be a defect of the test's fixtures.
+    private final PackageContents packages = new PackageContents(blobs, entry -> {
+        throw new AssertionError("nothing here is fetched from a hub: " + entry.path());
+    });
     private final LinkedDatasets linked = new LinkedDatasets(readModels.bean(LineageReadModel.class),
             readModels.bean(ArtifactDirectory.class), packages);
 

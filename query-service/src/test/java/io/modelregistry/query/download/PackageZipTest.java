@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.artifact.PackageManifest;
+import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.blob.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -105,6 +106,65 @@ class PackageZipTest {
         assertThat(PackageManifest.decode(("registry-package 1\n" + "a".repeat(64) + "\t3\t0\tcard\t../x\n"
                 + "a".repeat(64) + "\t3\t0\tcard\t../x\n").getBytes(StandardCharsets.UTF_8)))
                 .as("duplicate paths").isEmpty();
+    }
+
+    @Test
+    void aRemoteEntryIsLaidOutBeforeItsBytesExistAndWrittenOnceTheyAreFetchedAsIfItHadBeenStored() throws Exception {
+        Blobs blobs = new Blobs(temp, true);
+        PackageManifest.Entry card = blobs.add("README.md", "# card\n");
+        PackageManifest.Entry stored = blobs.add("model.safetensors", "w".repeat(5_000));
+        PackageManifest.Entry remote = PackageManifest.Entry.remote(stored.path(), stored.size(), stored.sha256(),
+                stored.aspect(), new PackageManifest.Remote(SourceKind.HUGGINGFACE_MODEL, "org/model", "abc123",
+                        stored.path()));
+        byte[] asStored = write(PackageZip.of(List.of(card, stored)), blobs, 0,
+                PackageZip.of(List.of(card, stored)).length() - 1);
+        PackageZip zip = PackageZip.of(List.of(card, remote));
+        assertThat(zip.length()).as("the layout needs no CRC").isEqualTo(asStored.length);
+        assertThat(zip.hasRemoteEntries()).isTrue();
+        List<String> fetched = new ArrayList<>();
+        PackageZip.Bytes pullThrough = entry -> {
+            if (entry.isRemote()) {
+                fetched.add(entry.path());
+                return stored.crc32();
+            }
+            return entry.crc32();
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        zip.writeRange(0, zip.length() - 1, blobs, pullThrough, out);
+        assertThat(out.toByteArray()).isEqualTo(asStored);
+        assertThat(fetched).as("its local header, its bytes and the central directory each ask").hasSize(3);
+
+        PackageZip.Bytes failing = entry -> {
+            if (entry.isRemote()) {
+                throw new IOException("the hub served other bytes");
+            }
+            return entry.crc32();
+        };
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        zip.writeRange(0, 20, blobs, failing, head);
+        assertThat(head.toByteArray()).as("a range within stored entries fetches nothing")
+                .isEqualTo(java.util.Arrays.copyOf(asStored, 21));
+        assertThatThrownBy(() -> zip.writeRange(zip.length() - 10, zip.length() - 1, blobs, failing,
+                new ByteArrayOutputStream())).as("the central directory repeats the remote entry's CRC")
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aManifestWithRemoteEntriesRoundTripsAndOneWithoutStillParses() {
+        PackageManifest.Entry remote = PackageManifest.Entry.remote("shard 1.bin", 7, "b".repeat(64), Aspect.WEIGHTS,
+                new PackageManifest.Remote(SourceKind.HUGGINGFACE_DATASET, "org/data", "0123abc", "shard 1.bin"));
+        PackageManifest.Entry stored = new PackageManifest.Entry("README.md", 3, "a".repeat(64), 0xFFL, Aspect.CARD);
+        PackageManifest manifest = new PackageManifest(List.of(stored, remote));
+        assertThat(PackageManifest.decode(manifest.encode())).contains(manifest);
+        assertThat(manifest.stored()).containsExactly(stored);
+        assertThat(PackageManifest.decode(("registry-package 1\n" + "a".repeat(64) + "\t3\tff\tcard\tREADME.md\n")
+                .getBytes(StandardCharsets.UTF_8))).contains(new PackageManifest(List.of(stored)));
+        assertThat(PackageManifest.decode(("registry-package 1\n" + "b".repeat(64)
+                + "\t7\t1f\tweights\tx.bin\tHUGGINGFACE_MODEL org/m abc x.bin\n").getBytes(StandardCharsets.UTF_8)))
+                .as("a remote entry has no CRC yet").isEmpty();
+        assertThat(PackageManifest.decode(("registry-package 1\n" + "b".repeat(64)
+                + "\t7\t-\tweights\tx.bin\tGITHUB_REPOSITORY org/m abc x.bin\n").getBytes(StandardCharsets.UTF_8)))
+                .as("only HuggingFace files are fetched on demand").isEmpty();
     }
 
     private static byte[] write(PackageZip zip, BlobStore blobs, long from, long to) throws IOException {

@@ -1,6 +1,7 @@
 package io.modelregistry.server.health;
 
 import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.api.blob.BlobSweeps;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.projection.consistency.ReadModelProgress;
 import io.modelregistry.server.axon.EventLogDurability;
@@ -28,9 +29,12 @@ class ComponentProbes {
     private final EventLogDurability durability;
     private final RequestActivity activity;
     private final RatingActivity ratings;
+    private final BlobSweeps sweeps;
 
     ComponentProbes(JdbcTemplate jdbc, BlobStore blobs, ArtifactSearch search, ReadModelProgress progress,
-                    EventLogDurability durability, RequestActivity activity, RatingActivity ratings) {
+                    EventLogDurability durability, RequestActivity activity, RatingActivity ratings,
+                    BlobSweeps sweeps) {
+        this.sweeps = sweeps;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.search = search;
@@ -93,6 +97,15 @@ class ComponentProbes {
             var probe = blobs.probe();
             // No file-system location here: this endpoint answers without a token.
             report.metric("writable", probe.writable()).metric("usable_bytes", probe.usableBytes());
+            // counted by the last sweep, which lists every blob anyway: no listing of its own on each probe
+            sweeps.lastSweep().ifPresent(sweep -> {
+                report.metric("last_sweep_at", sweep.endedAt().toString()).metric("last_sweep_ran", sweep.ran());
+                if (sweep.ran()) {
+                    report.metric("blobs", sweep.keptBlobs()).metric("blob_bytes", sweep.keptBytes())
+                            .metric("last_sweep_deleted_blobs", sweep.deletedBlobs())
+                            .metric("last_sweep_deleted_bytes", sweep.deletedBytes());
+                }
+            });
             if (!probe.writable()) {
                 report.issue(Status.critical, "blob_store_not_writable", "Packages cannot be stored.", probe.detail());
             } else if (probe.usableBytes() < LOW_DISK_BYTES) {

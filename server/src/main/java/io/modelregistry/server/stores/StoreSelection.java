@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param eventStore event storage engine, token store and source claims
  * @param blobStore  package bytes
- * @param readModels directory, search, lineage, ratings, audit and download history
+ * @param readModels directory, search, lineage, ratings, audit, download history and blob references
  */
 @Validated
 @ConfigurationProperties("registry")

@@ -20,7 +20,7 @@ class ComponentProbesTest {
 
     private final ReadModelProgress progress = mock(ReadModelProgress.class);
     private final ComponentProbes probes = new ComponentProbes(null, null, null, progress, mock(EventLogDurability.class),
-            null, null);
+            null, null, null);
 
     @Test
     void aProcessorStoppedForAnErrorIsReportedAsDownWithItsErrorAndReadsAsNotReady() {

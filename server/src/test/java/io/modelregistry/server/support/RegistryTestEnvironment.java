@@ -9,6 +9,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** Points an in-process registry at a fake hub, a fresh data dir and an ingest-gate policy. */
 public final class RegistryTestEnvironment {
 
+    /**
+     * The fake hub serves the bytes of Tiny-LLM's files only (52 MB at most); the large weights other fixtures list
+     * would answer 404 to a download's pull-through, so above this they stay listed only, as the fake can serve.
+     */
+    public static final String FAKE_HUB_FILE_BYTES = "256MB";
+
     private RegistryTestEnvironment() {
     }
 
@@ -24,5 +30,6 @@ public final class RegistryTestEnvironment {
         registry.add("GITHUB_SERVER_URL", hub::gitServerUrl);
         registry.add("registry.data-dir", dataDir::toString);
         registry.add("REGISTRY_INGEST_GATE", () -> gatePolicy);
+        registry.add("REGISTRY_PULL_THROUGH_MAX_BYTES", () -> FAKE_HUB_FILE_BYTES);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.RegistryProcess;
+import io.modelregistry.server.support.RegistryTestEnvironment;
 import io.modelregistry.server.support.UiPages;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +26,7 @@ class WebUiGateIT {
         try (FakeHub hub = FakeHub.start();
              RegistryProcess registry = new RegistryProcess(jar, work.resolve("data"), Map.of(
                      "HF_ENDPOINT", hub.hfEndpoint(), "GITHUB_API_URL", hub.githubApiUrl(),
+                     "REGISTRY_PULL_THROUGH_MAX_BYTES", RegistryTestEnvironment.FAKE_HUB_FILE_BYTES,
                      "GITHUB_SERVER_URL", hub.baseUrl(), "REGISTRY_INGEST_GATE", "enforce"))) {
             registry.start();
             try (UiPages ui = new UiPages(registry.baseUrl())) {

@@ -8,6 +8,7 @@ import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.Browser;
 import io.modelregistry.server.support.RegistryClient;
 import io.modelregistry.server.support.RegistryProcess;
+import io.modelregistry.server.support.RegistryTestEnvironment;
 import io.modelregistry.server.support.UiPages;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ class WebUiIT {
         hub = FakeHub.start();
         registry = new RegistryProcess(jar, work.resolve("data"), Map.of(
                 "HF_ENDPOINT", hub.hfEndpoint(), "GITHUB_API_URL", hub.githubApiUrl(),
+                "REGISTRY_PULL_THROUGH_MAX_BYTES", RegistryTestEnvironment.FAKE_HUB_FILE_BYTES,
                 "GITHUB_SERVER_URL", hub.baseUrl(), "REGISTRY_INGEST_GATE", "advisory"));
         registry.start();
         base = registry.baseUrl();

@@ -18,7 +18,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HexFormat;
@@ -34,6 +36,12 @@ import java.util.regex.Pattern;
  * atomic) while hashing, fsyncs it, then renames it to its digest and fsyncs the directory: when
  * {@link #put} returns the blob survives a crash. Two puts of the same bytes race harmlessly, since both
  * temp files hold identical content; the loser's temp file is dropped.
+ *
+ * <p>A blob's last-modified time is when it was last written or reused: a put of bytes already stored, and
+ * {@link #retain}, set it to now. A sweep deletes through {@link #deleteIfUnwrittenSince}, which first renames the
+ * blob into {@code root/sha256/.trash} and then reads its time again: a put or retain that touched it before the
+ * rename shows there (the blob is put back), one after it finds no blob and writes it anew. So no blob an ingest
+ * has just written or reused is lost to a sweep running at the same moment.
  */
 public final class FilesystemBlobStore implements BlobStore {
 
@@ -43,11 +51,13 @@ public final class FilesystemBlobStore implements BlobStore {
     private final Path root;
     private final Path blobs;
     private final Path temp;
+    private final Path trash;
 
     public FilesystemBlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         this.blobs = this.root.resolve("sha256");
         this.temp = blobs.resolve(".tmp");
+        this.trash = blobs.resolve(".trash");
     }
 
     @Override
@@ -65,7 +75,7 @@ public final class FilesystemBlobStore implements BlobStore {
             }
             String digest = HexFormat.of().formatHex(sha256.digest());
             Path target = pathOf(digest);
-            if (!Files.exists(target)) {
+            if (!touch(target)) {
                 Files.createDirectories(target.getParent());
                 moveIntoPlace(tempFile, target);
                 syncDirectory(target.getParent());
@@ -74,6 +84,49 @@ public final class FilesystemBlobStore implements BlobStore {
         } finally {
             Files.deleteIfExists(tempFile);
         }
+    }
+
+    /** Marks an existing blob as written now; false when there is none. */
+    private static boolean touch(Path blob) throws IOException {
+        try {
+            Files.setLastModifiedTime(blob, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<StoredBlob> retain(String digest) throws IOException {
+        Optional<Path> path = existing(digest);
+        if (path.isEmpty() || !touch(path.get())) {
+            return Optional.empty();
+        }
+        return withExisting(digest, Files::size).map(size -> new StoredBlob(digest, size));
+    }
+
+    @Override
+    public Optional<Long> deleteIfUnwrittenSince(String digest, Instant cutoff) throws IOException {
+        Optional<Path> path = existing(digest);
+        if (path.isEmpty() || !Files.getLastModifiedTime(path.get()).toInstant().isBefore(cutoff)) {
+            return Optional.empty();
+        }
+        Files.createDirectories(trash);
+        Path trashed = trash.resolve(digest + "-" + UUID.randomUUID());
+        try {
+            Files.move(path.get(), trashed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (!Files.getLastModifiedTime(trashed).toInstant().isBefore(cutoff)) {
+            // written or reused between the check and the rename: it stays (same bytes if a put recreated it)
+            Files.move(trashed, path.get(), StandardCopyOption.ATOMIC_MOVE);
+            return Optional.empty();
+        }
+        long size = Files.size(trashed);
+        Files.delete(trashed);
+        syncDirectory(path.get().getParent());
+        return Optional.of(size);
     }
 
     private static void moveIntoPlace(Path tempFile, Path target) throws IOException {

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -195,5 +198,31 @@ class FilesystemBlobStoreTest {
         try (Stream<Path> list = Files.list(temp)) {
             return list.toList();
         }
+    }
+
+    @Test
+    void aSweepDeletesOnlyABlobNotWrittenOrReusedSinceItsCutoff() throws Exception {
+        BlobStore store = store();
+        StoredBlob old = store.put(bytes("old and unreferenced"));
+        StoredBlob reused = store.put(bytes("old but reused by an ingest"));
+        StoredBlob rewritten = store.put(bytes("old but put again"));
+        Path oldFile = root.resolve("sha256").resolve(old.digest().substring(0, 2)).resolve(old.digest());
+        for (StoredBlob blob : List.of(old, reused, rewritten)) {
+            Files.setLastModifiedTime(root.resolve("sha256").resolve(blob.digest().substring(0, 2))
+                    .resolve(blob.digest()), FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        }
+        Instant cutoff = Instant.now().minus(Duration.ofHours(1));
+        assertThat(store.retain(reused.digest())).contains(reused);
+        store.put(bytes("old but put again"));
+
+        assertThat(store.deleteIfUnwrittenSince(old.digest(), cutoff)).contains(old.sizeBytes());
+        assertThat(oldFile).doesNotExist();
+        assertThat(store.deleteIfUnwrittenSince(reused.digest(), cutoff)).isEmpty();
+        assertThat(store.deleteIfUnwrittenSince(rewritten.digest(), cutoff)).isEmpty();
+        assertThat(store.size(reused.digest())).contains(reused.sizeBytes());
+        assertThat(store.size(rewritten.digest())).contains(rewritten.sizeBytes());
+        assertThat(store.deleteIfUnwrittenSince(old.digest(), cutoff)).as("already gone").isEmpty();
+        assertThat(store.retain(old.digest())).as("nothing to retain").isEmpty();
+        assertThat(store.list(null, 10)).containsExactlyInAnyOrder(reused.digest(), rewritten.digest());
     }
 }
