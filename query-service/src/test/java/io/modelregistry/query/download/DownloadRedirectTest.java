@@ -83,6 +83,7 @@ class DownloadRedirectTest {
                 "o/m", packageDigest, 10, 10, "mit", null, "admin", Instant.now(), Instant.now());
         ArtifactDirectory directory = Mockito.mock(ArtifactDirectory.class);
         Mockito.when(directory.find("42")).thenReturn(Optional.of(record));
+        Mockito.when(directory.versions("42")).thenReturn(List.of(record));
         DownloadController controller = new DownloadController(signer, directory, new PackageContents(new Redirecting()),
                 recorded::add, () -> { });
         Map<String, String> q = UriComponentsBuilder.fromUriString("/download/42?" + signer.sign("42", packageDigest,
