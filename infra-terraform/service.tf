@@ -17,9 +17,12 @@ locals {
     REGISTRY_READ_MODELS           = "opensearch"
     REGISTRY_AWS_REGION            = var.region
     REGISTRY_DYNAMODB_TABLE_PREFIX = var.dynamodb_table_prefix
-    REGISTRY_S3_BUCKET             = aws_s3_bucket.blobs.bucket
-    REGISTRY_OPENSEARCH_ENDPOINT   = "https://${aws_opensearch_domain.read_models.endpoint}"
-    REGISTRY_INGEST_GATE           = var.ingest_gate
+    REGISTRY_BLOB_STORE_S3_BUCKET  = aws_s3_bucket.blobs.bucket
+    REGISTRY_BLOB_STORE_S3_REGION  = var.region
+    # The bucket is Terraform's: a missing one must stop start-up, not be created by a node.
+    REGISTRY_BLOB_STORE_S3_CREATE_BUCKET = "false"
+    REGISTRY_OPENSEARCH_ENDPOINT         = "https://${aws_opensearch_domain.read_models.endpoint}"
+    REGISTRY_INGEST_GATE                 = var.ingest_gate
     # Only node-local scratch (e.g. the git clones of a rating) remains on disk at scale.
     REGISTRY_DATA_DIR = "/tmp/registry"
   }, var.extra_environment)

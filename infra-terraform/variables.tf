@@ -198,7 +198,7 @@ variable "deletion_protection" {
 }
 
 variable "blob_bucket_name" {
-  description = "S3 bucket for blobs (REGISTRY_S3_BUCKET); empty: <name>-blobs-<account id>."
+  description = "S3 bucket for blobs (REGISTRY_BLOB_STORE_S3_BUCKET); empty: <name>-blobs-<account id>."
   type        = string
   default     = ""
 }

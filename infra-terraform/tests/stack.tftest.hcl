@@ -142,7 +142,7 @@ run "defaults_build_the_whole_stack" {
   }
 
   assert {
-    condition     = contains(jsondecode(aws_ecs_task_definition.registry.container_definitions)[0].environment, { name = "REGISTRY_S3_BUCKET", value = "model-registry-blobs-123456789012" })
+    condition     = contains(jsondecode(aws_ecs_task_definition.registry.container_definitions)[0].environment, { name = "REGISTRY_BLOB_STORE_S3_BUCKET", value = "model-registry-blobs-123456789012" })
     error_message = "the task is told its bucket"
   }
 

@@ -56,14 +56,15 @@ class ArchitectureTest {
     }
 
     /** Adapter packages: one per backend, beside the port's callers; a scale-out backend adds a sibling. */
-    private static final String[] ADAPTERS = {"..jdbc..", "..lucene..", "..filesystem.."};
+    private static final String[] ADAPTERS = {"..jdbc..", "..lucene..", "..filesystem..", "..s3.."};
 
     @Test
     void callersDependOnPortsNotOnAdapterPackages() {
         // only an adapter's own package (and its configuration there) knows the adapter; everyone else sees the port
         noClasses().that().resideOutsideOfPackages(ADAPTERS)
                 .should().dependOnClassesThat().resideInAnyPackage("io.modelregistry.command.artifact.jdbc..",
-                        "io.modelregistry.command.blob.filesystem..", "io.modelregistry.projection.directory.jdbc..",
+                        "io.modelregistry.command.blob.filesystem..", "io.modelregistry.command.blob.s3..",
+                        "io.modelregistry.projection.directory.jdbc..",
                         "io.modelregistry.projection.audit.jdbc..", "io.modelregistry.projection.rating.jdbc..",
                         "io.modelregistry.projection.lineage.jdbc..", "io.modelregistry.projection.search.lucene..",
                         "io.modelregistry.projection.blob.jdbc..",
@@ -78,7 +79,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..lucene..")
                 .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..filesystem..").check(classes);
         noClasses().that().resideInAPackage("..filesystem..")
-                .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..lucene..").check(classes);
+                .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..lucene..", "..s3..").check(classes);
+        noClasses().that().resideInAPackage("..s3..")
+                .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..lucene..", "..filesystem..")
+                .check(classes);
     }
 
     @Test

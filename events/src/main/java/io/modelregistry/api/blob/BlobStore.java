@@ -46,6 +46,33 @@ public interface BlobStore {
     Optional<InputStream> open(String digest) throws IOException;
 
     /**
+     * Opens {@code length} bytes of a stored blob from {@code offset} (a resumed download, one entry of a zip), or
+     * empty when no blob has that digest. The stream may end early when the blob is shorter. An object store asks
+     * for just that range instead of skipping over the bytes before it; the default opens the whole blob and skips.
+     */
+    default Optional<InputStream> open(String digest, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative");
+        }
+        Optional<InputStream> whole = open(digest);
+        if (whole.isEmpty()) {
+            return whole;
+        }
+        InputStream in = whole.get();
+        try {
+            long skipped = 0;
+            while (skipped < offset && in.read() >= 0) {
+                skipped++;
+                skipped += in.skip(offset - skipped);
+            }
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return Optional.of(new LimitedInputStream(in, length));
+    }
+
+    /**
      * Opens a stored blob as a local file channel, so a download can copy its bytes with
      * {@link FileChannel#transferTo} instead of through a heap buffer; empty when absent or when the backend keeps
      * no local files (callers then use {@link #open}).
@@ -74,6 +101,15 @@ public interface BlobStore {
      * cannot sign one (the filesystem) or no blob has that digest. Callers then stream the bytes themselves.
      */
     Optional<URI> presignedDownload(String digest, Duration ttl);
+
+    /**
+     * Where a download of exactly this blob should be sent instead of streaming it through this node, as the
+     * store is configured (an object store in redirect mode answers a short-lived presigned URL); empty: the node
+     * streams the bytes itself, which is the default and the only choice of the filesystem.
+     */
+    default Optional<URI> downloadRedirect(String digest) {
+        return Optional.empty();
+    }
 
     /** A short self-check for health reporting: can the store be read and written right now? */
     HealthProbe probe();

@@ -16,7 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  * single {@code Range} (with {@code If-Range}) resumes a cut download. The download is recorded as an event before
  * the bytes go out, so the audit trail read right after a download shows it. The query side writes nothing
  * itself: the command side records it ({@link DownloadLog}), without touching the artifact's aggregate, so
- * downloads never contend with writes. A {@code HEAD} request answers the headers and records nothing.
+ * downloads never contend with writes. A {@code HEAD} request answers the headers and records nothing. When the
+ * blob store is configured to redirect (S3 with {@code registry.blob-store.s3.download=redirect}) a download whose
+ * bytes are exactly one stored blob is recorded and then answered with a 302 to a short-lived presigned URL; a zip
+ * assembled from several blobs cannot be one presigned object and is always streamed.
  */
 @RestController
 class DownloadController {
@@ -90,11 +95,19 @@ class DownloadController {
             return;
         }
         boolean head = "HEAD".equals(request.getMethod());
+        // a store in redirect mode offloads a download that is exactly one blob; an assembled zip is always streamed
+        Optional<URI> redirect = head ? Optional.empty() : zip.soleBlob().flatMap(packages.blobs()::downloadRedirect);
         if (!head) {
             downloads.record(new RecordDownload(record.id(), record.type(), record.name(), record.packageDigest(),
                     range.length(), new Actor(capability.username(), capability.admin()),
                     aspect == null ? ArtifactDownloaded.FULL : aspect.wireName(), record.version()));
             readModels.awaitCaughtUp();
+        }
+        if (redirect.isPresent()) {
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader(HttpHeaders.LOCATION, redirect.get().toString());
+            response.setContentLength(0);
+            return;
         }
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

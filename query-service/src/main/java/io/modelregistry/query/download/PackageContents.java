@@ -96,7 +96,8 @@ class PackageContents {
         try {
             long size = blobs.size(digest).orElseThrow(() -> missing(record));
             byte[] start;
-            try (InputStream in = blobs.open(digest).orElseThrow(() -> missing(record))) {
+            try (InputStream in = blobs.open(digest, 0, PackageManifest.HEADER.length())
+                    .orElseThrow(() -> missing(record))) {
                 start = in.readNBytes(PackageManifest.HEADER.length());
             }
             if (!PackageManifest.looksLikeManifest(start)) {

@@ -172,6 +172,15 @@ final class PackageZip {
         return length;
     }
 
+    /**
+     * The digest of the one blob this zip is, byte for byte (a package stored before manifests existed), or empty
+     * when the zip is assembled from headers and blobs: only such a download can be sent to a presigned URL.
+     */
+    Optional<String> soleBlob() {
+        return segments.size() == 1 && segments.get(0) instanceof Blob blob ? Optional.of(blob.digest())
+                : Optional.empty();
+    }
+
     /** True when some entry's bytes are not stored yet: writing the zip may fetch them. */
     boolean hasRemoteEntries() {
         return segments.stream().anyMatch(s -> s instanceof Blob blob && blob.entry() != null && blob.entry().isRemote());
@@ -235,8 +244,9 @@ final class PackageZip {
             }
             return;
         }
-        try (InputStream in = blobs.open(digest).orElseThrow(() -> new IOException("blob " + digest + " is missing"))) {
-            in.skipNBytes(skip);
+        // only the bytes this range needs: an object store answers them with one ranged GET
+        try (InputStream in = blobs.open(digest, skip, count)
+                .orElseThrow(() -> new IOException("blob " + digest + " is missing"))) {
             byte[] buffer = new byte[64 * 1024];
             long left = count;
             while (left > 0) {

@@ -27,7 +27,7 @@ public record StoreSelection(@NotNull @DefaultValue("jdbc") EventStore eventStor
     public enum EventStore { JDBC, DYNAMODB }
 
     /** {@code registry.blob-store}. */
-    public enum BlobStore { FILESYSTEM }
+    public enum BlobStore { FILESYSTEM, S3 }
 
     /** {@code registry.read-models}. */
     public enum ReadModels { EMBEDDED }

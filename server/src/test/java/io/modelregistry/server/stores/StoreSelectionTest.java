@@ -20,7 +20,7 @@ class StoreSelectionTest {
     Path dataDir;
 
     @ParameterizedTest
-    @CsvSource({"registry.event-store, cassandra, 'jdbc, dynamodb'", "registry.blob-store, s3, filesystem",
+    @CsvSource({"registry.event-store, cassandra, 'jdbc, dynamodb'", "registry.blob-store, azure, 'filesystem, s3'",
             "registry.read-models, opensearch, embedded"})
     void anUnknownAdapterStopsStartUpNamingTheSettingAndTheKnownValues(String property, String value, String known) {
         MockEnvironment environment = new MockEnvironment().withProperty(property, value);
@@ -32,6 +32,8 @@ class StoreSelectionTest {
     @Test
     void theEmbeddedAdaptersAreTheDefaultsAndMayBeNamedInAnyCase() {
         new StoreSelectionCheck().postProcessEnvironment(new MockEnvironment(), new SpringApplication());
+        new StoreSelectionCheck().postProcessEnvironment(new MockEnvironment().withProperty("registry.blob-store", "S3"),
+                new SpringApplication());
         new StoreSelectionCheck().postProcessEnvironment(new MockEnvironment().withProperty("registry.event-store", "JDBC")
                 .withProperty("registry.blob-store", "filesystem").withProperty("registry.read-models", "Embedded"),
                 new SpringApplication());
@@ -41,8 +43,17 @@ class StoreSelectionTest {
     void theLauncherRefusesToStartWithAnUnknownAdapterBeforeTouchingTheDataDir() {
         Path data = dataDir.resolve("data");
         assertThatThrownBy(() -> new SpringApplicationBuilder(RegistryServer.class)
-                .properties("registry.data-dir=" + data, "server.port=0", "registry.blob-store=s3").run())
-                .hasMessageContaining("registry.blob-store=s3");
+                .properties("registry.data-dir=" + data, "server.port=0", "registry.blob-store=azure").run())
+                .hasMessageContaining("registry.blob-store=azure");
         assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void theS3BlobStoreWithoutABucketStopsStartUpNamingTheSetting() {
+        Path data = dataDir.resolve("data");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RegistryServer.class)
+                .properties("registry.data-dir=" + data, "server.port=0", "registry.blob-store=s3").run())
+                .hasStackTraceContaining("registry.blob-store.s3")
+                .hasStackTraceContaining("bucket");
     }
 }

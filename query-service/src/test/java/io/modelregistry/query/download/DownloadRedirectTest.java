@@ -1,0 +1,161 @@
+package io.modelregistry.query.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.Aspect;
+import io.modelregistry.api.artifact.PackageManifest;
+import io.modelregistry.api.artifact.RecordDownload;
+import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.api.consistency.ReadModelBarrier;
+import io.modelregistry.api.directory.ArtifactDirectory;
+import io.modelregistry.api.directory.ArtifactRecord;
+import io.modelregistry.api.download.DownloadLinkSigner;
+import io.modelregistry.projection.lineage.LineageReadModel;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A blob store in redirect mode sends a download elsewhere only when the response is exactly one stored blob (a
+ * package stored before manifests existed); a zip assembled from blobs is streamed by the node. Either way the
+ * download is recorded first, and a HEAD is answered here.
+ */
+class DownloadRedirectTest {
+
+    private static final URI PRESIGNED = URI.create("http://127.0.0.1:9/bucket/blobs/ab/x?X-Amz-Signature=s");
+
+    private final Map<String, byte[]> stored = new HashMap<>();
+    private final List<RecordDownload> recorded = new ArrayList<>();
+    private final DownloadLinkSigner signer = new DownloadLinkSigner(new byte[32], Duration.ofHours(1), Clock.systemUTC());
+
+    @Test
+    void aDownloadThatIsOneStoredBlobIsRecordedAndRedirectedToThePresignedUrl() throws Exception {
+        String bundle = blob("PK\u0003\u0004 an old bundle zip".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse response = download(bundle, "GET");
+        assertThat(response.getStatus()).isEqualTo(302);
+        assertThat(response.getHeader("Location")).isEqualTo(PRESIGNED.toString());
+        assertThat(response.getContentAsByteArray()).isEmpty();
+        assertThat(recorded).hasSize(1);
+    }
+
+    @Test
+    void aHeadOfThatDownloadIsAnsweredHereAndRecordsNothing() throws Exception {
+        String bundle = blob("PK\u0003\u0004 an old bundle zip".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse response = download(bundle, "HEAD");
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Location")).isNull();
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aZipAssembledFromBlobsIsStreamedEvenInRedirectMode() throws Exception {
+        byte[] readme = "# card".getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(readme);
+        String readmeDigest = blob(readme);
+        byte[] manifest = new PackageManifest(List.of(new PackageManifest.Entry("README.md", readme.length,
+                readmeDigest, crc.getValue(), Aspect.of("README.md")))).encode();
+        MockHttpServletResponse response = download(blob(manifest), "GET");
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Location")).isNull();
+        assertThat(response.getContentAsByteArray()).startsWith(0x50, 0x4b, 0x03, 0x04);
+        assertThat(recorded).hasSize(1);
+    }
+
+    private MockHttpServletResponse download(String packageDigest, String method) throws Exception {
+        ArtifactRecord record = new ArtifactRecord("42", ArtifactType.MODEL, "m", "https://huggingface.co/o/m", "hf",
+                "o/m", packageDigest, 10, 10, "mit", null, "admin", Instant.now(), Instant.now());
+        ArtifactDirectory directory = Mockito.mock(ArtifactDirectory.class);
+        Mockito.when(directory.find("42")).thenReturn(Optional.of(record));
+        Mockito.when(directory.versions("42")).thenReturn(List.of(record));
+        PackageContents packages = new PackageContents(new Redirecting(), entry -> {
+            throw new AssertionError("nothing here is fetched from a hub: " + entry.path());
+        });
+        LinkedDatasets linked = new LinkedDatasets(Mockito.mock(LineageReadModel.class), directory, packages);
+        ReadModelBarrier caughtUp = new ReadModelBarrier() {
+            @Override
+            public void awaitCaughtUp() {
+            }
+
+            @Override
+            public boolean caughtUp() {
+                return true;
+            }
+        };
+        DownloadController controller = new DownloadController(signer, directory, packages,
+                new PackageAspects(packages, linked), recorded::add, caughtUp);
+        Map<String, String> q = UriComponentsBuilder.fromUriString("/download/42?" + signer.sign("42", packageDigest,
+                "admin", true)).build().getQueryParams().toSingleValueMap();
+        MockHttpServletRequest request = new MockHttpServletRequest(method, "/download/42");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        controller.download("42", q.get("d"), q.get("u"), q.get("a"), q.get("e"), q.get("s"), null, request, response);
+        return response;
+    }
+
+    private String blob(byte[] bytes) throws Exception {
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        stored.put(digest, bytes);
+        return digest;
+    }
+
+    /** An object store in redirect mode: every stored blob has a presigned URL. */
+    private final class Redirecting implements BlobStore {
+        @Override
+        public StoredBlob put(InputStream content) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<InputStream> open(String digest) {
+            return Optional.ofNullable(stored.get(digest)).map(ByteArrayInputStream::new);
+        }
+
+        @Override
+        public Optional<Long> size(String digest) {
+            return Optional.ofNullable(stored.get(digest)).map(b -> (long) b.length);
+        }
+
+        @Override
+        public List<String> list(String afterDigest, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public boolean delete(String digest) {
+            return false;
+        }
+
+        @Override
+        public Optional<URI> presignedDownload(String digest, Duration ttl) {
+            return stored.containsKey(digest) ? Optional.of(PRESIGNED) : Optional.empty();
+        }
+
+        @Override
+        public Optional<URI> downloadRedirect(String digest) {
+            return presignedDownload(digest, Duration.ofMinutes(5));
+        }
+
+        @Override
+        public HealthProbe probe() {
+            return new HealthProbe(true, 1, "memory", "ok");
+        }
+    }
+}
