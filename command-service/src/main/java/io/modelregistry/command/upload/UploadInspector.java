@@ -132,7 +132,8 @@ final class UploadInspector {
                     + " accepted.");
         }
         String path = entry.isDirectory() ? name.substring(0, name.length() - 1) : name;
-        if (name.indexOf('\uFFFD') >= 0 || DRIVE.matcher(name).matches() || name.indexOf(':') >= 0
+        // the library turns a DOS entry's backslashes into slashes; the name as written decides
+        if (rawHasBackslash(entry) || name.indexOf('\uFFFD') >= 0 || DRIVE.matcher(name).matches() || name.indexOf(':') >= 0
                 || !RepoPaths.isSafe(path)) {
             throw refuse("The zip entry name '" + shown + "' is not a plain relative path (no absolute paths, drive"
                     + " letters, colons, backslashes, '.' or '..' segments, empty segments or control characters;"
@@ -141,6 +142,19 @@ final class UploadInspector {
         if (entry.getLocalHeaderOffset() < 0 || entry.getDataOffset() < 0 || entry.getCompressedSize() < 0) {
             throw refuse("The zip entry '" + shown + "' has no readable local header.");
         }
+    }
+
+    private static boolean rawHasBackslash(ZipArchiveEntry entry) {
+        byte[] raw = entry.getRawName();
+        if (raw == null) {
+            return false;
+        }
+        for (byte b : raw) {
+            if (b == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Two records whose local header and data share bytes: refused, however they got there. */

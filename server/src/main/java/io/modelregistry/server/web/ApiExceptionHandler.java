@@ -18,6 +18,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -78,6 +80,19 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
         return ApiErrors.body(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here.");
+    }
+
+    /** A multipart upload over {@code registry.upload.max-upload-bytes}, counted by the container as it arrives. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return ApiErrors.body(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The upload is larger than registry.upload.max-upload-bytes allows.");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
+        return ApiErrors.body(HttpStatus.BAD_REQUEST, "The multipart body could not be read (malformed, cut short,"
+                + " or larger than this endpoint accepts).");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
