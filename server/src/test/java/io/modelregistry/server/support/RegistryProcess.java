@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,12 +26,19 @@ public final class RegistryProcess implements AutoCloseable {
     private final int port;
     private Process process;
     private Duration lastStartup;
+    private List<String> jvmOptions = List.of("-Xmx512m");
 
     public RegistryProcess(Path jar, Path dataDir, Map<String, String> environment) {
         this.jar = jar;
         this.dataDir = dataDir;
         this.environment = environment;
         this.port = freePort();
+    }
+
+    /** JVM options for the next {@link #start} instead of the default {@code -Xmx512m}. */
+    public RegistryProcess withJvmOptions(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
     }
 
     public String baseUrl() {
@@ -42,8 +51,11 @@ public final class RegistryProcess implements AutoCloseable {
 
     /** Starts the jar and waits (at most 90 s) for {@code /health} to answer 200. */
     public void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("registry-process.log").toFile()));
         builder.environment().putAll(environment);
