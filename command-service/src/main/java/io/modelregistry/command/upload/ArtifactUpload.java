@@ -1,10 +1,12 @@
 package io.modelregistry.command.upload;
 
 import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.AddArtifactVersion;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.AddRatedModelVersion;
 import io.modelregistry.api.rating.RegisterRatedModel;
 import io.modelregistry.command.artifact.ArtifactClaims;
 import io.modelregistry.command.artifact.ArtifactIds;
@@ -62,6 +64,39 @@ class ArtifactUpload {
             throw RegistryException.conflict("A " + type.wireName() + " named '" + name
                     + "' has already been uploaded.");
         }
+    }
+
+    /**
+     * Adds {@code version} to a live artifact from an uploaded zip: checked and stored like a new upload, rated when it
+     * is a model, then ONE command (the aggregate refuses a version the artifact already has: 409).
+     */
+    Uploaded addVersion(ArtifactType type, String artifactId, String version, Path zip, Actor actor) {
+        String name = liveName(type, artifactId);
+        try {
+            InspectedUpload inspected = inspector.inspect(zip, type);
+            UploadStorer.Stored stored = storer.store(zip, inspected, type, name, version);
+            var addition = new AddArtifactVersion(artifactId, type, name, stored.content(), actor);
+            if (type == ArtifactType.MODEL) {
+                var rating = ratings.rateForIngest(name, stored.content().sourceUrl(), stored.content(),
+                        stored.documents(), actor);
+                commands.sendAndWait(new AddRatedModelVersion(addition, rating));
+            } else {
+                commands.sendAndWait(addition);
+            }
+            readModels.awaitCaughtUp();
+            log.info("uploaded version {} of {} '{}' ({}): {} files, {} bytes, package {}", version, type.wireName(),
+                    name, artifactId, inspected.files().size(), inspected.totalBytes(), stored.content().pkg().digest());
+            return new Uploaded(artifactId, name, type, version, stored.content().sourceUrl(),
+                    stored.content().pkg().digest());
+        } catch (IOException e) {
+            throw UploadStorer.failed(e);
+        }
+    }
+
+    /** The artifact's name, or 404 before the body is read when no live artifact of this type has the id. */
+    String liveName(ArtifactType type, String artifactId) {
+        return claims.liveName(artifactId, type).orElseThrow(() -> RegistryException.notFound(
+                "No " + type.wireName() + " artifact with id " + artifactId + "."));
     }
 
     Uploaded upload(ArtifactType type, String name, String version, Path zip, Actor actor) {

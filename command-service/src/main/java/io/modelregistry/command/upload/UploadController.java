@@ -64,6 +64,36 @@ class UploadController {
         }
     }
 
+    /**
+     * A new version of an existing artifact from a zip. {@code consumes} keeps this apart from any JSON endpoint on the
+     * same path.
+     */
+    @PostMapping(path = "/artifacts/{artifact_type}/{id}/versions", produces = "application/json",
+            consumes = {"application/zip", "application/octet-stream", "application/x-zip-compressed",
+                    "multipart/form-data"})
+    ResponseEntity<ArtifactEnvelope> uploadVersion(@PathVariable("artifact_type") String typeParam,
+                                                   @PathVariable("id") String idParam, HttpServletRequest request,
+                                                   @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
+        ArtifactType type = ArtifactIdentifiers.type(typeParam);
+        String id = ArtifactIdentifiers.id(idParam);
+        if (request.getParameter("version") == null || request.getParameter("version").isBlank()) {
+            throw RegistryException.badRequest("Name the new version: ?version=X.Y.Z (or a 'version' form field).");
+        }
+        String version = UploadSource.version(request.getParameter("version"));
+        uploads.liveName(type, id);
+        Path zip = receive(request);
+        try {
+            var uploaded = uploads.addVersion(type, id, version, zip, actor);
+            String downloadUrl = links.link(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
+                    uploaded.id(), uploaded.packageDigest(), actor.username(), actor.admin());
+            return ResponseEntity.status(HttpStatus.CREATED).body(new ArtifactEnvelope(
+                    ArtifactEnvelope.Metadata.of(uploaded.name(), uploaded.id(), type),
+                    new ArtifactEnvelope.Data(uploaded.sourceUrl(), downloadUrl)));
+        } finally {
+            delete(zip);
+        }
+    }
+
     /** The zip as a spool file: the multipart {@code file} part, or the raw body. */
     private Path receive(HttpServletRequest request) {
         if (request.getContentLengthLong() > spool.maxBytes() + MULTIPART_OVERHEAD) {
