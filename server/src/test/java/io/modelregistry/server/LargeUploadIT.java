@@ -55,7 +55,8 @@ class LargeUploadIT {
              RegistryProcess registry = new RegistryProcess(jar, work.resolve("data"), Map.of(
                      "HF_ENDPOINT", hub.hfEndpoint(), "GITHUB_API_URL", hub.githubApiUrl(),
                      "GITHUB_SERVER_URL", hub.baseUrl(), "REGISTRY_INGEST_GATE", "advisory"))
-                     .withJvmOptions("-Xmx256m", "-Xlog:gc:file=" + gcLog + ":uptime")) {
+                     .withJvmOptions("-Xmx256m", "-Xlog:gc:file=" + gcLog + ":uptime")
+                     .withStartTimeout(Duration.ofMinutes(4))) {
             registry.start();
             RegistryClient client = new RegistryClient(registry.baseUrl(), exchange -> { });
             assertThat(client.loginAsAdmin().status()).isEqualTo(200);

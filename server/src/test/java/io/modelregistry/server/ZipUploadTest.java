@@ -209,6 +209,35 @@ class ZipUploadTest extends InProcessRegistryTest {
         assertThat(anonymous.statusCode()).as("uploads need a token like every /artifact path").isEqualTo(403);
     }
 
+    @Test
+    void aZipUploadedAsANewVersionIsAddedAndDownloadsAsThatVersion() throws Exception {
+        HttpResponse<byte[]> first = upload("model", "acme-versioned", "1.0.0",
+                TestZips.zip(TestZips.model("# Acme v1")));
+        assertThat(first.statusCode()).as(body(first)).isEqualTo(201);
+        String id = JSON.readTree(first.body()).at("/metadata/id").asText();
+        Map<String, byte[]> next = TestZips.model("# Acme v1.1");
+        next.put("generation_config.json", "{\"max_length\": 64}".getBytes(StandardCharsets.UTF_8));
+        byte[] zip = TestZips.zip(next);
+        URI versions = URI.create(client.baseUrl() + "/artifacts/model/" + id + "/versions?version=1.1");
+        HttpResponse<byte[]> added = send(versions, "application/zip", zip);
+        assertThat(added.statusCode()).as(body(added)).isEqualTo(201);
+        JsonNode envelope = JSON.readTree(added.body());
+        assertThat(envelope.at("/metadata/id").asText()).isEqualTo(id);
+        assertThat(envelope.at("/metadata/name").asText()).isEqualTo("acme-versioned");
+        Map<String, byte[]> back = entries(client.fetchAbsolute(envelope.at("/data/download_url").asText()).body());
+        assertThat(back.keySet()).containsExactlyInAnyOrderElementsOf(next.keySet());
+        assertThat(back.get("README.md")).isEqualTo(next.get("README.md"));
+
+        long events = events();
+        HttpResponse<byte[]> again = send(versions, "application/zip", zip);
+        assertThat(again.statusCode()).as(body(again)).isEqualTo(409);
+        assertThat(events()).as("a refused version appends nothing").isEqualTo(events);
+        assertThat(send(URI.create(client.baseUrl() + "/artifacts/model/123456/versions?version=2.0.0"),
+                "application/zip", zip).statusCode()).isEqualTo(404);
+        assertThat(send(URI.create(client.baseUrl() + "/artifacts/model/" + id + "/versions?version=2.0.0"),
+                "application/zip", TestZips.zip(TestZips.files("config.json", "{}"))).statusCode()).isEqualTo(400);
+    }
+
     // ---- helpers
 
     private HttpResponse<byte[]> upload(String type, String name, String version, byte[] zip) throws Exception {

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -69,7 +70,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ApiErrors.body(HttpStatus.BAD_REQUEST, "Send the body as application/json.");
+        var supported = e.getSupportedMediaTypes();
+        if (supported.isEmpty() || supported.stream().allMatch(t -> t.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+            return ApiErrors.body(HttpStatus.BAD_REQUEST, "Send the body as application/json.");
+        }
+        // the upload endpoints take zips, not JSON
+        return ApiErrors.body(HttpStatus.BAD_REQUEST, "Send the body as one of: " + supported.stream()
+                .map(MediaType::toString).collect(java.util.stream.Collectors.joining(", ")) + ".");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

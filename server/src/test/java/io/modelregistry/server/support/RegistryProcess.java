@@ -27,6 +27,7 @@ public final class RegistryProcess implements AutoCloseable {
     private Process process;
     private Duration lastStartup;
     private List<String> jvmOptions = List.of("-Xmx512m");
+    private Duration startTimeout = Duration.ofSeconds(90);
 
     public RegistryProcess(Path jar, Path dataDir, Map<String, String> environment) {
         this.jar = jar;
@@ -41,6 +42,12 @@ public final class RegistryProcess implements AutoCloseable {
         return this;
     }
 
+    /** How long {@link #start} waits for {@code /health} (default 90 s; a small heap on a busy machine starts slower). */
+    public RegistryProcess withStartTimeout(Duration timeout) {
+        this.startTimeout = timeout;
+        return this;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -49,7 +56,7 @@ public final class RegistryProcess implements AutoCloseable {
         return lastStartup;
     }
 
-    /** Starts the jar and waits (at most 90 s) for {@code /health} to answer 200. */
+    /** Starts the jar and waits (at most the start timeout, 90 s by default) for {@code /health} to answer 200. */
     public void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -64,7 +71,7 @@ public final class RegistryProcess implements AutoCloseable {
         long started = System.nanoTime();
         process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = started + TimeUnit.SECONDS.toNanos(90);
+        long deadline = started + startTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("registry exited with " + process.exitValue() + "; see " + log());
@@ -81,7 +88,8 @@ public final class RegistryProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("registry did not answer /health within 90 s; see " + log());
+        throw new IllegalStateException("registry did not answer /health within " + startTimeout.toSeconds()
+                + " s; see " + log());
     }
 
     /** Stops the process gracefully (SIGTERM), as an operator would. */
