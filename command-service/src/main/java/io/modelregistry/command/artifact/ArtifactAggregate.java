@@ -4,10 +4,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.AddArtifactVersion;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.ArtifactVersionAdded;
 import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
@@ -18,7 +20,9 @@ import io.modelregistry.api.rating.ModelRated;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RecordRating;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -34,6 +38,8 @@ class ArtifactAggregate {
     private String artifactId;
     private ArtifactType type;
     private String name;
+    /** Every version the artifact has (normalised by whoever produced the content). */
+    private final Set<String> versions = new HashSet<>();
 
     protected ArtifactAggregate() {
         // for Axon: rebuilt from events
@@ -49,6 +55,27 @@ class ArtifactAggregate {
                 command.actor(), at));
         declareLineage(command.artifactId(), command.type(), command.name(), lineage, at);
         rating.ifPresent(outcome -> rateNew(command.artifactId(), command.type(), outcome, command.actor(), at));
+    }
+
+    /**
+     * A new version, with its rating for a model, in one decision; a version the artifact already has is refused
+     * (409) and nothing is appended.
+     */
+    void addVersion(AddArtifactVersion command, Optional<RatingOutcome> rating, Instant at,
+                    Optional<DeclaredLineage> lineage) {
+        requireType(command.type());
+        if (!name.equals(command.name())) {
+            throw RegistryException.badRequest("The name and id must match: artifact " + artifactId
+                    + " is named '" + name + "', not '" + command.name() + "'.");
+        }
+        String version = command.content().version();
+        if (versions.contains(version)) {
+            throw RegistryException.conflict("The " + type.wireName() + " " + artifactId + " already has version "
+                    + version + ".");
+        }
+        apply(new ArtifactVersionAdded(artifactId, type, name, command.content(), command.actor(), at));
+        declareLineage(artifactId, type, name, lineage, at);
+        rating.ifPresent(outcome -> apply(new ModelRated(artifactId, outcome, command.actor(), at, version)));
     }
 
     void update(UpdateArtifact command, Optional<RatingOutcome> rating, Instant at, Optional<DeclaredLineage> lineage) {
@@ -107,6 +134,12 @@ class ArtifactAggregate {
         artifactId = event.artifactId();
         type = event.type();
         name = event.name();
+        versions.add(event.content().version());
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactVersionAdded event) {
+        versions.add(event.content().version());
     }
 
     @EventSourcingHandler

@@ -31,8 +31,8 @@ final class UploadSource {
     }
 
     /**
-     * The version as a normalised semantic version: a {@code v} prefix dropped, {@code 1} and {@code 1.2} completed
-     * to {@code 1.0.0} and {@code 1.2.0}; anything else that is not semver 2.0 is refused. Absent means 1.0.0.
+     * The version as a normalised semantic version: strict semver 2.0 ({@code MAJOR.MINOR.PATCH[-PRE][+BUILD]}), a
+     * {@code v} prefix dropped; anything else is refused. Absent means 1.0.0.
      */
     static String version(String requested) {
         if (requested == null || requested.isBlank()) {
@@ -44,11 +44,6 @@ final class UploadSource {
         }
         if (text.startsWith("v") || text.startsWith("V")) {
             text = text.substring(1);
-        }
-        if (text.matches("\\d+")) {
-            text = text + ".0.0";
-        } else if (text.matches("\\d+\\.\\d+")) {
-            text = text + ".0";
         }
         Semver parsed = Semver.parse(text);
         if (parsed == null) {
