@@ -226,10 +226,10 @@ class ZipUploadTest extends InProcessRegistryTest {
         assertThat(envelope.at("/metadata/name").asText()).isEqualTo("acme-versioned");
         String digest = URI.create(envelope.at("/data/download_url").asText()).getQuery()
                 .replaceAll(".*\\bd=([0-9a-f]{64}).*", "$1");
-        List<String> added = jdbc.query("SELECT payload FROM DomainEventEntry WHERE payloadType LIKE ?",
+        List<String> appended = jdbc.query("SELECT payload FROM DomainEventEntry WHERE payloadType LIKE ?",
                 (rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8), "%ArtifactVersionAdded");
-        assertThat(added).hasSize(1);
-        assertThat(added.get(0)).contains(id).contains("\"1.1.0\"").contains(digest)
+        assertThat(appended).hasSize(1);
+        assertThat(appended.get(0)).contains(id).contains("\"1.1.0\"").contains(digest)
                 .contains("generation_config.json");
 
         long events = events();
