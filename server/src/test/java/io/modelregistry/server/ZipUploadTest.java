@@ -210,7 +210,7 @@ class ZipUploadTest extends InProcessRegistryTest {
     }
 
     @Test
-    void aZipUploadedAsANewVersionIsAddedAsThatVersionOnceAndOnlyOnce() throws Exception {
+    void aZipUploadedAsANewVersionIsAddedOnceAndDownloadsAsThatVersion() throws Exception {
         HttpResponse<byte[]> first = upload("model", "acme-versioned", "1.0.0",
                 TestZips.zip(TestZips.model("# Acme v1")));
         assertThat(first.statusCode()).as(body(first)).isEqualTo(201);
@@ -228,6 +228,10 @@ class ZipUploadTest extends InProcessRegistryTest {
                 .replaceAll(".*\\bd=([0-9a-f]{64}).*", "$1");
         List<String> appended = jdbc.query("SELECT payload FROM DomainEventEntry WHERE payloadType LIKE ?",
                 (rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8), "%ArtifactVersionAdded");
+        Map<String, byte[]> back = entries(client.fetchAbsolute(envelope.at("/data/download_url").asText()).body());
+        assertThat(back.keySet()).containsExactlyInAnyOrderElementsOf(next.keySet());
+        assertThat(back.get("README.md")).isEqualTo(next.get("README.md"));
+        assertThat(client.get("/artifacts/model/" + id + "/versions").text()).contains("1.0.0").contains("1.1.0");
         assertThat(appended).hasSize(1);
         assertThat(appended.get(0)).contains(id).contains("\"1.1.0\"").contains(digest)
                 .contains("generation_config.json");

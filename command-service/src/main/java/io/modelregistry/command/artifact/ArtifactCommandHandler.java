@@ -7,9 +7,11 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
+import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rating.AddRatedModelVersion;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RecordRating;
+import io.modelregistry.api.rating.RegisterArtifactVersions;
 import io.modelregistry.api.rating.RegisterRatedModel;
 import io.modelregistry.api.rating.UpdateRatedModel;
 import io.modelregistry.hub.lineage.DeclaredLineage;
@@ -53,6 +55,20 @@ class ArtifactCommandHandler {
     @CommandHandler
     String handle(RegisterRatedModel command) throws Exception {
         return register(command.registration(), Optional.of(command.rating()));
+    }
+
+    /** Every version one ingest found, each with its rating: one decision, all of them or none. */
+    @CommandHandler
+    String handle(RegisterArtifactVersions command) throws Exception {
+        if (command.versions().isEmpty()) {
+            throw RegistryException.badRequest(
+                    "An artifact is registered with at least one version.");
+        }
+        claims.claim(command.artifactId(), command.type(), command.name(),
+                command.versions().get(0).content().source().duplicateKey(command.type()));
+        artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant(),
+                content -> declaredLineage(command.type(), content)));
+        return command.artifactId();
     }
 
     @CommandHandler

@@ -1,16 +1,15 @@
 package io.modelregistry.command.upload;
 
 import io.modelregistry.api.artifact.Actor;
-import io.modelregistry.api.artifact.AddArtifactVersion;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
-import io.modelregistry.api.rating.AddRatedModelVersion;
 import io.modelregistry.api.rating.RegisterRatedModel;
 import io.modelregistry.command.artifact.ArtifactClaims;
 import io.modelregistry.command.artifact.ArtifactIds;
 import io.modelregistry.command.artifact.ArtifactRequests;
+import io.modelregistry.command.artifact.ArtifactVersioning;
 import io.modelregistry.rating.ModelRatings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,9 +34,11 @@ class ArtifactUpload {
     private final ModelRatings ratings;
     private final CommandGateway commands;
     private final ReadModelBarrier readModels;
+    private final ArtifactVersioning versioning;
 
     ArtifactUpload(UploadInspector inspector, UploadStorer storer, ArtifactClaims claims, ArtifactIds ids,
-                   ModelRatings ratings, CommandGateway commands, ReadModelBarrier readModels) {
+                   ModelRatings ratings, CommandGateway commands, ReadModelBarrier readModels,
+                   ArtifactVersioning versioning) {
         this.inspector = inspector;
         this.storer = storer;
         this.claims = claims;
@@ -45,6 +46,7 @@ class ArtifactUpload {
         this.ratings = ratings;
         this.commands = commands;
         this.readModels = readModels;
+        this.versioning = versioning;
     }
 
     record Uploaded(String id, String name, ArtifactType type, String version, String sourceUrl,
@@ -75,19 +77,13 @@ class ArtifactUpload {
         try {
             InspectedUpload inspected = inspector.inspect(zip, type);
             UploadStorer.Stored stored = storer.store(zip, inspected, type, name, version);
-            var addition = new AddArtifactVersion(artifactId, type, name, stored.content(), actor);
-            if (type == ArtifactType.MODEL) {
-                var rating = ratings.rateForIngest(name, stored.content().sourceUrl(), stored.content(),
-                        stored.documents(), actor);
-                commands.sendAndWait(new AddRatedModelVersion(addition, rating));
-            } else {
-                commands.sendAndWait(addition);
-            }
-            readModels.awaitCaughtUp();
-            log.info("uploaded version {} of {} '{}' ({}): {} files, {} bytes, package {}", version, type.wireName(),
-                    name, artifactId, inspected.files().size(), inspected.totalBytes(), stored.content().pkg().digest());
-            return new Uploaded(artifactId, name, type, version, stored.content().sourceUrl(),
-                    stored.content().pkg().digest());
+            // the versions feature rates a model's content and lets the aggregate decide (409 for a known version)
+            var added = versioning.addRatedVersion(type, artifactId, stored.content(), stored.documents(), actor);
+            log.info("uploaded version {} of {} '{}' ({}): {} files, {} bytes, package {}", added.version(),
+                    type.wireName(), name, artifactId, inspected.files().size(), inspected.totalBytes(),
+                    added.packageDigest());
+            return new Uploaded(artifactId, added.name(), type, added.version(), stored.content().sourceUrl(),
+                    added.packageDigest());
         } catch (IOException e) {
             throw UploadStorer.failed(e);
         }

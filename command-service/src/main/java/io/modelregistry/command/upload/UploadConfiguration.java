@@ -5,6 +5,7 @@ import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.command.artifact.ArtifactClaims;
 import io.modelregistry.command.artifact.ArtifactIds;
+import io.modelregistry.command.artifact.ArtifactVersioning;
 import io.modelregistry.rating.ModelRatings;
 import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class UploadConfiguration {
     @Bean
     ArtifactUpload artifactUpload(UploadInspector inspector, UploadStorer storer, ArtifactClaims claims,
                                   ArtifactIds ids, ModelRatings ratings, CommandGateway commands,
-                                  ReadModelBarrier readModels) {
-        return new ArtifactUpload(inspector, storer, claims, ids, ratings, commands, readModels);
+                                  ReadModelBarrier readModels, ArtifactVersioning versioning) {
+        return new ArtifactUpload(inspector, storer, claims, ids, ratings, commands, readModels, versioning);
     }
 }

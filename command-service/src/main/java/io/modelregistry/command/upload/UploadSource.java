@@ -1,12 +1,12 @@
 package io.modelregistry.command.upload;
 
+import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.SourceRef;
-import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.version.SemanticVersions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.semver4j.Semver;
 
 /**
  * How an upload names its source. There is no public page: the repo id is the artifact's name (so lineage can
@@ -30,26 +30,11 @@ final class UploadSource {
         return URN_PREFIX + type.wireName() + ":" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /**
-     * The version as a normalised semantic version: strict semver 2.0 ({@code MAJOR.MINOR.PATCH[-PRE][+BUILD]}), a
-     * {@code v} prefix dropped; anything else is refused. Absent means 1.0.0.
-     */
+    /** The version as the registry stores every version ({@link SemanticVersions#normalise}); absent means 1.0.0. */
     static String version(String requested) {
         if (requested == null || requested.isBlank()) {
-            return io.modelregistry.api.artifact.ArtifactContent.DEFAULT_VERSION;
+            return ArtifactContent.DEFAULT_VERSION;
         }
-        String text = requested.strip();
-        if (text.length() > 64) {
-            throw RegistryException.badRequest("A version must be at most 64 characters.");
-        }
-        if (text.startsWith("v") || text.startsWith("V")) {
-            text = text.substring(1);
-        }
-        Semver parsed = Semver.parse(text);
-        if (parsed == null) {
-            throw RegistryException.badRequest("'" + requested.strip() + "' is not a semantic version (e.g. 1.0.0,"
-                    + " 2.1.0-rc.1).");
-        }
-        return parsed.getVersion();
+        return SemanticVersions.normalise(requested);
     }
 }
