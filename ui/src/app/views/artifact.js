@@ -78,7 +78,10 @@ function factsPanel(artifact, type) {
   const row = (k, v, key) => dl.append(h('div', { dataset: { fact: key || k } }, h('dt', {}, k), h('dd', {}, v)));
   const sourceUrl = artifact.data.url;
   row('Type', TYPES[type]);
-  row('Source', /^https?:\/\//i.test(sourceUrl) ? h('a', { href: sourceUrl, rel: 'noopener noreferrer', class: 'break' }, sourceUrl.replace(/^https?:\/\//, '')) : sourceUrl);
+  // an upload's url is a registry-internal URN: there is no public page to link to
+  const uploaded = /^urn:model-registry:upload:/i.test(sourceUrl);
+  row('Source', /^https?:\/\//i.test(sourceUrl) ? h('a', { href: sourceUrl, rel: 'noopener noreferrer', class: 'break' }, sourceUrl.replace(/^https?:\/\//, ''))
+    : uploaded ? h('span', { title: sourceUrl }, 'private upload (not on any public hub)') : sourceUrl);
   row('Task', h('span', { class: 'muted' }, '…'), 'task');
   row('Licence', h('span', { class: 'muted' }, '…'), 'licence');
   row('Library', h('span', { class: 'muted' }, '…'), 'library');

@@ -21,4 +21,9 @@ final class EvidenceSources {
     EvidenceSource forOneRating() {
         return new HubEvidence(hub, cloner, rated, settings.maxReviewLookups());
     }
+
+    /** For an uploaded model: the registry's own ratings only, never a public hub (see {@link OfflineEvidence}). */
+    EvidenceSource forOneRating(boolean uploaded) {
+        return uploaded ? new OfflineEvidence(rated) : forOneRating();
+    }
 }

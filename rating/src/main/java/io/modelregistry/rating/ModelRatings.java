@@ -98,7 +98,9 @@ public class ModelRatings {
     /** Computes a rating and what the gate makes of it; never throws for a metric's failure (it is recorded). */
     public RatingOutcome rate(String artifactId, String name, ArtifactContent content, ArtifactDocuments documents,
                               RatingTrigger trigger) {
-        try (RatingSubject subject = new RatingSubject(artifactId, name, content, documents, evidence.forOneRating())) {
+        boolean uploaded = content.source() != null && content.source().kind() == SourceKind.UPLOAD;
+        try (RatingSubject subject = new RatingSubject(artifactId, name, content, documents,
+                evidence.forOneRating(uploaded))) {
             RatingResult result = engine.rate(subject);
             var rating = result.toModelRating();
             Map<String, Double> findings = result.failed() ? Map.of() : IngestGate.findings(rating.scores());

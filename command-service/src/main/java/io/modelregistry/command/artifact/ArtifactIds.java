@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
  * collide in practice (the claim table's primary key would refuse a collision rather than overwrite).
  */
 @Component
-class ArtifactIds {
+public class ArtifactIds {
 
     private static final long BOUND = 900_000_000_000_000_000L;
     private final SecureRandom random = new SecureRandom();
 
-    String next() {
+    public String next() {
         return Long.toString(100_000_000_000_000_000L + random.nextLong(BOUND));
     }
 }

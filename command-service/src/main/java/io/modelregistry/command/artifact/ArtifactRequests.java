@@ -5,7 +5,7 @@ import io.modelregistry.api.error.RegistryException;
 import java.util.Optional;
 
 /** Reads and validates the JSON bodies of the artifact write endpoints, with messages a client can act on. */
-final class ArtifactRequests {
+public final class ArtifactRequests {
 
     static final int MAX_NAME = 256;
     static final int MAX_URL = 2048;
@@ -46,7 +46,8 @@ final class ArtifactRequests {
                 requiredText(data, "url", MAX_URL, "data"));
     }
 
-    static String validName(String name) {
+    /** The name rules of every artifact, ingested or uploaded: 1-256 characters, not '*', no control characters. */
+    public static String validName(String name) {
         if (name.isBlank() || name.length() > MAX_NAME) {
             throw RegistryException.badRequest("A name must be 1-" + MAX_NAME + " characters.");
         }

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -67,7 +70,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ApiErrors.body(HttpStatus.BAD_REQUEST, "Send the body as application/json.");
+        var supported = e.getSupportedMediaTypes();
+        if (supported.isEmpty() || supported.stream().allMatch(t -> t.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+            return ApiErrors.body(HttpStatus.BAD_REQUEST, "Send the body as application/json.");
+        }
+        // the upload endpoints take zips, not JSON
+        return ApiErrors.body(HttpStatus.BAD_REQUEST, "Send the body as one of: " + supported.stream()
+                .map(MediaType::toString).collect(java.util.stream.Collectors.joining(", ")) + ".");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -78,6 +87,19 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
         return ApiErrors.body(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here.");
+    }
+
+    /** A multipart upload over {@code registry.upload.max-upload-bytes}, counted by the container as it arrives. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return ApiErrors.body(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The upload is larger than registry.upload.max-upload-bytes allows.");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
+        return ApiErrors.body(HttpStatus.BAD_REQUEST, "The multipart body could not be read (malformed, cut short,"
+                + " or larger than this endpoint accepts).");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

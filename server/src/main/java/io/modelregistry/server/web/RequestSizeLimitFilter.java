@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bounds every request body (JSON bodies here are a URL, a query list or a pattern): a declared length over
  * the limit is refused with 413 before anything is read, and an undeclared (chunked) body stops being read
  * at the limit, so no request can make the server buffer unbounded input.
+ *
+ * <p>The upload endpoints ({@code POST /artifact/{type}/upload}, {@code POST /artifacts/{type}/{id}/versions}) are
+ * the exception: their body is a zip of up to {@code registry.upload.max-upload-bytes}, streamed to a spool file
+ * and bounded there by the upload feature itself, never held in memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -26,6 +31,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final ObjectMapper json;
+
+    private static final Pattern UPLOAD_PATHS =
+            Pattern.compile("/artifact/[^/]+/upload|/artifacts/[^/]+/[^/]+/versions");
 
     RequestSizeLimitFilter(HttpProperties properties, ObjectMapper json) {
         this.maxBytes = properties.http().maxBodyBytes();
@@ -35,6 +43,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isUpload(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             var error = ApiErrors.body(HttpStatus.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes.");
@@ -44,6 +56,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BoundedRequest(request, maxBytes), response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && UPLOAD_PATHS.matcher(
+                request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     /** Reads at most {@code limit} bytes; past it, reading fails (and the body is reported unreadable: 400). */

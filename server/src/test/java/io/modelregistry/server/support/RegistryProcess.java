@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,12 +26,26 @@ public final class RegistryProcess implements AutoCloseable {
     private final int port;
     private Process process;
     private Duration lastStartup;
+    private List<String> jvmOptions = List.of("-Xmx512m");
+    private Duration startTimeout = Duration.ofSeconds(90);
 
     public RegistryProcess(Path jar, Path dataDir, Map<String, String> environment) {
         this.jar = jar;
         this.dataDir = dataDir;
         this.environment = environment;
         this.port = freePort();
+    }
+
+    /** JVM options for the next {@link #start} instead of the default {@code -Xmx512m}. */
+    public RegistryProcess withJvmOptions(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
+    }
+
+    /** How long {@link #start} waits for {@code /health} (default 90 s; a small heap on a busy machine starts slower). */
+    public RegistryProcess withStartTimeout(Duration timeout) {
+        this.startTimeout = timeout;
+        return this;
     }
 
     public String baseUrl() {
@@ -40,10 +56,13 @@ public final class RegistryProcess implements AutoCloseable {
         return lastStartup;
     }
 
-    /** Starts the jar and waits (at most 90 s) for {@code /health} to answer 200. */
+    /** Starts the jar and waits (at most the start timeout, 90 s by default) for {@code /health} to answer 200. */
     public void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("registry-process.log").toFile()));
         builder.environment().putAll(environment);
@@ -52,7 +71,7 @@ public final class RegistryProcess implements AutoCloseable {
         long started = System.nanoTime();
         process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = started + TimeUnit.SECONDS.toNanos(90);
+        long deadline = started + startTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("registry exited with " + process.exitValue() + "; see " + log());
@@ -69,7 +88,8 @@ public final class RegistryProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("registry did not answer /health within 90 s; see " + log());
+        throw new IllegalStateException("registry did not answer /health within " + startTimeout.toSeconds()
+                + " s; see " + log());
     }
 
     /** Stops the process gracefully (SIGTERM), as an operator would. */
