@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  * holds a valid signed link (the automated client fetches {@code download_url} without a token; the link grants
  * the package, so it grants each part of it too). The zip is assembled as a stream from the blobs
  * ({@link PackageZip}): {@code Content-Length} and the {@code ETag} are known before the first byte, and a
- * single {@code Range} (with {@code If-Range}) resumes a cut download. The download is recorded as an event before
- * the bytes go out, so the audit trail read right after a download shows it. The query side writes nothing
+ * single {@code Range} (with {@code If-Range}) resumes a cut download. The download is recorded as a durable event
+ * before the bytes go out, but the bytes do not wait for the read models to apply it: the log is marked instead,
+ * and the audit read waits for the mark, so the audit trail read right after a download shows it. The query side writes nothing
  * itself: the command side records it ({@link DownloadLog}), without touching the artifact's aggregate, so
  * downloads never contend with writes. A {@code HEAD} request answers the headers and records nothing.
  */
@@ -88,7 +89,7 @@ class DownloadController {
             downloads.record(new RecordDownload(record.id(), record.type(), record.name(), record.packageDigest(),
                     range.length(), new Actor(capability.username(), capability.admin()),
                     aspect == null ? ArtifactDownloaded.FULL : aspect.wireName()));
-            readModels.awaitCaughtUp();
+            readModels.markForReaders();
         }
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
