@@ -104,7 +104,7 @@ class DownloadController {
             return;
         }
         try (OutputStream out = response.getOutputStream()) {
-            zip.writeRange(range.first(), range.last(), packages.blobs(), out);
+            zip.writeRange(range.first(), range.last(), packages.blobs(), packages.copyChunk(), out);
         }
     }
 

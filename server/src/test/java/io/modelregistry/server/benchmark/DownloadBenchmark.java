@@ -41,7 +41,10 @@ import org.junit.jupiter.api.Test;
  * against an audit read with no download pending. Run with
  * {@code mvn -B -ntp -Pbenchmark -pl server -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=DownloadBenchmark} (system properties {@code benchmark.rounds}, default 5;
- * {@code benchmark.concurrency}, default 100; {@code benchmark.nginx}, default /usr/sbin/nginx).
+ * {@code benchmark.concurrency}, default 100; {@code benchmark.nginx}, default /usr/sbin/nginx;
+ * {@code benchmark.compare-copy=true} also starts a registry with {@code registry.download.copy.mode=transfer-to},
+ * the copy before it was buffered, measured in the same rounds; {@code benchmark.profile=true} records the registry with JFR during the first measured batch, to
+ * {@code server/target/download.jfr}).
  * Writes {@code server/target/download-benchmark.md}.
  */
 class DownloadBenchmark {
@@ -62,18 +65,19 @@ class DownloadBenchmark {
         StringBuilder report = new StringBuilder("# Download benchmark\n\n");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
+        boolean compareCopy = Boolean.getBoolean("benchmark.compare-copy");
         try (FakeHub hub = FakeHub.start();
-             RegistryProcess registry = new RegistryProcess(jar, work.resolve("data"), Map.of(
-                     "HF_ENDPOINT", hub.hfEndpoint(), "GITHUB_API_URL", hub.githubApiUrl(),
-                     "GITHUB_SERVER_URL", hub.baseUrl(), "REGISTRY_INGEST_GATE", "advisory"))) {
+             RegistryProcess registry = registry(jar, work.resolve("data"), hub, "buffered");
+             RegistryProcess before = compareCopy ? registry(jar, work.resolve("data-transfer-to"), hub, "transfer-to")
+                     : null) {
             registry.start();
             RegistryClient client = new RegistryClient(registry.baseUrl(), exchange -> { });
-            client.loginAsAdmin();
-            HttpExchange created = client.post("/artifact/model", ingestBody("https://huggingface.co/arnir0/Tiny-LLM"));
-            if (created.status() != 201) {
-                throw new IllegalStateException("ingest answered " + created.status() + " " + created.text());
+            String registryUrl = ingestTinyLlm(client);
+            String beforeUrl = null;
+            if (before != null) {
+                before.start();
+                beforeUrl = ingestTinyLlm(new RegistryClient(before.baseUrl(), exchange -> { }));
             }
-            String registryUrl = RegistryClient.json(created).at("/data/download_url").asText();
             Path zip = www.resolve("tiny-llm.zip");
             HttpResponse<Path> fetched = http.send(HttpRequest.newBuilder(URI.create(registryUrl))
                     .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofFile(zip));
@@ -89,16 +93,33 @@ class DownloadBenchmark {
                         + "builds); nginx %d worker processes, sendfile on", size, concurrency, workers, workers);
                 // Warm-up: JIT, connection set-up, page cache; not measured.
                 batch(http, registryUrl, concurrency, size);
+                if (beforeUrl != null) {
+                    batch(http, beforeUrl, concurrency, size);
+                }
                 batch(http, nginxUrl, concurrency, size);
                 List<Double> throughputRatios = new ArrayList<>();
                 List<Double> p99Ratios = new ArrayList<>();
+                List<Double> beforeThroughputRatios = new ArrayList<>();
+                List<Double> beforeP99Ratios = new ArrayList<>();
                 report.append("\n| round | registry MB/s | nginx MB/s | throughput registry/nginx | registry p99 ms "
-                        + "| nginx p99 ms | p99 registry/nginx |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+                        + "| nginx p99 ms | p99 registry/nginx |"
+                        + (beforeUrl == null ? "" : " transfer-to MB/s | throughput transfer-to/nginx | p99 "
+                        + "transfer-to/nginx |") + "\n| --- | --- | --- | --- | --- | --- | --- |"
+                        + (beforeUrl == null ? "" : " --- | --- | --- |") + "\n");
                 for (int round = 1; round <= rounds; round++) {
+                    boolean profile = round == 1 && Boolean.getBoolean("benchmark.profile");
+                    if (profile) {
+                        jcmd(registry.pid(), "JFR.start", "name=download", "settings=profile",
+                                "filename=" + Path.of("target", "download.jfr").toAbsolutePath());
+                    }
                     Batch ours = batch(http, registryUrl, concurrency, size);
+                    if (profile) {
+                        jcmd(registry.pid(), "JFR.stop", "name=download");
+                    }
+                    Batch old = beforeUrl == null ? null : batch(http, beforeUrl, concurrency, size);
                     Batch theirs = batch(http, nginxUrl, concurrency, size);
-                    System.out.printf(Locale.ROOT, "[download-benchmark] round %d: registry %s, nginx %s%n",
-                            round, ours, theirs);
+                    System.out.printf(Locale.ROOT, "[download-benchmark] round %d: registry %s, transfer-to %s, "
+                            + "nginx %s%n", round, ours, old, theirs);
                     double throughput = ours.megabytesPerSecond() / theirs.megabytesPerSecond();
                     double p99 = ours.p99Millis() / theirs.p99Millis();
                     throughputRatios.add(throughput);
@@ -106,12 +127,24 @@ class DownloadBenchmark {
                     String row = String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |",
                             round, ours.megabytesPerSecond(), theirs.megabytesPerSecond(), throughput,
                             ours.p99Millis(), theirs.p99Millis(), p99);
+                    if (old != null) {
+                        double oldThroughput = old.megabytesPerSecond() / theirs.megabytesPerSecond();
+                        double oldP99 = old.p99Millis() / theirs.p99Millis();
+                        beforeThroughputRatios.add(oldThroughput);
+                        beforeP99Ratios.add(oldP99);
+                        row += String.format(Locale.ROOT, " %.0f | %.2f | %.2f |", old.megabytesPerSecond(),
+                                oldThroughput, oldP99);
+                    }
                     System.out.println("[download-benchmark] " + row);
                     report.append(row).append('\n');
                 }
                 report.append('\n');
                 line(report, "median throughput ratio registry/nginx: %.2f; median p99 ratio registry/nginx: %.2f",
                         median(throughputRatios), median(p99Ratios));
+                if (beforeUrl != null) {
+                    line(report, "with registry.download.copy.mode=transfer-to (before): median throughput ratio "
+                            + "%.2f, median p99 ratio %.2f", median(beforeThroughputRatios), median(beforeP99Ratios));
+                }
             }
             auditLag(client, http, registryUrl, lagSamples, report);
         }
@@ -119,8 +152,88 @@ class DownloadBenchmark {
         Files.writeString(Path.of("target", "download-benchmark.md"), report);
     }
 
-    /** {@code concurrency} downloads started together; each reads and discards the body, counting its bytes. */
+    private static RegistryProcess registry(Path jar, Path data, FakeHub hub, String copyMode) {
+        return new RegistryProcess(jar, data, Map.of(
+                "HF_ENDPOINT", hub.hfEndpoint(), "GITHUB_API_URL", hub.githubApiUrl(),
+                "GITHUB_SERVER_URL", hub.baseUrl(), "REGISTRY_INGEST_GATE", "advisory",
+                "REGISTRY_DOWNLOAD_COPY_MODE", copyMode));
+    }
+
+    private static String ingestTinyLlm(RegistryClient client) {
+        client.loginAsAdmin();
+        HttpExchange created = client.post("/artifact/model", ingestBody("https://huggingface.co/arnir0/Tiny-LLM"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("ingest answered " + created.status() + " " + created.text());
+        }
+        return RegistryClient.json(created).at("/data/download_url").asText();
+    }
+
+    /** One batch from whichever client {@code benchmark.client} names: {@code wrk} (default when installed) or java. */
     private static Batch batch(HttpClient http, String url, int concurrency, long expected) throws Exception {
+        Path wrk = Path.of(System.getProperty("benchmark.wrk", "/usr/bin/wrk"));
+        String client = System.getProperty("benchmark.client", Files.isExecutable(wrk) ? "wrk" : "java");
+        return client.equals("wrk") ? wrk(wrk, url, concurrency, expected) : javaBatch(http, url, concurrency, expected);
+    }
+
+    /**
+     * {@code wrk} with {@code concurrency} connections for {@code benchmark.seconds} (20): a C client on epoll, so
+     * the client is less of a bottleneck on two cores than the JDK's HttpClient (one selector thread reads every
+     * connection). Throughput is its transfer rate; p99 is of its per-request latency.
+     */
+    private static Batch wrk(Path wrk, String url, int concurrency, long expected) throws Exception {
+        int seconds = Integer.getInteger("benchmark.seconds", 20);
+        Process process = new ProcessBuilder(wrk.toString(), "-t2", "-c" + concurrency, "-d" + seconds + "s",
+                "--latency", "--timeout", "300s", url).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(seconds + 330L, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0
+                || output.contains("Non-2xx") || output.contains("Socket errors")) {
+            throw new IllegalStateException("wrk against " + url + " failed:\n" + output);
+        }
+        long requests = Long.parseLong(match(output, "(\\d+) requests in"));
+        double elapsed = seconds(match(output, "requests in ([0-9.]+\\w+),"));
+        double bytes = size(match(output, "requests in [0-9.]+\\w+, ([0-9.]+\\w+) read"));
+        double p99 = seconds(match(output, "\\s99%\\s+([0-9.]+\\w+)")) * 1000;
+        double p50 = seconds(match(output, "\\s50%\\s+([0-9.]+\\w+)")) * 1000;
+        System.out.printf(java.util.Locale.ROOT, "[download-benchmark] wrk %s: %d requests (%d bytes each)%n",
+                url.replaceAll("\\?.*", ""), requests, expected);
+        return new Batch(bytes / 1e6 / elapsed, p99, p50, (long) bytes);
+    }
+
+    private static String match(String text, String regex) {
+        var m = java.util.regex.Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in wrk output:\n" + text);
+        }
+        return m.group(1);
+    }
+
+    private static double seconds(String value) {
+        double number = Double.parseDouble(value.replaceAll("[a-z]+$", ""));
+        if (value.endsWith("us")) {
+            return number / 1e6;
+        }
+        if (value.endsWith("ms")) {
+            return number / 1e3;
+        }
+        if (value.endsWith("m")) {
+            return number * 60;
+        }
+        return number;
+    }
+
+    private static double size(String value) {
+        double number = Double.parseDouble(value.replaceAll("[A-Za-z]+$", ""));
+        return switch (value.replaceAll("^[0-9.]+", "")) {
+            case "KB" -> number * 1024;
+            case "MB" -> number * 1024 * 1024;
+            case "GB" -> number * 1024 * 1024 * 1024;
+            case "TB" -> number * 1024d * 1024 * 1024 * 1024;
+            default -> number;
+        };
+    }
+
+    /** {@code concurrency} downloads started together; each reads and discards the body, counting its bytes. */
+    private static Batch javaBatch(HttpClient http, String url, int concurrency, long expected) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> downloads = new ArrayList<>();
@@ -151,6 +264,17 @@ class DownloadBenchmark {
         pool.shutdown();
         return new Batch(bytes / 1e6 / seconds, percentile(latencies, 99) / 1e6, percentile(latencies, 50) / 1e6,
                 bytes);
+    }
+
+    /** With {@code -Dbenchmark.profile=true}: a flight recording of the registry during the first measured batch. */
+    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).inheritIO().start();
+        if (!jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+        }
     }
 
     private static long drain(InputStream body) throws IOException {
