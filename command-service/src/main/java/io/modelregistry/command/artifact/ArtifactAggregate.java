@@ -4,10 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.AddArtifactVersion;
+import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.ArtifactVersionAdded;
 import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
@@ -16,16 +19,24 @@ import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
 import io.modelregistry.hub.lineage.DeclaredLineage;
 import io.modelregistry.api.rating.ModelRated;
 import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.api.rating.RatedContent;
 import io.modelregistry.api.rating.RecordRating;
+import io.modelregistry.api.rating.RegisterArtifactVersions;
+import io.modelregistry.api.version.SemanticVersions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One artifact's write model: enforces that updates keep name, id and type, and that a deleted artifact
- * takes no further commands. Its state is rebuilt from its own events; the content lives in the events.
+ * One artifact's write model: enforces that updates keep name, id and type, that a version is added once, and that
+ * a deleted artifact takes no further commands. Its state (the versions it has, by semver precedence) is rebuilt
+ * from its own events; the content lives in the events. An update replaces the content of the latest version.
  */
 @Aggregate
 class ArtifactAggregate {
@@ -34,6 +45,8 @@ class ArtifactAggregate {
     private String artifactId;
     private ArtifactType type;
     private String name;
+    /** Normalised versions; equal precedence (build metadata ignored) is one version. */
+    private final TreeSet<String> versions = new TreeSet<>(SemanticVersions.PRECEDENCE);
 
     protected ArtifactAggregate() {
         // for Axon: rebuilt from events
@@ -48,7 +61,73 @@ class ArtifactAggregate {
         apply(new ArtifactRegistered(command.artifactId(), command.type(), command.name(), command.content(),
                 command.actor(), at));
         declareLineage(command.artifactId(), command.type(), command.name(), lineage, at);
-        rating.ifPresent(outcome -> rateNew(command.artifactId(), command.type(), outcome, command.actor(), at));
+        rating.ifPresent(outcome -> rateNew(command.artifactId(), command.type(), outcome, command.actor(), at,
+                command.content().version()));
+    }
+
+    /**
+     * A registration with every version one ingest found: the oldest is registered, each newer one added, each
+     * followed by its rating, all in this one decision. Lineage is declared once, for the latest version (the one
+     * the contract's lineage answers for). {@code lineageOf} is computed by the handler, outside any state.
+     */
+    ArtifactAggregate(RegisterArtifactVersions command, Instant at,
+                      Function<ArtifactContent, Optional<DeclaredLineage>> lineageOf) {
+        if (command.versions().isEmpty()) {
+            throw RegistryException.badRequest("An artifact is registered with at least one version.");
+        }
+        List<RatedContent> ordered = new ArrayList<>(command.versions());
+        ordered.sort((a, b) -> SemanticVersions.PRECEDENCE.compare(a.content().version(), b.content().version()));
+        var seen = new TreeSet<String>(SemanticVersions.PRECEDENCE);
+        for (RatedContent version : ordered) {
+            if (!seen.add(SemanticVersions.normalise(version.content().version()))) {
+                throw RegistryException.conflict("Version " + version.content().version()
+                        + " is listed twice for one artifact.");
+            }
+        }
+        String id = command.artifactId();
+        for (int i = 0; i < ordered.size(); i++) {
+            RatedContent version = ordered.get(i);
+            ArtifactContent content = normalised(version.content());
+            if (i == 0) {
+                apply(new ArtifactRegistered(id, command.type(), command.name(), content, command.actor(), at));
+            } else {
+                apply(new ArtifactVersionAdded(id, command.type(), command.name(), content, command.actor(), at));
+            }
+            if (i == ordered.size() - 1) {
+                declareLineage(id, command.type(), command.name(), lineageOf.apply(content), at);
+            }
+            if (version.rating() != null) {
+                rateNew(id, command.type(), version.rating(), command.actor(), at, content.version());
+            }
+        }
+    }
+
+    /**
+     * A new version, with its rating for a model, in one decision. Lineage follows the content only when the new
+     * version becomes the latest (adding an older version leaves the artifact's declared lineage alone).
+     */
+    void addVersion(AddArtifactVersion command, Optional<RatingOutcome> rating, Instant at,
+                    Optional<DeclaredLineage> lineage) {
+        requireType(command.type());
+        if (!name.equals(command.name())) {
+            throw RegistryException.badRequest("The name and id must match: artifact " + artifactId
+                    + " is named '" + name + "', not '" + command.name() + "'.");
+        }
+        ArtifactContent content = normalised(command.content());
+        if (versions.contains(content.version())) {
+            throw RegistryException.conflict("The " + type.wireName() + " " + artifactId + " already has version "
+                    + versions.ceiling(content.version()) + ".");
+        }
+        boolean becomesLatest = SemanticVersions.PRECEDENCE.compare(content.version(), versions.last()) > 0;
+        apply(new ArtifactVersionAdded(artifactId, type, name, content, command.actor(), at));
+        if (becomesLatest) {
+            declareLineage(artifactId, type, name, lineage, at);
+        }
+        rating.ifPresent(outcome -> rateNew(artifactId, type, outcome, command.actor(), at, content.version()));
+    }
+
+    private static ArtifactContent normalised(ArtifactContent content) {
+        return content.withVersion(SemanticVersions.normalise(content.version()));
     }
 
     void update(UpdateArtifact command, Optional<RatingOutcome> rating, Instant at, Optional<DeclaredLineage> lineage) {
@@ -57,21 +136,24 @@ class ArtifactAggregate {
             throw RegistryException.badRequest("The name and id must match: artifact " + artifactId
                     + " is named '" + name + "', not '" + command.name() + "'.");
         }
-        apply(new ArtifactUpdated(artifactId, type, name, command.content(), command.actor(), at));
+        // The contract's update replaces the content of the latest version; the version itself stays.
+        String latest = versions.last();
+        apply(new ArtifactUpdated(artifactId, type, name, command.content().withVersion(latest), command.actor(), at));
         declareLineage(artifactId, type, name, lineage, at);
-        rating.ifPresent(outcome -> rateNew(artifactId, type, outcome, command.actor(), at));
+        rating.ifPresent(outcome -> rateNew(artifactId, type, outcome, command.actor(), at, latest));
     }
 
     /**
      * The rating that travels with a registration or an update. Checked after the content's events are applied, on
      * purpose: a refusal here must undo them, which the unit of work does (nothing is appended).
      */
-    private static void rateNew(String id, ArtifactType type, RatingOutcome outcome, Actor actor, Instant at) {
+    private static void rateNew(String id, ArtifactType type, RatingOutcome outcome, Actor actor, Instant at,
+                                String version) {
         if (type != ArtifactType.MODEL) {
             throw RegistryException.badRequest("Only models are rated: artifact " + id + " is a "
                     + type.wireName() + ".");
         }
-        apply(new ModelRated(id, outcome, actor, at));
+        apply(new ModelRated(id, outcome, actor, at, version));
     }
 
     void delete(DeleteArtifact command, Instant at) {
@@ -89,10 +171,13 @@ class ArtifactAggregate {
                 declared.relationships(), declared.metadataMalformed(), at)));
     }
 
-    /** A model's rating on request (a registration or an update carries its own: see the constructor). */
+    /**
+     * A model's rating on request, of its latest version (a registration, an update or an added version carries
+     * its own: see the constructor).
+     */
     void rate(RecordRating command, Instant at) {
         requireType(ArtifactType.MODEL);
-        apply(new ModelRated(artifactId, command.outcome(), command.actor(), at));
+        apply(new ModelRated(artifactId, command.outcome(), command.actor(), at, versions.last()));
     }
 
     private void requireType(ArtifactType requested) {
@@ -107,6 +192,13 @@ class ArtifactAggregate {
         artifactId = event.artifactId();
         type = event.type();
         name = event.name();
+        // events recorded before versions existed carry none: their content is the default version
+        versions.add(SemanticVersions.normalise(event.content().version()));
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactVersionAdded event) {
+        versions.add(SemanticVersions.normalise(event.content().version()));
     }
 
     @EventSourcingHandler

@@ -1,13 +1,17 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.artifact.AddArtifactVersion;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.AddRatedModelVersion;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RecordRating;
+import io.modelregistry.api.rating.RegisterArtifactVersions;
 import io.modelregistry.api.rating.RegisterRatedModel;
 import io.modelregistry.api.rating.UpdateRatedModel;
 import io.modelregistry.hub.lineage.DeclaredLineage;
@@ -51,6 +55,37 @@ class ArtifactCommandHandler {
     @CommandHandler
     String handle(RegisterRatedModel command) throws Exception {
         return register(command.registration(), Optional.of(command.rating()));
+    }
+
+    /** Every version one ingest found, each with its rating: one decision, all of them or none. */
+    @CommandHandler
+    String handle(RegisterArtifactVersions command) throws Exception {
+        if (command.versions().isEmpty()) {
+            throw RegistryException.badRequest(
+                    "An artifact is registered with at least one version.");
+        }
+        claims.claim(command.artifactId(), command.type(), command.name(),
+                command.versions().get(0).content().source().duplicateKey(command.type()));
+        artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant(),
+                content -> declaredLineage(command.type(), content)));
+        return command.artifactId();
+    }
+
+    @CommandHandler
+    void handle(AddArtifactVersion command) {
+        addVersion(command, Optional.empty());
+    }
+
+    /** A model version and its rating: one command, so both are appended in one unit of work or neither is. */
+    @CommandHandler
+    void handle(AddRatedModelVersion command) {
+        addVersion(command.addition(), Optional.of(command.rating()));
+    }
+
+    private void addVersion(AddArtifactVersion command, Optional<RatingOutcome> rating) {
+        var declared = declaredLineage(command.type(), command.content());
+        artifacts.load(command.artifactId())
+                .execute(artifact -> artifact.addVersion(command, rating, clock.instant(), declared));
     }
 
     @CommandHandler

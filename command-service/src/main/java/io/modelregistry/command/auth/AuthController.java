@@ -5,10 +5,19 @@ import io.modelregistry.api.error.RegistryException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.rest.RequestActor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code PUT /authenticate}: exchange a user name and password for a bearer token. */
+/**
+ * {@code PUT /authenticate}: exchange a user name and password for a bearer token; {@code GET /users/me}: who the
+ * token in hand belongs to, so a client (the web UI) offers administrator actions only to administrators.
+ */
 @RestController
 class AuthController {
 
@@ -34,5 +43,14 @@ class AuthController {
         String token = auth.login(name.asText(), password.asText());
         // The contract's AuthenticationToken is a JSON string: the body is the quoted token.
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("\"" + token + "\"");
+    }
+
+    @GetMapping(path = "/users/me", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> me(@RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
+        // The contract's User shape: a name and whether it is an administrator; never anything secret.
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("name", actor.username());
+        user.put("is_admin", actor.admin());
+        return user;
     }
 }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.AddArtifactVersion;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
@@ -15,6 +16,7 @@ import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.ArtifactVersionAdded;
 import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.SourceKind;
@@ -27,7 +29,10 @@ import io.modelregistry.api.lineage.DeclaredRelationship;
 import io.modelregistry.hub.lineage.RelationshipExtractor;
 import io.modelregistry.api.rating.ModelRated;
 import io.modelregistry.api.rating.ModelRating;
+import io.modelregistry.api.rating.AddRatedModelVersion;
+import io.modelregistry.api.rating.RatedContent;
 import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.api.rating.RegisterArtifactVersions;
 import io.modelregistry.api.rating.RatingScores;
 import io.modelregistry.api.rating.RatingTrigger;
 import io.modelregistry.api.rating.RecordRating;
@@ -189,7 +194,7 @@ class ArtifactAggregateTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ArtifactRegistered("1", ArtifactType.MODEL, "bert-base-uncased", content, ADMIN, NOW),
                         new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert-base-uncased", List.of(), true, NOW),
-                        new ModelRated("1", outcome, ADMIN, NOW));
+                        new ModelRated("1", outcome, ADMIN, NOW, "1.0.0"));
         verify(claims).claim("1", ArtifactType.MODEL, "bert-base-uncased", "model|HUGGINGFACE_MODEL|google-bert/bert-base-uncased");
     }
 
@@ -202,7 +207,7 @@ class ArtifactAggregateTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "bert", updated, ADMIN, NOW),
                         new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert", List.of(), true, NOW),
-                        new ModelRated("1", outcome, ADMIN, NOW));
+                        new ModelRated("1", outcome, ADMIN, NOW, "1.0.0"));
     }
 
     @Test
@@ -242,7 +247,7 @@ class ArtifactAggregateTest {
         fixture.given(registered("1", "bert"))
                 .when(new RecordRating("1", outcome, ADMIN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ModelRated("1", outcome, ADMIN, NOW));
+                .expectEvents(new ModelRated("1", outcome, ADMIN, NOW, "1.0.0"));
     }
 
     @Test
@@ -251,7 +256,7 @@ class ArtifactAggregateTest {
         fixture.given(registered("1", "bert"), new ModelRated("1", rating(RatingTrigger.INGEST), ADMIN, NOW),
                         new ArtifactUpdated("1", ArtifactType.MODEL, "bert", content("google-bert/bert-base-cased"), ADMIN, NOW))
                 .when(new RecordRating("1", outcome, ADMIN))
-                .expectEvents(new ModelRated("1", outcome, ADMIN, NOW));
+                .expectEvents(new ModelRated("1", outcome, ADMIN, NOW, "1.0.0"));
     }
 
     @Test
@@ -267,6 +272,148 @@ class ArtifactAggregateTest {
         fixture.given(registered("1", "bert"), new ArtifactDeleted("1", ArtifactType.MODEL, "bert", ADMIN, NOW))
                 .when(new RecordRating("1", rating(RatingTrigger.REQUEST), ADMIN))
                 .expectException(AggregateDeletedException.class)
+                .expectNoEvents();
+    }
+
+    // --- versions ------------------------------------------------------------------------------------
+
+    @Test
+    void addingAVersionAppendsArtifactVersionAddedWithTheNormalisedVersion() {
+        var v2 = content("google-bert/bert-base-uncased").withVersion("v2.0.0");
+        fixture.given(registered("1", "bert"))
+                .when(new AddArtifactVersion("1", ArtifactType.MODEL, "bert", v2, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ArtifactVersionAdded("1", ArtifactType.MODEL, "bert", v2.withVersion("2.0.0"), ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert", List.of(), true, NOW));
+    }
+
+    @Test
+    void addingAVersionTheArtifactAlreadyHasIsAConflictAndAppendsNothing() {
+        fixture.given(registered("1", "bert"),
+                        new ArtifactVersionAdded("1", ArtifactType.MODEL, "bert",
+                                content("google-bert/bert-base-uncased").withVersion("1.1.0"), ADMIN, NOW))
+                .when(new AddArtifactVersion("1", ArtifactType.MODEL, "bert",
+                        content("google-bert/bert-base-uncased").withVersion("v1.1.0+rebuilt"), ADMIN))
+                .expectException(RegistryException.class)
+                .expectExceptionMessage("The model 1 already has version 1.1.0.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void theDefaultVersionOfAnArtifactRegisteredBeforeVersionsCannotBeAddedAgain() {
+        // registered(...) carries no version: it is 1.0.0
+        fixture.given(registered("1", "bert"))
+                .when(new AddArtifactVersion("1", ArtifactType.MODEL, "bert",
+                        content("google-bert/bert-base-uncased").withVersion("1.0.0"), ADMIN))
+                .expectExceptionMessage("The model 1 already has version 1.0.0.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNonSemanticVersionIsABadRequest() {
+        fixture.given(registered("1", "bert"))
+                .when(new AddArtifactVersion("1", ArtifactType.MODEL, "bert",
+                        content("google-bert/bert-base-uncased").withVersion("2024-03-04"), ADMIN))
+                .expectExceptionMessage("'2024-03-04' is not a semantic version (expected MAJOR.MINOR.PATCH, e.g. "
+                        + "1.2.0, 2.0.0-rc.1 or v1.0.0).")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aVersionOfADeletedArtifactIsNotAdded() {
+        fixture.given(registered("1", "bert"), new ArtifactDeleted("1", ArtifactType.MODEL, "bert", ADMIN, NOW))
+                .when(new AddArtifactVersion("1", ArtifactType.MODEL, "bert",
+                        content("google-bert/bert-base-uncased").withVersion("2.0.0"), ADMIN))
+                .expectException(AggregateDeletedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aVersionUnderAnotherTypeIsNotFound() {
+        fixture.given(registered("1", "bert"))
+                .when(new AddArtifactVersion("1", ArtifactType.DATASET, "bert",
+                        content("google-bert/bert-base-uncased").withVersion("2.0.0"), ADMIN))
+                .expectExceptionMessage("No dataset artifact with id 1.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOlderVersionIsAddedWithoutReplacingTheDeclaredLineage() {
+        var outcome = rating(RatingTrigger.INGEST);
+        var older = content("google-bert/bert-base-uncased").withVersion("0.9.0");
+        fixture.given(registered("1", "bert"))
+                .when(new AddRatedModelVersion(new AddArtifactVersion("1", ArtifactType.MODEL, "bert", older, ADMIN),
+                        outcome))
+                .expectEvents(new ArtifactVersionAdded("1", ArtifactType.MODEL, "bert", older, ADMIN, NOW),
+                        new ModelRated("1", outcome, ADMIN, NOW, "0.9.0"));
+    }
+
+    @Test
+    void aRatedVersionOfADatasetIsRefusedWithNothingAppended() {
+        fixture.given(new ArtifactRegistered("1", ArtifactType.DATASET, "books", content("bookcorpus/bookcorpus"), ADMIN, NOW))
+                .when(new AddRatedModelVersion(new AddArtifactVersion("1", ArtifactType.DATASET, "books",
+                        content("bookcorpus/bookcorpus").withVersion("2.0.0"), ADMIN), rating(RatingTrigger.INGEST)))
+                .expectExceptionMessage("Only models are rated: artifact 1 is a dataset.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUpdateReplacesTheContentOfTheLatestVersion() {
+        var updated = content("google-bert/bert-base-cased");
+        fixture.given(registered("1", "bert"), new ArtifactVersionAdded("1", ArtifactType.MODEL, "bert",
+                        content("google-bert/bert-base-uncased").withVersion("1.1.0"), ADMIN, NOW))
+                .when(new UpdateArtifact("1", ArtifactType.MODEL, "bert", updated, ADMIN))
+                .expectEvents(new ArtifactUpdated("1", ArtifactType.MODEL, "bert", updated.withVersion("1.1.0"), ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "bert", List.of(), true, NOW));
+    }
+
+    @Test
+    void aRatingOnRequestRatesTheLatestVersion() {
+        var outcome = rating(RatingTrigger.REQUEST);
+        fixture.given(registered("1", "bert"), new ArtifactVersionAdded("1", ArtifactType.MODEL, "bert",
+                        content("google-bert/bert-base-uncased").withVersion("1.1.0"), ADMIN, NOW))
+                .when(new RecordRating("1", outcome, ADMIN))
+                .expectEvents(new ModelRated("1", outcome, ADMIN, NOW, "1.1.0"));
+    }
+
+    @Test
+    void everyVersionOfOneIngestIsRegisteredInOneDecisionOldestFirstEachWithItsRating() {
+        var v100 = content("arnir0/Tiny-LLM").withVersion("1.0.0");
+        var v110 = content("arnir0/Tiny-LLM").withVersion("1.1.0");
+        var r100 = rating(RatingTrigger.INGEST);
+        var r110 = rating(RatingTrigger.INGEST);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterArtifactVersions("1", ArtifactType.MODEL, "Tiny-LLM",
+                        List.of(new RatedContent(v110, r110), new RatedContent(v100, r100)), ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ArtifactRegistered("1", ArtifactType.MODEL, "Tiny-LLM", v100, ADMIN, NOW),
+                        new ModelRated("1", r100, ADMIN, NOW, "1.0.0"),
+                        new ArtifactVersionAdded("1", ArtifactType.MODEL, "Tiny-LLM", v110, ADMIN, NOW),
+                        new ArtifactRelationshipsDeclared("1", ArtifactType.MODEL, "Tiny-LLM", List.of(), true, NOW),
+                        new ModelRated("1", r110, ADMIN, NOW, "1.1.0"));
+        verify(claims).claim("1", ArtifactType.MODEL, "Tiny-LLM", "model|HUGGINGFACE_MODEL|arnir0/tiny-llm");
+    }
+
+    @Test
+    void aMultiVersionRegistrationThatCannotBeRecordedWholeAppendsNothing() {
+        // the second version's rating is refused after the first version's events were applied: all roll back
+        var books = content("bookcorpus/bookcorpus");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterArtifactVersions("1", ArtifactType.DATASET, "books",
+                        List.of(new RatedContent(books, null),
+                                new RatedContent(books.withVersion("2.0.0"), rating(RatingTrigger.INGEST))), ADMIN))
+                .expectExceptionMessage("Only models are rated: artifact 1 is a dataset.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMultiVersionRegistrationListingOneVersionTwiceIsRefused() {
+        var books = content("bookcorpus/bookcorpus");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterArtifactVersions("1", ArtifactType.DATASET, "books",
+                        List.of(new RatedContent(books, null), new RatedContent(books.withVersion("v1.0.0"), null)),
+                        ADMIN))
+                .expectException(RegistryException.class)
                 .expectNoEvents();
     }
 

@@ -57,6 +57,35 @@ class HealthController {
         return body;
     }
 
+    /**
+     * The dashboard's charts: one row per minute of the window (5 to 1,440, default 60), oldest first, with
+     * requests, 4xx and 5xx answers, latency percentiles (milliseconds; null for minutes without requests or
+     * older than two hours) and the successful ingests, uploads and downloads of that minute.
+     */
+    @GetMapping(path = "/health/activity", produces = "application/json")
+    Map<String, Object> activity(@RequestParam(name = "windowMinutes", required = false) String windowParam) {
+        int window = parseWindow(windowParam);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("generated_at", clock.instant().toString());
+        body.put("window_minutes", window);
+        body.put("latency_horizon_minutes", RequestActivity.LATENCY_MINUTES);
+        body.put("minutes", activity.activity(window).stream().map(m -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("minute", m.minute().toString());
+            row.put("requests", m.requests());
+            row.put("client_errors", m.clientErrors());
+            row.put("server_errors", m.serverErrors());
+            row.put("p50_ms", m.p50Millis());
+            row.put("p95_ms", m.p95Millis());
+            row.put("p99_ms", m.p99Millis());
+            row.put("ingests", m.ingests());
+            row.put("uploads", m.uploads());
+            row.put("downloads", m.downloads());
+            return row;
+        }).toList());
+        return body;
+    }
+
     private static int parseWindow(String value) {
         if (value == null || value.isBlank()) {
             return 60;

@@ -26,6 +26,7 @@ class RequestActivityFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
@@ -37,7 +38,8 @@ class RequestActivityFilter extends OncePerRequestFilter {
                     && (t.equals("model") || t.equals("dataset") || t.equals("code"))) {
                 type = t;
             }
-            activity.record(route, type, response.getStatus(), request.getRemoteAddr());
+            activity.record(route, type, response.getStatus(), request.getRemoteAddr(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
-    private static final Set<String> OPEN_PATHS = Set.of("/health", "/health/components",
+    private static final Set<String> OPEN_PATHS = Set.of("/health", "/health/components", "/health/activity",
             "/tracks", "/authenticate", "/", "/index.html", "/favicon.ico", "/error");
 
     private final AuthenticationService auth;

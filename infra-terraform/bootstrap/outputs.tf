@@ -1,0 +1,14 @@
+output "deploy_role_arn" {
+  description = "Set as the GitHub environment variable AWS_DEPLOY_ROLE_ARN."
+  value       = aws_iam_role.deploy.arn
+}
+
+output "state_bucket" {
+  description = "Set as the GitHub environment variable TF_STATE_BUCKET; terraform init -backend-config=bucket=<this>."
+  value       = aws_s3_bucket.state.bucket
+}
+
+output "ecr_repository_url" {
+  description = "Image repository; the image variable of the main stack is <this>:<tag>."
+  value       = aws_ecr_repository.registry.repository_url
+}

@@ -1,0 +1,66 @@
+package io.modelregistry.projection.card;
+
+import io.modelregistry.api.artifact.ArtifactContent;
+import io.modelregistry.api.artifact.ArtifactDeleted;
+import io.modelregistry.api.artifact.ArtifactRegistered;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.ArtifactVersionAdded;
+import io.modelregistry.api.card.ArtifactCard;
+import io.modelregistry.api.card.ArtifactCardWriter;
+import io.modelregistry.api.registry.RegistryReset;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the card read model: per artifact version, where its README, config and hub metadata are. An update
+ * replaces the content of the version it names; a delete or a reset clears the artifact's cards (the log keeps them).
+ */
+@Component
+@ProcessingGroup("cards")
+class CardProjection {
+
+    private final ArtifactCardWriter cards;
+
+    CardProjection(ArtifactCardWriter cards) {
+        this.cards = cards;
+    }
+
+    @EventHandler
+    void on(ArtifactRegistered event) {
+        put(event.artifactId(), event.type(), event.name(), event.content(), event.at());
+    }
+
+    @EventHandler
+    void on(ArtifactUpdated event) {
+        put(event.artifactId(), event.type(), event.name(), event.content(), event.at());
+    }
+
+    @EventHandler
+    void on(ArtifactVersionAdded event) {
+        put(event.artifactId(), event.type(), event.name(), event.content(), event.at());
+    }
+
+    @EventHandler
+    void on(ArtifactDeleted event) {
+        cards.delete(event.artifactId());
+    }
+
+    @EventHandler
+    void on(RegistryReset event) {
+        cards.deleteAll();
+    }
+
+    @ResetHandler
+    void onReplay() {
+        cards.deleteAll();
+    }
+
+    private void put(String id, ArtifactType type, String name, ArtifactContent c, Instant at) {
+        cards.put(new ArtifactCard(id, type, name, c.version(), c.sourceUrl(), c.source().kind().name(), c.licence(),
+                c.documents(), at));
+    }
+}

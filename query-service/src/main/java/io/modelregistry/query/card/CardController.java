@@ -1,0 +1,122 @@
+package io.modelregistry.query.card;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
+import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.card.ArtifactCard;
+import io.modelregistry.api.card.ArtifactCards;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.hub.FrontMatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An artifact's card, read without touching its package: the README (Markdown, front matter included, as the source
+ * wrote it), the card's metadata parsed from its YAML front matter, and what the page header shows — licence, task,
+ * library and tags (from the card, then the hub's metadata). Looking at a card records no download.
+ */
+@RestController
+class CardController {
+
+    static final int MAX_TAGS = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ArtifactCards cards;
+    private final ArtifactDocumentStore documents;
+
+    CardController(ArtifactCards cards, ArtifactDocumentStore documents) {
+        this.cards = cards;
+        this.documents = documents;
+    }
+
+    @GetMapping(path = "/artifacts/{artifact_type}/{id}/card", produces = "application/json")
+    Map<String, Object> card(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
+                             @RequestParam(name = "version", required = false) String version) {
+        ArtifactType type = ArtifactIdentifiers.type(typeParam);
+        String id = ArtifactIdentifiers.id(idParam);
+        if (version != null && (version.isBlank() || version.length() > 256)) {
+            throw RegistryException.badRequest("version must be a semantic version such as 1.2.0.");
+        }
+        Optional<String> wanted = Optional.ofNullable(version).map(v -> v.startsWith("v") ? v.substring(1) : v);
+        ArtifactCard card = cards.find(id, wanted).filter(c -> c.type() == type)
+                .orElseThrow(() -> RegistryException.notFound(wanted.isPresent()
+                        ? "No " + type.wireName() + " artifact " + id + " with version " + wanted.get() + "."
+                        : "No " + type.wireName() + " artifact with id " + id + "."));
+        String readme = documents.text(card.documents().readme());
+        JsonNode hub = parse(documents.text(card.documents().sourceMetadataJson()));
+        FrontMatter front = readme == null ? null : FrontMatter.of(readme);
+        JsonNode meta = front != null && front.parsed() ? front.metadata() : JSON.createObjectNode();
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", card.artifactId());
+        body.put("name", card.name());
+        body.put("type", card.type().wireName());
+        body.put("version", card.version());
+        body.put("source_url", card.sourceUrl());
+        body.put("source_kind", card.sourceKind());
+        body.put("licence", firstText(card.licence(), meta.path("license"), hub.path("cardData").path("license")));
+        body.put("task", firstText(null, meta.path("pipeline_tag"), hub.path("pipeline_tag")));
+        body.put("library", firstText(null, meta.path("library_name"), hub.path("library_name")));
+        body.put("tags", tags(meta.path("tags"), hub.path("tags")));
+        body.put("readme", readme);
+        body.put("card_metadata_state", front == null ? "ABSENT" : front.state().name());
+        body.put("card_metadata", meta);
+        return body;
+    }
+
+    private static JsonNode parse(String json) {
+        if (json == null || json.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node == null || !node.isObject() ? JSON.createObjectNode() : node;
+        } catch (java.io.IOException e) {
+            // Hub metadata is the hub's raw answer, stored as received: a malformed one only hides its fields.
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static String firstText(String preferred, JsonNode... candidates) {
+        if (preferred != null && !preferred.isBlank()) {
+            return preferred;
+        }
+        for (JsonNode candidate : candidates) {
+            if (candidate.isTextual() && !candidate.asText().isBlank()) {
+                return candidate.asText();
+            }
+            if (candidate.isArray() && candidate.size() > 0 && candidate.get(0).isTextual()) {
+                return candidate.get(0).asText();
+            }
+        }
+        return null;
+    }
+
+    /** The card's tags, then the hub's, each once, at most {@value #MAX_TAGS}; the hub's "license:x" tags are left out. */
+    private static List<String> tags(JsonNode... sources) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (JsonNode source : sources) {
+            if (source.isTextual()) {
+                tags.add(source.asText());
+            }
+            for (JsonNode tag : source.isArray() ? source : JSON.createArrayNode()) {
+                if (tag.isTextual() && !tag.asText().isBlank() && !tag.asText().startsWith("license:")
+                        && tags.size() < MAX_TAGS) {
+                    tags.add(tag.asText());
+                }
+            }
+        }
+        return new ArrayList<>(tags);
+    }
+}
