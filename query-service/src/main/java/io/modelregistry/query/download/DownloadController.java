@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@link PackageZip}): {@code Content-Length} and the {@code ETag} are known before the first byte, and a
  * single {@code Range} (with {@code If-Range}) resumes a cut download. The download is recorded as a durable event
  * before the bytes go out, but the bytes do not wait for the read models to apply it: the log is marked instead,
- * and the audit read waits for the mark, so the audit trail read right after a download shows it. The query side writes nothing
- * itself: the command side records it ({@link DownloadLog}), without touching the artifact's aggregate, so
- * downloads never contend with writes. A {@code HEAD} request answers the headers and records nothing.
+ * and the audit read waits for the mark, so the audit trail read right after a download shows it. The query side
+ * writes nothing itself: the command side records it ({@link DownloadLog}), without touching the artifact's
+ * aggregate, so downloads never contend with writes. A {@code HEAD} request answers the headers and records nothing.
  */
 @RestController
 class DownloadController {
@@ -104,7 +104,7 @@ class DownloadController {
             return;
         }
         try (OutputStream out = response.getOutputStream()) {
-            zip.writeRange(range.first(), range.last(), packages.blobs(), packages.copyChunk(), out);
+            zip.writeRange(range.first(), range.last(), packages.blobs(), out);
         }
     }
 

@@ -9,7 +9,6 @@ import io.modelregistry.api.error.RegistryException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,27 +17,19 @@ import org.springframework.stereotype.Component;
  * stored (it has no aspects: its weights were never stored).
  */
 @Component
-@EnableConfigurationProperties(DownloadCopyProperties.class)
 class PackageContents {
 
     /** A manifest of {@value PackageManifest#MAX_ENTRIES} entries with long paths stays well below this. */
     private static final long MAX_MANIFEST_BYTES = 64L * 1024 * 1024;
 
     private final BlobStore blobs;
-    private final int copyChunk;
 
-    PackageContents(BlobStore blobs, DownloadCopyProperties copy) {
+    PackageContents(BlobStore blobs) {
         this.blobs = blobs;
-        this.copyChunk = copy.chunk();
     }
 
     BlobStore blobs() {
         return blobs;
-    }
-
-    /** Bytes per read when a blob is copied to a download (0: FileChannel.transferTo), see DownloadCopyProperties. */
-    int copyChunk() {
-        return copyChunk;
     }
 
     /** @param aspect the part asked for, or null for the full package */

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -22,10 +21,8 @@ import java.util.Optional;
  * manifest always gives the same bytes: the entry time is fixed) and ranges that resume where a cut download
  * stopped. Entries or offsets past 4 GiB use the Zip64 extensions.
  *
- * <p>The zip is a list of segments: small header byte arrays, and stretches of blobs. A blob the store keeps as a
- * local file is read with positional reads of a large chunk, each handed to the response stream in one write.
- * {@link FileChannel#transferTo} is no zero-copy here: the target is the servlet's stream, not a socket, so the
- * JDK falls back to 8 KiB reads through a temporary buffer and a second copy (measured in docs/performance.md).
+ * <p>The zip is a list of segments: small header byte arrays, and stretches of blobs, which are copied with
+ * {@link FileChannel#transferTo} when the blob store keeps local files.
  */
 final class PackageZip {
 
@@ -35,8 +32,6 @@ final class PackageZip {
     private static final int DOS_TIME = 0;
     private static final int DOS_DATE = (1 << 5) | 1;
     private static final int UTF8_NAMES = 0x0800;
-    /** Bytes per read of a local blob: 32 times fewer reads and writes than 8 KiB, 25 MiB for 100 downloads. */
-    static final int DEFAULT_CHUNK_BYTES = 256 * 1024;
 
     private final List<Segment> segments;
     private final long length;
@@ -134,14 +129,6 @@ final class PackageZip {
      * IOException: by then the status line is out, and a short body is the only honest signal left.
      */
     void writeRange(long from, long to, BlobStore blobs, OutputStream out) throws IOException {
-        writeRange(from, to, blobs, DEFAULT_CHUNK_BYTES, out);
-    }
-
-    /**
-     * As {@link #writeRange(long, long, BlobStore, OutputStream)}, reading local blobs {@code chunkBytes} at a
-     * time; 0 copies them with {@link FileChannel#transferTo} instead (kept to measure the difference).
-     */
-    void writeRange(long from, long to, BlobStore blobs, int chunkBytes, OutputStream out) throws IOException {
         WritableByteChannel channel = Channels.newChannel(out);
         long position = 0;
         for (Segment segment : segments) {
@@ -157,31 +144,15 @@ final class PackageZip {
                 out.write(header.bytes(), (int) skip, (int) count);
             } else {
                 out.flush();
-                copyBlob(((Blob) segment).digest(), skip, count, blobs, chunkBytes, channel, out);
+                copyBlob(((Blob) segment).digest(), skip, count, blobs, channel, out);
             }
         }
         out.flush();
     }
 
-    private static void copyBlob(String digest, long skip, long count, BlobStore blobs, int chunkBytes,
-                                 WritableByteChannel channel, OutputStream out) throws IOException {
+    private static void copyBlob(String digest, long skip, long count, BlobStore blobs, WritableByteChannel channel,
+                                 OutputStream out) throws IOException {
         Optional<FileChannel> file = blobs.openChannel(digest);
-        if (file.isPresent() && chunkBytes > 0) {
-            try (FileChannel in = file.get()) {
-                ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(chunkBytes, Math.max(count, 1)));
-                long done = 0;
-                while (done < count) {
-                    buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
-                    int read = in.read(buffer, skip + done);
-                    if (read <= 0) {
-                        throw new IOException("blob " + digest + " is shorter than its manifest says");
-                    }
-                    out.write(buffer.array(), 0, read);
-                    done += read;
-                }
-            }
-            return;
-        }
         if (file.isPresent()) {
             try (FileChannel in = file.get()) {
                 long done = 0;

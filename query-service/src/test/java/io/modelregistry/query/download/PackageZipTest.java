@@ -67,31 +67,6 @@ class PackageZipTest {
     }
 
     @Test
-    void smallChunksAndTransferToGiveTheSameBytesAsTheDefaultCopyForEveryRange() throws Exception {
-        Blobs blobs = new Blobs(temp, true);
-        PackageZip zip = PackageZip.of(List.of(blobs.add("a.md", "alpha"), blobs.add("b.bin", "b".repeat(300)),
-                blobs.add("c.bin", "0123456789".repeat(40))));
-        byte[] whole = write(zip, blobs, 0, zip.length() - 1);
-        for (int chunk : new int[] {0, 1, 7, 64}) {
-            for (long from = 0; from < whole.length; from += 13) {
-                for (long to = from; to < whole.length; to += 97) {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    zip.writeRange(from, to, blobs, chunk, out);
-                    assertThat(out.toByteArray()).as("chunk %d, bytes %d-%d", chunk, from, to)
-                            .isEqualTo(java.util.Arrays.copyOfRange(whole, (int) from, (int) to + 1));
-                }
-            }
-        }
-        PackageManifest.Entry real = blobs.add("short.txt", "abc");
-        PackageZip lying = PackageZip.of(List.of(new PackageManifest.Entry("short.txt", 10, real.sha256(),
-                real.crc32(), Aspect.CONFIG)));
-        for (int chunk : new int[] {0, 4}) {
-            assertThatThrownBy(() -> lying.writeRange(0, lying.length() - 1, blobs, chunk, new ByteArrayOutputStream()))
-                    .as("chunk %d", chunk).isInstanceOf(IOException.class);
-        }
-    }
-
-    @Test
     void morePackageEntriesThanAPlainZipCountsUseZip64() throws Exception {
         Blobs blobs = new Blobs(temp, true);
         PackageManifest.Entry one = blobs.add("seed.txt", "same bytes");
