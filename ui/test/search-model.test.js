@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeRegex, matchedBy, runSearch, sortResults } from '../src/app/search-model.js';
+import { enrich, escapeRegex, matchedBy, runSearch, sortResults } from '../src/app/search-model.js';
 
 function fakeApi(routes) {
   const calls = [];
@@ -61,12 +61,34 @@ describe('search', () => {
   it('sorts by net score, best first, with unrated models last', async () => {
     const items = [artifact(1), artifact(2), artifact(3)];
     const scores = { 1001: 0.2, 1002: 0.9 };
-    const api = fakeApi((method, path) => {
-      const id = path.split('/')[3];
-      if (path.endsWith('/rate')) return scores[id] === undefined ? { status: 404, json: {} } : { status: 200, json: { net_score: scores[id] } };
+    const api = fakeApi((method, path, body) => {
+      if (method === 'POST' && path === '/artifacts/summaries') {
+        return { status: 200, json: body.ids.map((id) => ({ id, net_score: scores[id] === undefined ? null : scores[id], downloads: 0 })) };
+      }
       return { status: 404, json: {} };
     });
     const sorted = await sortResults(api, items, 'score');
     expect(sorted.map((a) => a.id)).toEqual(['1002', '1001', '1003']);
+    expect(api.calls).toHaveLength(1);
+  });
+
+  it('reads the details of a page of results in one request per hundred, and caches them', async () => {
+    const items = Array.from({ length: 150 }, (_, i) => artifact(i + 500)); // ids no other test has cached
+    const api = fakeApi((method, path, body) => ({ status: 200, json: body.ids.map((id) => ({ id, downloads: 1, licence: 'mit', tags: ['x'] })) }));
+    const seen = [];
+    await enrich(api, items, (item, d) => seen.push([item.id, d.licence]));
+    expect(api.calls.map((c) => c.body.ids.length)).toEqual([100, 50]);
+    expect(seen).toHaveLength(150);
+    expect(seen[0]).toEqual(['1500', 'mit']);
+    await enrich(api, items.slice(0, 10), () => {});
+    expect(api.calls).toHaveLength(2);
+  });
+
+  it('sends a version range with a name listing and with a regular expression', async () => {
+    const api = fakeApi(() => ({ status: 200, json: [] }));
+    await runSearch(api, { q: '', mode: 'name', types: ['model'], sort: 'name', version: '^1.2.0' });
+    await runSearch(api, { q: 'bert', mode: 'regex', types: [], sort: 'name', version: '~1.0.0' });
+    expect(api.calls[0].body).toEqual([{ name: '*', types: ['model'], version: '^1.2.0' }]);
+    expect(api.calls[1].body).toEqual({ regex: 'bert', version: '~1.0.0' });
   });
 });

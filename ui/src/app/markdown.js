@@ -33,28 +33,6 @@ export function stripFrontMatter(text) {
   return text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n?/, '');
 }
 
-/** Reads the YAML front matter's simple "key: value" and "key:\n - item" lines (licence, tags, task). */
-export function frontMatter(text) {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(---|\.\.\.)/.exec(text);
-  const result = {};
-  if (!match) return result;
-  let listKey = null;
-  for (const line of match[1].split(/\r?\n/).slice(0, 500)) {
-    const item = /^\s*-\s+(.+)$/.exec(line);
-    if (item && listKey) { result[listKey].push(unquote(item[1])); continue; }
-    const pair = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
-    if (!pair) { listKey = null; continue; }
-    const [, key, value] = pair;
-    if (value === '') { listKey = key; result[key] = []; }
-    else { listKey = null; result[key] = value.startsWith('[') ? value.slice(1, -1).split(',').map((v) => unquote(v.trim())).filter(Boolean) : unquote(value); }
-  }
-  return result;
-}
-
-function unquote(v) {
-  return v.replace(/^["']|["']$/g, '');
-}
-
 /** Markdown → sanitised HTML string. */
 export function renderMarkdown(text, purify = DOMPurify) {
   installHooks(purify);

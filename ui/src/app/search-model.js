@@ -5,7 +5,7 @@ import { paths } from './api.js';
 
 export const PAGE_SIZE = 20;
 const MAX_SERVER_PAGES = 10; // 10 pages of 100: at most 1,000 results are listed
-const MAX_SORTED = 100; // sorting by a detail needs one set of calls per artifact
+const MAX_SORTED = 1000; // sorting by a detail reads a summary of each: ten requests at most
 export const SORTS = [['name', 'Name'], ['newest', 'Newest'], ['score', 'Net score'], ['downloads', 'Downloads']];
 
 export function escapeRegex(text) {
@@ -35,7 +35,7 @@ export async function runSearch(api, state) {
   if (state.mode === 'regex' || (state.mode === 'partial' && state.q)) {
     if (!state.q) return { items: [], total: 0 };
     const pattern = state.mode === 'regex' ? state.q : '(?i)' + escapeRegex(state.q);
-    const answer = await api('POST', '/artifact/byRegEx', { regex: pattern });
+    const answer = await api('POST', '/artifact/byRegEx', { regex: pattern, ...(state.version ? { version: state.version } : {}) });
     if (answer.status === 404) return { items: [], total: 0 };
     if (answer.status !== 200) return { error: messageOf(answer) };
     let items = dedupe(answer.json || []).filter(keep);
@@ -47,7 +47,7 @@ export async function runSearch(api, state) {
     }
     return { items, total: items.length, capped: (answer.json || []).length >= 1000 };
   }
-  const query = [{ name: state.q || '*', ...(state.types.length ? { types: state.types } : {}) }];
+  const query = [{ name: state.q || '*', ...(state.types.length ? { types: state.types } : {}), ...(state.version ? { version: state.version } : {}) }];
   const items = [];
   let offset = null;
   for (let page = 0; page < MAX_SERVER_PAGES; page++) {
@@ -68,49 +68,49 @@ function messageOf(answer) {
 }
 
 const cache = new Map();
+const SUMMARY_BATCH = 100; // what one POST /artifacts/summaries accepts
 
-/** Net score, vetting, size, creation date and download count of one artifact (four reads, cached). */
+function fromSummary(row) {
+  return {
+    netScore: row.net_score === null ? undefined : row.net_score,
+    vetted: row.vetted === null ? undefined : row.vetted,
+    sizeMb: typeof row.size_bytes === 'number' ? row.size_bytes / 1e6 : undefined,
+    created: row.registered_at,
+    downloads: row.downloads,
+    licence: row.licence,
+    task: row.task,
+    tags: row.tags || [],
+    version: row.version,
+  };
+}
+
+/** Summaries of the items not known yet, a hundred per request; each is cached until forgotten. */
+async function load(api, items) {
+  const missing = items.filter((item) => !cache.has(item.id));
+  for (let i = 0; i < missing.length; i += SUMMARY_BATCH) {
+    const batch = missing.slice(i, i + SUMMARY_BATCH);
+    const pending = api('POST', '/artifacts/summaries', { ids: batch.map((item) => item.id) }).then((answer) => {
+      const rows = answer.status === 200 && Array.isArray(answer.json) ? answer.json : [];
+      return new Map(rows.map((row) => [row.id, fromSummary(row)]));
+    });
+    batch.forEach((item) => cache.set(item.id, pending.then((found) => found.get(item.id) || {})));
+  }
+  return Promise.all(items.map((item) => cache.get(item.id)));
+}
+
+/** Net score, vetting, size, age, downloads, licence, task and tags of one artifact (cached). */
 export async function details(api, item) {
-  if (cache.has(item.id)) return cache.get(item.id);
-  const pending = (async () => {
-    const d = {};
-    const reads = [
-      api('GET', paths.sub(item.type, item.id, 'cost')).then((a) => {
-        if (a.status === 200 && a.json && a.json[item.id]) d.sizeMb = a.json[item.id].total_cost;
-      }),
-      api('GET', paths.sub(item.type, item.id, 'audit')).then((a) => {
-        if (a.status === 200 && Array.isArray(a.json)) {
-          const created = a.json.find((e) => e.action === 'CREATE');
-          d.created = created ? created.date : (a.json[0] && a.json[0].date);
-          d.downloads = a.json.filter((e) => e.action === 'DOWNLOAD').length;
-        }
-      }),
-    ];
-    if (item.type === 'model') {
-      reads.push(api('GET', paths.model(item.id, 'rate')).then((a) => { if (a.status === 200) d.netScore = a.json.net_score; }));
-      reads.push(api('GET', paths.model(item.id, 'vetting')).then((a) => { if (a.status === 200) d.vetted = a.json.vetted; }));
-    }
-    await Promise.all(reads);
-    return d;
-  })();
-  cache.set(item.id, pending);
-  return pending;
+  return (await load(api, [item]))[0];
 }
 
 export function forget(id) {
   cache.delete(id);
 }
 
-/** Fetches details for the items, four artifacts at a time, calling back as each arrives. */
-export async function enrich(api, items, callback, parallel = 4) {
-  const queue = items.slice();
-  const worker = async () => {
-    while (queue.length) {
-      const item = queue.shift();
-      callback(item, await details(api, item));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+/** Fetches the details of the items in as few requests as the batch size allows, calling back for each. */
+export async function enrich(api, items, callback) {
+  const found = await load(api, items);
+  items.forEach((item, i) => callback(item, found[i]));
 }
 
 const byName = (items) => items.slice().sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));

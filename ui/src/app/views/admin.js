@@ -1,5 +1,5 @@
-// Administration: refused ingests and the reset. The API does not say whether the signed-in user is an
-// administrator, so the reset is offered to everyone and a refusal is explained.
+// Administration: refused ingests and the reset, which is offered only to administrators (`/users/me` says who
+// the signed-in user is; the server refuses anyone else anyway).
 import { api, messageOf, session } from '../api.js';
 import { announce, clear, h } from '../dom.js';
 import { listJoin, metricName, percent, timeEl } from '../format.js';
@@ -37,6 +37,13 @@ export async function adminView(main, route, ctx) {
       h('p', { id: 'reset-help' }, 'Deletes every artifact, user and token and restores the default administrator. The event log keeps the history. Administrators only.'),
       form, result)));
   ctx.focusHeading();
+  const me = await api('GET', '/users/me');
+  if (!ctx.live()) return;
+  if (!(me.status === 200 && me.json.is_admin === true)) {
+    // Not offered at all: a disabled button would still be a Tab stop that leads nowhere.
+    form.replaceWith(h('p', { class: 'help', id: 'reset-not-admin' }, 'Only an administrator may reset the registry; you are signed in as '
+      + (me.status === 200 ? me.json.name : 'someone the registry does not know') + '.'));
+  }
   const answer = await api('GET', '/ingest/refusals');
   if (!ctx.live()) return;
   clear(refusals);

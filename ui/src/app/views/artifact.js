@@ -4,10 +4,13 @@ import { api, download, messageOf, paths, ingestTimeout } from '../api.js';
 import { announce, clear, h } from '../dom.js';
 import { bytes, count, DEVICES, listJoin, megabytes, metricName, METRICS, percent, scoreBar, timeEl, TYPES, vettingSentence } from '../format.js';
 import { drawLineage } from '../lineage.js';
-import { frontMatter, renderMarkdown } from '../markdown.js';
+import { renderMarkdown } from '../markdown.js';
 import { build } from '../router.js';
-import { aspectSizes, readPackage } from '../zip.js';
 import { forget } from '../search-model.js';
+import { progressText, uploadZip } from '../upload.js';
+
+const ASPECTS = [['weights', 'Weights'], ['card', 'Card'], ['config', 'Configuration'], ['code', 'Code'], ['datasets', 'Datasets']];
+const IN_MEMORY_LIMIT = 256e6; // above this, a download goes straight to disk instead of through the page
 
 export async function artifactView(main, route, ctx) {
   const [type, id] = route.segments;
@@ -41,8 +44,9 @@ export async function artifactView(main, route, ctx) {
   const audit = auditSection(type, id);
   const facts = factsPanel(artifact, type);
   side.append(facts.el);
-  cardSection(card, artifact, { onPackage: (pkg) => { facts.showPackage(pkg); audit.refresh(); } });
-  side.append(downloadPanel(artifact, () => { audit.refresh(); forget(id); }));
+  cardSection(card, artifact, type, id, { onCard: (c) => facts.showCard(c) });
+  const version = route.query.get('version') || null;
+  side.append(downloadPanel(artifact, type, id, version, facts, () => { audit.refresh(); forget(id); }));
   side.append(costPanel(type, id));
   const trust = type === 'model' ? trustSection(id, vettedBadge, facts) : null;
   if (trust) {
@@ -50,6 +54,7 @@ export async function artifactView(main, route, ctx) {
     below.append(licenceSection(id));
   }
   below.append(actionsSection(artifact, type, id, () => { audit.refresh(); if (trust) trust.reload(); }));
+  below.append(newVersionSection(type, id));
   below.append(audit.el);
   audit.refresh();
 }
@@ -74,82 +79,73 @@ function factsPanel(artifact, type) {
   const sourceUrl = artifact.data.url;
   row('Type', TYPES[type]);
   row('Source', /^https?:\/\//i.test(sourceUrl) ? h('a', { href: sourceUrl, rel: 'noopener noreferrer', class: 'break' }, sourceUrl.replace(/^https?:\/\//, '')) : sourceUrl);
-  row('Task', h('span', { class: 'muted' }, type === 'model' ? '…' : '—'), 'task');
-  row('Licence', h('span', { class: 'muted' }, 'in the model card'), 'licence');
-  row('Tags', h('span', { class: 'muted' }, 'in the model card'), 'tags');
-  row('Versions', h('span', { class: 'muted' }, 'one (the registry keeps the current version)'), 'versions');
+  row('Task', h('span', { class: 'muted' }, '…'), 'task');
+  row('Licence', h('span', { class: 'muted' }, '…'), 'licence');
+  row('Library', h('span', { class: 'muted' }, '…'), 'library');
+  row('Tags', h('span', { class: 'muted' }, '…'), 'tags');
+  row('Versions', h('span', { class: 'muted' }, '…'), 'versions');
   const set = (key, value) => { const dd = dl.querySelector('[data-fact="' + key + '"] dd'); if (dd) clear(dd).append(value); };
   const el = h('section', { class: 'panel', 'aria-labelledby': 'facts-title' }, h('h2', { id: 'facts-title' }, 'Details'), dl);
+  let taskFromCard = false;
   return {
     el,
-    setTask: (task) => set('task', task && task !== 'unknown' ? task : 'not declared'),
-    showPackage(pkg) {
-      const meta = pkg.readme ? frontMatter(pkg.readme) : {};
-      const licence = meta.license || meta.licence;
-      set('licence', licence ? (Array.isArray(licence) ? licence.join(', ') : licence) : 'not declared');
-      const tags = [].concat(meta.tags || [], meta.datasets ? [].concat(meta.datasets).map((d) => 'dataset:' + d) : []);
+    // The rating's category is a fallback: a task declared by the card or the hub says more.
+    setTask: (task) => { if (!taskFromCard) set('task', task && task !== 'unknown' ? task : 'not declared'); },
+    showCard(card) {
+      set('licence', card.licence || 'not declared');
+      set('library', card.library || 'not declared');
+      const datasets = [].concat(card.card_metadata && card.card_metadata.datasets ? card.card_metadata.datasets : []);
+      const tags = [].concat(card.tags || [], datasets.filter((d) => typeof d === 'string').map((d) => 'dataset:' + d));
       set('tags', tags.length ? h('ul', { class: 'tags' }, tags.slice(0, 30).map((t) => h('li', {}, t))) : 'none');
-      if (meta.pipeline_tag) set('task', meta.pipeline_tag);
+      if (card.task) { taskFromCard = true; set('task', card.task); } else if (type !== 'model') set('task', 'not declared');
+    },
+    showVersions(versions, shown) {
+      set('versions', h('ul', { class: 'versions' }, versions.slice(0, 50).map((v) => h('li', {},
+        v.version === shown ? h('strong', { 'aria-current': 'true' }, v.version)
+          : h('a', { href: build('artifact', [type, artifact.metadata.id], { version: v.latest ? undefined : v.version }) }, v.version),
+        v.latest ? h('span', { class: 'badge badge-ok' }, 'latest') : null, ' ', h('span', { class: 'muted small' }, timeEl(v.registered_at))))));
+    },
+    showFailure(message) {
+      ['licence', 'library', 'tags'].forEach((key) => set(key, h('span', { class: 'muted' }, message)));
     },
   };
 }
 
-function cardSection(card, artifact, { onPackage }) {
-  const body = h('div', { class: 'model-card', id: 'model-card-body' });
-  const files = h('div');
-  const kind = artifact.metadata.type === 'code' ? 'README' : 'card';
-  const button = h('button', { type: 'button', class: 'button-primary' }, 'Show the ' + kind + ' and files');
-  const note = h('p', { class: 'help' }, 'The ' + (kind === 'card' ? 'card' : 'README') + ' travels inside the stored package. Showing it downloads the package once, which the audit trail records as a download by you.');
-  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  onDownload(button, status, artifact.data.download_url, 'Downloading the package…', (got) => {
-    let pkg;
-    try { pkg = readPackage(got.bytes); } catch { status.textContent = 'The package is not a readable zip file.'; return; }
-    clear(body);
-    if (pkg.readme) {
-      const rendered = h('div', { class: 'markdown' });
-      rendered.innerHTML = renderMarkdown(pkg.readme); // sanitised by DOMPurify in renderMarkdown
-      rendered.querySelectorAll('h1,h2,h3,h4,h5,h6').forEach((heading) => {
-        // Card headings sit below this page's h2, so screen-reader outlines stay in order.
-        const level = Math.min(6, parseInt(heading.tagName.slice(1), 10) + 2);
-        const replacement = document.createElement('h' + level);
-        replacement.append(...heading.childNodes);
-        heading.replaceWith(replacement);
-      });
-      body.append(rendered);
-      if (pkg.readme.length > 3000) {
-        // Long cards fold so trust and lineage stay within reach; one button unfolds them.
-        body.classList.add('folded');
-        const more = h('button', { type: 'button', class: 'button-quiet', 'aria-expanded': 'false', 'aria-controls': 'model-card-body' }, 'Show the whole card');
-        more.addEventListener('click', () => {
-          const folded = body.classList.toggle('folded');
-          more.setAttribute('aria-expanded', String(!folded));
-          more.textContent = folded ? 'Show the whole card' : 'Fold the card';
-        });
-        body.after(more);
-      }
-    } else {
-      body.append(h('p', {}, 'This package has no README.md.'));
-    }
-    clear(files).append(filesTable(pkg));
-    button.remove();
-    note.remove();
-    status.textContent = 'Card shown; ' + count(pkg.files.length, 'file') + ' in the package.';
-    onPackage(pkg);
-  });
+function cardSection(card, artifact, type, id, { onCard }) {
+  const body = h('div', { class: 'model-card', id: 'model-card-body' }, h('p', { class: 'muted' }, 'Loading the card…'));
   const title = { model: 'Model card', dataset: 'Dataset card', code: 'README' }[artifact.metadata.type];
-  card.append(h('h2', { id: 'card-title' }, title), note, button, status, body, files);
-}
-
-function filesTable(pkg) {
-  const sizes = aspectSizes(pkg.files);
-  return h('div', { class: 'files' },
-    h('h3', {}, 'Size per part'),
-    h('ul', { class: 'aspect-list' }, sizes.map(([aspect, size]) => h('li', {}, h('span', { class: 'badge' }, aspect), ' ', bytes(size)))),
-    h('details', {}, h('summary', {}, 'All ' + count(pkg.files.length, 'file')),
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Files' }, h('table', { class: 'data-table' },
-        h('caption', { class: 'visually-hidden' }, 'Files in the package'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'File'), h('th', { scope: 'col' }, 'Part'), h('th', { scope: 'col', class: 'num' }, 'Size'))),
-        h('tbody', {}, pkg.files.slice(0, 500).map((f) => h('tr', {}, h('td', { class: 'break' }, f.path), h('td', {}, f.aspect), h('td', { class: 'num' }, bytes(f.size)))))))));
+  card.append(h('h2', { id: 'card-title' }, title), body);
+  // The card is read from the registry's card read model: looking at it is not a download.
+  api('GET', paths.artifact(type, id) + '/card').then((answer) => {
+    clear(body);
+    if (answer.status !== 200) { body.append(h('p', {}, messageOf(answer, 'The card could not be read'))); return; }
+    const c = answer.json;
+    onCard(c);
+    if (!c.readme) { body.append(h('p', {}, 'This ' + TYPES[type].toLowerCase() + ' has no README.')); return; }
+    const rendered = h('div', { class: 'markdown' });
+    rendered.innerHTML = renderMarkdown(c.readme); // sanitised by DOMPurify in renderMarkdown
+    rendered.querySelectorAll('h1,h2,h3,h4,h5,h6').forEach((heading) => {
+      // Card headings sit below this page's h2, so screen-reader outlines stay in order.
+      const level = Math.min(6, parseInt(heading.tagName.slice(1), 10) + 2);
+      const replacement = document.createElement('h' + level);
+      replacement.append(...heading.childNodes);
+      heading.replaceWith(replacement);
+    });
+    // A code block wider than the screen scrolls sideways: it must be reachable by keyboard to be read (WCAG 2.1.1).
+    rendered.querySelectorAll('pre').forEach((pre) => { pre.setAttribute('tabindex', '0'); pre.setAttribute('aria-label', 'Code from the card'); });
+    body.append(rendered);
+    if (c.readme.length > 3000) {
+      // Long cards fold so trust and lineage stay within reach; one button unfolds them.
+      body.classList.add('folded');
+      const more = h('button', { type: 'button', class: 'button-quiet', 'aria-expanded': 'false', 'aria-controls': 'model-card-body' }, 'Show the whole card');
+      more.addEventListener('click', () => {
+        const folded = body.classList.toggle('folded');
+        more.setAttribute('aria-expanded', String(!folded));
+        more.textContent = folded ? 'Show the whole card' : 'Fold the card';
+      });
+      body.after(more);
+    }
+  });
 }
 
 /** Fetches the package when the button is pressed, saying so in the status line, and hands over the bytes. */
@@ -164,21 +160,104 @@ function onDownload(button, status, url, progress, use) {
   });
 }
 
-function downloadPanel(artifact, afterDownload) {
+/**
+ * Downloads of the version shown (the latest unless the address names one): the full package and each part of it
+ * that holds anything, each with the size the download will have.
+ */
+function downloadPanel(artifact, type, id, wanted, facts, afterDownload) {
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const button = h('button', { type: 'button', class: 'button-primary wide', id: 'download' }, 'Download package (zip)');
-  onDownload(button, status, artifact.data.download_url, 'Downloading…', (got) => {
-    const url = URL.createObjectURL(new Blob([got.bytes], { type: 'application/zip' }));
-    const a = h('a', { href: url, download: got.fileName, hidden: true });
+  const buttons = h('div', { class: 'download-buttons' }, h('p', { class: 'muted' }, 'Loading the versions…'));
+  const heading = h('h2', { id: 'download-title' }, 'Download');
+  const el = h('section', { class: 'panel', 'aria-labelledby': 'download-title' }, heading, buttons, status,
+    h('p', { class: 'help' }, 'A zip of the stored files, or one part of them; sizes are what the download sends. Downloads are recorded in the audit trail.'));
+  (async () => {
+    const versions = await api('GET', paths.artifact(type, id) + '/versions');
+    const list = versions.status === 200 && Array.isArray(versions.json) && versions.json.length ? versions.json : null;
+    const shown = list ? (list.find((v) => v.version === wanted) || list.find((v) => v.latest) || list[0]) : null;
+    if (list) facts.showVersions(list, shown.version);
+    else facts.showVersions([], null);
+    if (wanted && shown && shown.version !== wanted) status.textContent = 'There is no version ' + wanted + '; showing ' + shown.version + '.';
+    if (shown) heading.textContent = 'Download version ' + shown.version;
+    const link = shown ? shown.download_url : artifact.data.download_url;
+    const costPath = paths.sub(type, id, 'cost/aspects') + (shown ? '?version=' + encodeURIComponent(shown.version) : '');
+    const sizes = await api('GET', costPath);
+    clear(buttons);
+    const full = sizes.status === 200 && sizes.json.full ? sizes.json.full.download_bytes : undefined;
+    buttons.append(downloadButton('download', 'Full package', full, link, status, afterDownload));
+    const parts = sizes.status === 200 && sizes.json.aspects ? sizes.json.aspects : {};
+    const offered = ASPECTS.filter(([key]) => parts[key] && parts[key].files > 0);
+    if (offered.length) {
+      buttons.append(h('ul', { class: 'aspect-downloads', 'aria-label': 'Parts of the package' }, offered.map(([key, label]) => h('li', {},
+        downloadButton('download-' + key, label, parts[key].download_bytes, link + '&aspect=' + key, status, afterDownload,
+          count(parts[key].files, 'file'))))));
+    } else if (sizes.status !== 200) {
+      buttons.append(h('p', { class: 'muted small' }, messageOf(sizes, 'Sizes per part are unavailable')));
+    }
+  })();
+  return el;
+}
+
+function downloadButton(id, label, size, url, status, afterDownload, detail) {
+  const button = h('button', { type: 'button', class: id === 'download' ? 'button-primary wide' : 'button-quiet', id },
+    label, size === undefined ? '' : ' (' + bytes(size) + (detail ? ', ' + detail : '') + ')');
+  if (size !== undefined && size > IN_MEMORY_LIMIT) {
+    // Too big to pass through the page: the browser saves it to disk, and the audit trail is read again shortly.
+    button.addEventListener('click', () => {
+      const a = h('a', { href: url, download: '', hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      status.textContent = 'Your browser is saving ' + label.toLowerCase() + ' (' + bytes(size) + ').';
+      setTimeout(afterDownload, 2000);
+    });
+    return button;
+  }
+  onDownload(button, status, url, 'Downloading ' + label.toLowerCase() + '…', (got) => {
+    const blobUrl = URL.createObjectURL(new Blob([got.bytes], { type: 'application/zip' }));
+    const a = h('a', { href: blobUrl, download: got.fileName, hidden: true });
     document.body.append(a);
     a.click();
     a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    setTimeout(() => URL.revokeObjectURL(blobUrl), 10000);
     status.textContent = 'Downloaded ' + got.fileName + ' (' + bytes(got.bytes.byteLength) + ').';
     afterDownload();
   });
-  return section('Download', 'download-title', button, status,
-    h('p', { class: 'help' }, 'The registry serves the files it stored at ingest, weights included (files above the configured eager size are listed but not stored yet). Downloads are recorded in the audit trail.'));
+  return button;
+}
+
+/** A new version from a zip of the company's own, with a progress bar. */
+function newVersionSection(type, id) {
+  const version = h('input', { id: 'new-version', required: true, maxlength: 64, autocomplete: 'off', placeholder: '1.1.0' });
+  const file = h('input', { id: 'new-version-file', type: 'file', accept: '.zip,application/zip', required: true });
+  const bar = h('progress', { max: 100, value: 0, hidden: true, 'aria-label': 'Upload progress' });
+  const words = h('span', { class: 'muted small', 'aria-hidden': 'true' });
+  const result = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'new-version-result' });
+  const submit = h('button', { type: 'submit' }, 'Upload the new version');
+  const form = h('form', { class: 'inline-form', novalidate: true, onsubmit: async (event) => {
+    event.preventDefault();
+    if (!version.value.trim()) { result.textContent = 'Name the new version, e.g. 1.1.0.'; version.focus(); return; }
+    if (!file.files.length) { result.textContent = 'Choose a zip file.'; file.focus(); return; }
+    submit.disabled = true;
+    bar.hidden = false;
+    const answer = await uploadZip(paths.artifact(type, id) + '/versions?version=' + encodeURIComponent(version.value.trim()), file.files[0],
+      (sent, total) => { bar.value = total ? Math.floor((sent / total) * 100) : 0; words.textContent = progressText(sent, total); });
+    submit.disabled = false;
+    bar.hidden = true;
+    words.textContent = '';
+    if (answer.status === 201 || answer.status === 200) {
+      forget(id);
+      location.hash = build('artifact', [type, id], { version: version.value.trim().replace(/^v/, '') });
+    } else {
+      result.textContent = messageOf(answer, 'The upload failed');
+      announce(result.textContent);
+    }
+  } },
+  h('div', { class: 'field' }, h('label', { for: 'new-version' }, 'Version'), version),
+  h('div', { class: 'field grow' }, h('label', { for: 'new-version-file' }, 'Zip file'), file),
+  submit, bar, words);
+  return section('New version', 'new-version-title',
+    h('p', { class: 'help' }, 'Upload a zip laid out like a HuggingFace repository as a new version; the others stay, and the highest version is the latest.'),
+    form, result);
 }
 
 function costPanel(type, id) {

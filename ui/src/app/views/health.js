@@ -1,11 +1,12 @@
-// The operators' dashboard: overall status, each component in words, requests per minute as a chart with
-// the same numbers as a table, and a refresh every 15 seconds that the user can pause (WCAG 2.2.2).
-import { Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip } from 'chart.js';
-import { api, messageOf } from '../api.js';
+// The operators' dashboard: overall status, each component in words, per-minute charts (requests, errors,
+// p95 latency, ingests/uploads/downloads) each with the same numbers as a table, the recent log for
+// administrators, and a refresh every 15 seconds that the user can pause (WCAG 2.2.2).
+import { Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend } from 'chart.js';
+import { api, messageOf, session } from '../api.js';
 import { announce, clear, h } from '../dom.js';
 import { bytes, count, timeEl } from '../format.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip);
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend);
 
 const REFRESH_MS = 15000;
 const STATUS_WORDS = { ok: 'All systems working', degraded: 'Working, with problems', critical: 'Not working', unknown: 'Status unknown' };
@@ -42,6 +43,11 @@ export async function healthView(main, route, ctx) {
   const canvas = h('canvas', { role: 'img', 'aria-label': 'Requests per minute over the last hour; the table below has the numbers.', height: 220 });
   const table = h('tbody');
   const lag = h('div', { class: 'lag' });
+  const errorsPanel = seriesPanel('errors', 'Errors and latency per minute', 'Answers with 4xx and 5xx status and the 95th percentile of response time per minute over the last hour',
+    [['client_errors', 'Client errors (4xx)', '--warn'], ['server_errors', 'Server errors (5xx)', '--bad'], ['p95_ms', 'p95 latency (ms)', '--accent', 'y1']]);
+  const activityPanel = seriesPanel('activity', 'Ingests, uploads and downloads per minute', 'Successful registrations by URL, zip uploads and package downloads per minute over the last hour',
+    [['ingests', 'Ingests', '--accent'], ['uploads', 'Uploads', '--ok'], ['downloads', 'Downloads', '--warn']]);
+  const logs = logPanel(ctx);
   main.append(h('div', { class: 'page' },
     h('div', { class: 'title-row' }, h('h1', {}, 'Registry health'), pause),
     overall, updated,
@@ -51,7 +57,9 @@ export async function healthView(main, route, ctx) {
         h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Requests per minute' }, h('table', { class: 'data-table' },
           h('caption', { class: 'visually-hidden' }, 'Requests per minute'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Minute (UTC)'), h('th', { scope: 'col', class: 'num' }, 'Requests'))), table)))),
+    errorsPanel.el, activityPanel.el,
     h('section', { class: 'panel', 'aria-labelledby': 'lag-title' }, h('h2', { id: 'lag-title' }, 'Read models'), lag),
+    logs.el,
     h('section', { 'aria-labelledby': 'components-title' }, h('h2', { id: 'components-title' }, 'Components'), components)));
   ctx.focusHeading();
 
@@ -71,6 +79,12 @@ export async function healthView(main, route, ctx) {
     const points = api_ ? api_.timeline : [];
     clear(table).append(...points.slice().reverse().map((p) => h('tr', {}, h('td', {}, minute(p.bucket)), h('td', { class: 'num' }, String(p.value)))));
     chart = drawChart(canvas, chart, points);
+    const activity = await api('GET', '/health/activity?windowMinutes=60');
+    if (!ctx.live()) return;
+    const rows = activity.status === 200 ? activity.json.minutes : [];
+    errorsPanel.show(rows);
+    activityPanel.show(rows);
+    logs.refresh();
   };
   const schedule = () => { clearTimeout(timer); if (!paused) timer = setTimeout(async () => { await load(); if (ctx.live()) schedule(); }, REFRESH_MS); };
   pause.addEventListener('click', () => {
@@ -80,7 +94,7 @@ export async function healthView(main, route, ctx) {
     announce(paused ? 'Updates paused.' : 'Updates resumed.');
     if (paused) clearTimeout(timer); else { load(); schedule(); }
   });
-  ctx.onLeave(() => { clearTimeout(timer); if (chart) chart.destroy(); });
+  ctx.onLeave(() => { clearTimeout(timer); if (chart) chart.destroy(); errorsPanel.destroy(); activityPanel.destroy(); });
   await load();
   schedule();
 }
@@ -132,4 +146,88 @@ function componentCard(c) {
       return h('div', {}, h('dt', {}, label), h('dd', {}, fmt(v)));
     })),
     (c.issues || []).length ? h('ul', { class: 'issues' }, c.issues.map((i) => h('li', { class: 'issue-' + i.severity }, h('strong', {}, i.severity + ': '), i.summary))) : null);
+}
+
+function cssColor(name, fallback) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+/**
+ * A chart of several per-minute series with its table: `series` lists [field, label, colour variable, axis];
+ * a series on axis y1 (latency) gets its own scale on the right.
+ */
+function seriesPanel(key, title, description, series) {
+  const canvas = h('canvas', { role: 'img', 'aria-label': description + '; the table below has the numbers.', height: 220 });
+  const tbody = h('tbody');
+  let chart = null;
+  const el = h('section', { class: 'panel', 'aria-labelledby': key + '-title' }, h('h2', { id: key + '-title' }, title),
+    h('div', { class: 'chart-box' }, canvas),
+    h('details', {}, h('summary', {}, 'The same numbers as a table'),
+      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': title }, h('table', { class: 'data-table' },
+        h('caption', { class: 'visually-hidden' }, title),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Minute (UTC)'), series.map(([, label]) => h('th', { scope: 'col', class: 'num' }, label)))),
+        tbody))));
+  const show = (rows) => {
+    clear(tbody).append(...rows.slice().reverse().map((r) => h('tr', {}, h('td', {}, minute(r.minute)),
+      series.map(([field]) => h('td', { class: 'num' }, r[field] === null || r[field] === undefined ? '—' : String(r[field]))))));
+    const labels = rows.map((r) => minute(r.minute));
+    if (chart) {
+      chart.data.labels = labels;
+      series.forEach(([field], i) => { chart.data.datasets[i].data = rows.map((r) => r[field]); });
+      chart.update('none');
+      return;
+    }
+    const text = cssColor('--muted', '#555');
+    const grid = cssColor('--line', '#ddd');
+    const twoAxes = series.some((s) => s[3] === 'y1');
+    chart = new Chart(canvas, {
+      type: 'line',
+      data: { labels, datasets: series.map(([field, label, colour, axis]) => ({
+        label, data: rows.map((r) => r[field]), borderColor: cssColor(colour, '#1f5fbf'), backgroundColor: cssColor(colour, '#1f5fbf'),
+        pointRadius: 0, tension: 0, spanGaps: true, yAxisID: axis || 'y' })) },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: {
+          x: { ticks: { color: text, maxTicksLimit: 7 }, grid: { color: grid } },
+          y: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } },
+          ...(twoAxes ? { y1: { position: 'right', beginAtZero: true, ticks: { color: text }, grid: { drawOnChartArea: false }, title: { display: true, text: 'ms', color: text } } } : {}),
+        },
+        plugins: { legend: { display: true, labels: { color: text } } },
+      },
+    });
+  };
+  return { el, show, destroy: () => { if (chart) chart.destroy(); } };
+}
+
+/** The node's recent log, for administrators: level and text filters; hidden from everyone else. */
+function logPanel(ctx) {
+  const level = h('select', { id: 'log-level' }, ['ERROR', 'WARN', 'INFO', 'DEBUG'].map((l) => h('option', { value: l, selected: l === 'INFO' }, l)));
+  const text = h('input', { id: 'log-text', type: 'search', maxlength: 200, autocomplete: 'off' });
+  const list = h('ol', { class: 'log-lines', id: 'log-lines' });
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const form = h('form', { class: 'inline-form', onsubmit: (event) => { event.preventDefault(); refresh(); } },
+    h('div', { class: 'field' }, h('label', { for: 'log-level' }, 'Level and above'), level),
+    h('div', { class: 'field grow' }, h('label', { for: 'log-text' }, 'Containing'), text),
+    h('button', { type: 'submit' }, 'Filter'));
+  const el = h('section', { class: 'panel', 'aria-labelledby': 'logs-title', hidden: true }, h('h2', { id: 'logs-title' }, 'Recent log lines'),
+    h('p', { class: 'help' }, 'The newest lines this node logged, at most 100 shown. Administrators only.'), form, status, list);
+  let admin = null;
+  const refresh = async () => {
+    if (!session.token()) { el.hidden = true; return; }
+    if (admin === null) {
+      const me = await api('GET', '/users/me');
+      admin = me.status === 200 && me.json.is_admin === true;
+    }
+    if (!ctx.live() || !admin) { el.hidden = true; return; }
+    el.hidden = false;
+    const query = '?level=' + encodeURIComponent(level.value) + '&limit=100' + (text.value.trim() ? '&q=' + encodeURIComponent(text.value.trim()) : '');
+    const answer = await api('GET', '/health/logs' + query);
+    if (!ctx.live()) return;
+    if (answer.status !== 200) { status.textContent = messageOf(answer, 'The log could not be read'); return; }
+    clear(list).append(...answer.json.lines.map((l) => h('li', { class: 'log-' + l.level.toLowerCase() },
+      h('span', { class: 'log-meta' }, timeEl(l.at), ' ', h('strong', {}, l.level), ' ', h('span', { class: 'muted' }, l.logger.replace(/^.*\./, ''))),
+      ' ', h('span', { class: 'log-message' }, l.message))));
+    status.textContent = answer.json.lines.length ? answer.json.lines.length + ' lines.' : 'No line matches.';
+  };
+  return { el, refresh };
 }

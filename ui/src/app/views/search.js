@@ -13,7 +13,8 @@ export function readState(query) {
   const types = (query.get('types') || '').split(',').filter((t) => t in TYPES);
   const sort = SORTS.some(([s]) => s === query.get('sort')) ? query.get('sort') : 'name';
   const page = Math.max(1, parseInt(query.get('page') || '1', 10) || 1);
-  return { q: query.get('q') || '', mode, types, sort, page };
+  const version = (query.get('version') || '').trim().slice(0, 128);
+  return { q: query.get('q') || '', mode, types, sort, page, version };
 }
 
 export async function searchView(main, route, ctx) {
@@ -25,17 +26,20 @@ export async function searchView(main, route, ctx) {
   const mode = h('select', { id: 'mode', name: 'mode' }, MODES.map(([v, label]) => h('option', { value: v, selected: v === state.mode }, label)));
   const typeBoxes = Object.entries(TYPES).map(([value, label]) =>
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'type', value, checked: state.types.includes(value) }), value === 'code' ? 'Code' : label + 's'));
+  const version = h('input', { id: 'version', name: 'version', value: state.version, placeholder: '^1.2.0', maxlength: 128, autocomplete: 'off', 'aria-describedby': 'version-help' });
   const sort = h('select', { id: 'sort', name: 'sort' }, SORTS.map(([v, label]) => h('option', { value: v, selected: v === state.sort }, label)));
   const form = h('form', { role: 'search', class: 'search-form', 'aria-label': 'Artifacts', onsubmit: (event) => {
     event.preventDefault();
-    go({ q: input.value.trim(), mode: mode.value, sort: sort.value, types: typeBoxes.map((l) => l.firstChild).filter((b) => b.checked).map((b) => b.value) });
+    go({ q: input.value.trim(), mode: mode.value, sort: sort.value, version: version.value.trim(), types: typeBoxes.map((l) => l.firstChild).filter((b) => b.checked).map((b) => b.value) });
   } },
   h('div', { class: 'search-row' },
     h('div', { class: 'field grow' }, h('label', { for: 'query' }, 'Search'), input),
     h('div', { class: 'field' }, h('label', { for: 'mode' }, 'Match'), mode),
+    h('div', { class: 'field' }, h('label', { for: 'version' }, 'Version'), version),
     h('div', { class: 'field' }, h('label', { for: 'sort' }, 'Sort by'), sort),
     h('button', { type: 'submit', class: 'button-primary' }, 'Search')),
   h('p', { id: 'query-help', class: 'help' }, 'Leave empty to list everything. Regular expressions use RE2 syntax and also search model cards.'),
+  h('p', { id: 'version-help', class: 'help' }, 'Version: exact (1.2.3), a range (1.2.3-2.1.0), tilde (~1.2.0) or caret (^1.2.0); empty for any.'),
   h('fieldset', { class: 'inline' }, h('legend', {}, 'Types (none ticked: all types)'), typeBoxes));
 
   const status = h('p', { id: 'search-status', class: 'status', role: 'status', 'aria-live': 'polite' }, 'Searching…');
@@ -88,6 +92,8 @@ function resultCard(item) {
     h('dl', { class: 'result-facts' },
       item.type === 'model' ? fact('Net score', h('span', { class: 'pending' }, '…'), 'score') : null,
       item.type === 'model' ? fact('Vetting', h('span', { class: 'pending' }, '…'), 'vetted') : null,
+      fact('Licence', h('span', { class: 'pending' }, '…'), 'licence'),
+      item.type === 'model' ? fact('Task', h('span', { class: 'pending' }, '…'), 'task') : null,
       fact('Size', h('span', { class: 'pending' }, '…'), 'size'),
       fact('Added', h('span', { class: 'pending' }, '…'), 'age'),
       fact('Downloads', h('span', { class: 'pending' }, '…'), 'downloads')));
@@ -106,4 +112,9 @@ function fillDetails(list, item, d) {
   set('size', d.sizeMb === undefined ? '—' : megabytes(d.sizeMb));
   set('age', d.created ? timeEl(d.created) : '—');
   set('downloads', d.downloads === undefined ? '—' : d.downloads.toLocaleString('en'));
+  set('licence', d.licence || 'not declared');
+  set('task', d.task || 'not declared');
+  if (d.tags && d.tags.length && !card.querySelector('.tags')) {
+    card.append(h('ul', { class: 'tags', 'aria-label': 'Tags' }, d.tags.slice(0, 6).map((t) => h('li', {}, t))));
+  }
 }

@@ -7,6 +7,9 @@ CREATE TABLE IF NOT EXISTS artifact_card (
     source_url     VARCHAR(2200),
     source_kind    VARCHAR(32)   NOT NULL,
     licence        VARCHAR(256),
+    task           VARCHAR(128),
+    library        VARCHAR(128),
+    tags_json      VARCHAR(8192) NOT NULL,
     documents_json CLOB          NOT NULL,
     at             TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (artifact_id, version)

@@ -37,3 +37,16 @@ CREATE TABLE IF NOT EXISTS model_ingest_refusal (
     username    VARCHAR(1024) NOT NULL,
     refused_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Versions: model_rating is the latest rating of the highest version rated; model_version_rating the latest of each.
+ALTER TABLE model_rating ADD COLUMN IF NOT EXISTS version VARCHAR(160);
+ALTER TABLE model_rating_history ADD COLUMN IF NOT EXISTS version VARCHAR(160);
+CREATE TABLE IF NOT EXISTS model_version_rating (
+    artifact_id  VARCHAR(64)   NOT NULL,
+    version      VARCHAR(160)  NOT NULL,
+    rating_json  CLOB          NOT NULL,
+    username     VARCHAR(1024) NOT NULL,
+    rated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    event_id     VARCHAR(64)   NOT NULL,
+    PRIMARY KEY (artifact_id, version)
+);

@@ -29,3 +29,26 @@ CREATE TABLE IF NOT EXISTS artifact_audit (
     at            TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IF NOT EXISTS artifact_audit_artifact ON artifact_audit (artifact_id);
+
+-- Versions: the directory row above is the artifact's latest version; every version has a row here.
+ALTER TABLE artifact_directory ADD COLUMN IF NOT EXISTS version VARCHAR(160);
+CREATE TABLE IF NOT EXISTS artifact_version (
+    artifact_id    VARCHAR(64)   NOT NULL,
+    version        VARCHAR(160)  NOT NULL,
+    artifact_type  VARCHAR(16)   NOT NULL,
+    name           VARCHAR(1024) NOT NULL,
+    source_url     VARCHAR(2200) NOT NULL,
+    source_kind    VARCHAR(32)   NOT NULL,
+    repo_id        VARCHAR(512),
+    package_digest VARCHAR(64)   NOT NULL,
+    bundle_bytes   BIGINT        NOT NULL,
+    declared_bytes BIGINT        NOT NULL,
+    licence        VARCHAR(256),
+    note           VARCHAR(4096),
+    registered_by  VARCHAR(1024) NOT NULL,
+    registered_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (artifact_id, version)
+);
+CREATE INDEX IF NOT EXISTS artifact_version_digest ON artifact_version (package_digest);
+ALTER TABLE artifact_audit ADD COLUMN IF NOT EXISTS version VARCHAR(160);

@@ -63,6 +63,45 @@ class ArtifactCardAndDashboardTest extends InProcessRegistryTest {
     }
 
     @Test
+    void aPageOfSearchResultsIsSummarisedInOneRequest() {
+        String id = ingest(BERT);
+        HttpExchange answer = client.post("/artifacts/summaries", "{\"ids\": [\"" + id + "\", \"999999999\"]}");
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode rows = json(answer);
+        assertThat(rows).as("an unknown id is left out").hasSize(1);
+        JsonNode bert = rows.get(0);
+        assertThat(bert.path("name").asText()).isEqualTo("bert-base-uncased");
+        assertThat(bert.path("type").asText()).isEqualTo("model");
+        assertThat(bert.path("licence").asText()).isEqualTo("apache-2.0");
+        assertThat(bert.path("task").asText()).isEqualTo("fill-mask");
+        assertThat(bert.path("tags").size()).isPositive();
+        assertThat(bert.path("net_score").isNumber()).isTrue();
+        assertThat(bert.path("vetted").isBoolean()).isTrue();
+        assertThat(bert.path("size_bytes").asLong()).isPositive();
+        assertThat(bert.path("downloads").asLong()).isZero();
+
+        String link = json(client.get("/artifacts/model/" + id)).at("/data/download_url").asText();
+        assertThat(client.fetchAbsolute(link).status()).isEqualTo(200);
+        JsonNode after = json(client.post("/artifacts/summaries", "{\"ids\": [\"" + id + "\"]}")).get(0);
+        assertThat(after.path("downloads").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void summariesRefuseMalformedOrOversizedRequests() {
+        StringBuilder many = new StringBuilder("{\"ids\": [");
+        for (int i = 0; i < 101; i++) {
+            many.append(i == 0 ? "" : ",").append('"').append(i + 1).append('"');
+        }
+        many.append("]}");
+        assertThat(client.post("/artifacts/summaries", many.toString()).status()).isEqualTo(400);
+        assertThat(client.post("/artifacts/summaries", "{\"ids\": \"1\"}").status()).isEqualTo(400);
+        assertThat(client.post("/artifacts/summaries", "{\"ids\": [1]}").status()).isEqualTo(400);
+        assertThat(client.post("/artifacts/summaries", "{\"ids\": [\"../etc\"]}").status()).isEqualTo(400);
+        assertThat(client.post("/artifacts/summaries", "[]").status()).isEqualTo(400);
+        assertThat(json(client.post("/artifacts/summaries", "{\"ids\": []}"))).isEmpty();
+    }
+
+    @Test
     void theSignedInUserIsKnownToTheClient() {
         JsonNode me = json(client.get("/users/me"));
         assertThat(me.path("name").asText()).isEqualTo(RegistryClient.ADMIN);

@@ -2,12 +2,16 @@ package io.modelregistry.command.artifact;
 
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
-import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
-import io.modelregistry.api.rating.RegisterRatedModel;
+import io.modelregistry.api.rating.RatedContent;
+import io.modelregistry.api.rating.RatingTrigger;
+import io.modelregistry.api.rating.RegisterArtifactVersions;
 import io.modelregistry.command.ingest.IngestedSource;
 import io.modelregistry.command.ingest.SourceIngestor;
+import io.modelregistry.command.ingest.VersionedIngest;
+import java.util.ArrayList;
+import java.util.List;
 import io.modelregistry.rating.ModelRatings;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
@@ -15,21 +19,25 @@ import org.springframework.stereotype.Service;
 /**
  * The ingest use case: refuse a known source before fetching anything, fetch and store it (blobs first), rate a
  * model (the ingest gate may refuse it), then send ONE command that registers it with its rating, and wait for the
- * read models so the next read sees it. No lock is held while the hubs answer.
+ * read models so the next read sees it. No lock is held while the hubs answer. A source with several versions
+ * ({@link VersionedIngest}) is registered with all of them in that one command, each model version with its own
+ * rating; the gate judges the latest version (what the contract answers for), older ones are rated and recorded.
  */
 @Service
 class ArtifactRegistration {
 
     private final SourceIngestor ingestor;
+    private final VersionedIngest versionedIngest;
     private final ArtifactClaims claims;
     private final ArtifactIds ids;
     private final ModelRatings ratings;
     private final CommandGateway commands;
     private final ReadModelBarrier readModels;
 
-    ArtifactRegistration(SourceIngestor ingestor, ArtifactClaims claims, ArtifactIds ids, ModelRatings ratings,
+    ArtifactRegistration(SourceIngestor ingestor, VersionedIngest versionedIngest, ArtifactClaims claims, ArtifactIds ids, ModelRatings ratings,
                          CommandGateway commands, ReadModelBarrier readModels) {
         this.ingestor = ingestor;
+        this.versionedIngest = versionedIngest;
         this.claims = claims;
         this.ids = ids;
         this.ratings = ratings;
@@ -45,19 +53,24 @@ class ArtifactRegistration {
         if (claims.isClaimed(type, ingestor.parse(type, request.url()))) {
             throw RegistryException.conflict("A " + type.wireName() + " from " + request.url() + " is already registered.");
         }
-        IngestedSource ingested = ingestor.ingest(type, request.url());
-        String name = request.name().orElse(ingested.derivedName());
+        List<IngestedSource> versions = versionedIngest.ingestVersions(type, request.url());
+        IngestedSource latest = versions.get(versions.size() - 1);
+        String name = request.name().orElse(latest.derivedName());
         String id = ids.next();
-        var registration = new RegisterArtifact(id, type, name, ingested.content(), actor);
+        List<RatedContent> rated = new ArrayList<>();
         if (type == ArtifactType.MODEL) {
-            // Rated before anything is registered: the ingest gate may refuse it (424), and the rating is
-            // recorded by the same command as the registration.
-            var rating = ratings.rateForIngest(name, request.url(), ingested.content(), ingested.documents(), actor);
-            commands.sendAndWait(new RegisterRatedModel(registration, rating));
+            // Rated before anything is registered, the latest first: the ingest gate may refuse it (424) before
+            // older versions cost a rating; every rating is recorded by the same command as the registration.
+            var latestRating = ratings.rateForIngest(name, request.url(), latest.content(), latest.documents(), actor);
+            for (IngestedSource version : versions) {
+                rated.add(new RatedContent(version.content(), version == latest ? latestRating
+                        : ratings.rate("(new)", name, version.content(), version.documents(), RatingTrigger.INGEST)));
+            }
         } else {
-            commands.sendAndWait(registration);
+            versions.forEach(version -> rated.add(new RatedContent(version.content(), null)));
         }
+        commands.sendAndWait(new RegisterArtifactVersions(id, type, name, rated, actor));
         readModels.awaitCaughtUp();
-        return new Registered(id, name, type, ingested.content().pkg().digest());
+        return new Registered(id, name, type, latest.content().pkg().digest());
     }
 }

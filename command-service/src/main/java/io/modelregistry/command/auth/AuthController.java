@@ -1,16 +1,16 @@
 package io.modelregistry.command.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelregistry.api.error.RegistryException;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rest.RequestActor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -35,6 +35,7 @@ class DownloadRecording implements DownloadLog {
     @CommandHandler
     void handle(RecordDownload command) {
         events.publish(new ArtifactDownloaded(command.artifactId(), command.type(), command.name(),
-                command.packageDigest(), command.bytes(), command.actor(), clock.instant(), command.aspect()));
+                command.packageDigest(), command.bytes(), command.actor(), clock.instant(), command.aspect(),
+                command.version()));
     }
 }

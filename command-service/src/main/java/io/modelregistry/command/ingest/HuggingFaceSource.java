@@ -41,6 +41,7 @@ import org.springframework.stereotype.Component;
 final class HuggingFaceSource {
 
     private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9._-]{1,96}(/[A-Za-z0-9._-]{1,96})?");
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._-]{1,255}");
     private static final String GATED_NOTE = "gated repository: only metadata was fetched; its files need an"
             + " accepted licence on HuggingFace and a configured HF_TOKEN";
@@ -66,7 +67,9 @@ final class HuggingFaceSource {
         String repoId = canonicalId(info, ref);
         String sha = info.path("sha").isTextual() && REVISION.matcher(info.path("sha").asText()).matches()
                 ? info.path("sha").asText() : null;
-        String revision = sha != null ? sha : ref.revision();
+        // A version tag pins its commit: that is the revision read, whatever a hub says of its own head.
+        String revision = COMMIT.matcher(ref.revision()).matches() ? ref.revision()
+                : sha != null ? sha : ref.revision();
 
         Listing listing = listing(info);
         List<String> eager = EagerFilePolicy.select(listing.files(), ref.subPath());

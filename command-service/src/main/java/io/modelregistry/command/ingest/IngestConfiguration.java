@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * of a source's files it stores ({@link PackageSettings}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({HubProperties.class, PackageSettings.class})
+@EnableConfigurationProperties({HubProperties.class, PackageSettings.class, VersionSettings.class})
 class IngestConfiguration {
 
     @Bean("ingestHubEndpoints")

@@ -60,7 +60,21 @@ public final class SourceIngestor {
 
     /** Parses, fetches, and stores the bundle; see the class comment for names, errors and the resolved ref. */
     public IngestedSource ingest(ArtifactType type, String url) {
-        SourceRef requested = parser.parse(type, url);
+        return ingest(type, url, parser.parse(type, url), null);
+    }
+
+    /**
+     * As {@link #ingest(ArtifactType, String)}, with the source's revision pinned to {@code commit} (a version
+     * tag's target) and the content named {@code version}; {@code commit == null} reads what the URL names.
+     */
+    IngestedSource ingest(ArtifactType type, String url, String commit, String version) {
+        SourceRef parsed = parser.parse(type, url);
+        SourceRef requested = commit == null ? parsed
+                : new SourceRef(parsed.kind(), parsed.repoId(), commit, parsed.subPath(), parsed.canonicalUrl());
+        return ingest(type, url, requested, version);
+    }
+
+    private IngestedSource ingest(ArtifactType type, String url, SourceRef requested, String version) {
         FetchedSource fetched = switch (requested.kind()) {
             case HUGGINGFACE_MODEL, HUGGINGFACE_DATASET -> huggingFace.fetch(requested);
             case GITHUB_REPOSITORY -> gitHub.fetch(requested);
@@ -74,7 +88,7 @@ public final class SourceIngestor {
                 fetched.storedFiles().size(), pkg.digest(), pkg.bundleBytes());
         // Documents are blobs, durable before the event that names them by digest is appended.
         ArtifactContent content = new ArtifactContent(url, fetched.source(), pkg, documents.store(fetched.docs()),
-                fetched.licence(), fetched.note());
+                fetched.licence(), fetched.note(), version);
         return new IngestedSource(NameRule.derive(requested), content, fetched.docs());
     }
 

@@ -20,10 +20,12 @@ final class IngestHarness {
     final BlobStore blobs;
     final SourceIngestor ingestor;
     final ArtifactDocumentStore documents;
+    final HubClient client;
+    final HubEndpoints endpoints;
 
     IngestHarness(String hfEndpoint, String gitHubApi, Path blobRoot, Duration requestTimeout) {
-        HubClient client = new HubClient(HubClient.newHttpClient(proxies), requestTimeout);
-        HubEndpoints endpoints = new HubEndpoints(
+        this.client = new HubClient(HubClient.newHttpClient(proxies), requestTimeout);
+        this.endpoints = new HubEndpoints(
                 HubEndpoint.of("HuggingFace", hfEndpoint, null),
                 HubEndpoint.of("GitHub", gitHubApi, null));
         this.blobs = new FilesystemBlobStore(blobRoot);
@@ -31,5 +33,10 @@ final class IngestHarness {
         this.ingestor = new SourceIngestor(new SourceUrlParser(),
                 new HuggingFaceSource(client, endpoints, blobs, new PackageSettings(DataSize.ofMegabytes(256))),
                 new GitHubSource(client, endpoints), new KaggleSource(), new BundleWriter(blobs), documents);
+    }
+
+    /** Every version of a source, at most {@code maxTags} tags of it, as the Spring configuration wires it. */
+    VersionedIngest versions(int maxTags) {
+        return new VersionedIngest(ingestor, new HuggingFaceTags(client, endpoints), new VersionSettings(maxTags));
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.api.rating;
 
+import io.modelregistry.api.version.SemanticVersions;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,14 @@ import java.util.Optional;
  */
 public interface RatingReadModel extends RatedModels {
 
+    /** The latest rating of the model's latest version (the highest version rated). */
     Optional<StoredRating> latest(String artifactId);
+
+    /** The latest rating of one version of the model (build metadata ignored). */
+    default Optional<StoredRating> latest(String artifactId, String version) {
+        return latest(artifactId).filter(rating -> SemanticVersions.same(
+                rating.version(), version));
+    }
 
     /** Oldest first, at most {@code limit}. */
     List<StoredRating> history(String artifactId, int limit);

@@ -6,7 +6,10 @@ package io.modelregistry.api.rating;
  */
 public interface RatingReadModelWriter {
 
-    /** Makes {@code rating} the artifact's latest and appends it to its history. */
+    /**
+     * Makes {@code rating} its version's latest, and the artifact's latest unless a higher version was rated; appends
+     * it to the history.
+     */
     void recordRating(String eventId, StoredRating rating);
 
     void recordRefusal(String eventId, IngestRefusal refusal);

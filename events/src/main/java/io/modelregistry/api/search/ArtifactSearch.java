@@ -1,5 +1,6 @@
 package io.modelregistry.api.search;
 
+import io.modelregistry.api.version.VersionRange;
 import java.util.List;
 
 /**
@@ -25,6 +26,11 @@ public interface ArtifactSearch {
      * in registration order, at most {@code limit}.
      */
     List<ArtifactSummary> byRegex(String pattern, int limit);
+
+    /**
+     * As {@link #byRegex(String, int)}, among the artifacts with a version in {@code version} ({@code null}: any).
+     */
+    List<ArtifactSummary> byRegex(String pattern, VersionRange version, int limit);
 
     /** Size and progress of the read model, for health checks, the dashboard and crash recovery. */
     IndexStats stats();

@@ -17,6 +17,12 @@ public interface SearchIndexWriter {
 
     void update(IndexedArtifact artifact, OptionalLong position, boolean visibleNow);
 
+    /**
+     * The artifact gained {@code artifact.versions()}; its name and type stay, and its README becomes
+     * {@code artifact.readme()} only when the new version is now its latest (highest precedence).
+     */
+    void addVersion(IndexedArtifact artifact, OptionalLong position, boolean visibleNow);
+
     void delete(String artifactId, OptionalLong position, boolean visibleNow);
 
     /** A registry reset: no artifact is searchable afterwards. */

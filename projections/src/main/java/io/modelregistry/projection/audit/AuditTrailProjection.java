@@ -5,6 +5,7 @@ import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.ArtifactVersionAdded;
 import io.modelregistry.api.audit.AuditEntry;
 import io.modelregistry.api.audit.AuditTrailWriter;
 import io.modelregistry.api.rating.ModelRated;
@@ -33,17 +34,27 @@ class AuditTrailProjection {
 
     @EventHandler
     void on(ArtifactRegistered event, @MessageIdentifier String eventId) {
-        record(eventId, event.artifactId(), event.type(), event.name(), "CREATE", event.actor(), event.at());
+        record(eventId, event.artifactId(), event.type(), event.name(), "CREATE", event.actor(), event.at(),
+                event.content().version());
+    }
+
+    /** A version added to an artifact changes it: the contract's UPDATE, naming the version. */
+    @EventHandler
+    void on(ArtifactVersionAdded event, @MessageIdentifier String eventId) {
+        record(eventId, event.artifactId(), event.type(), event.name(), "UPDATE", event.actor(), event.at(),
+                event.content().version());
     }
 
     @EventHandler
     void on(ArtifactUpdated event, @MessageIdentifier String eventId) {
-        record(eventId, event.artifactId(), event.type(), event.name(), "UPDATE", event.actor(), event.at());
+        record(eventId, event.artifactId(), event.type(), event.name(), "UPDATE", event.actor(), event.at(),
+                event.content().version());
     }
 
     @EventHandler
     void on(ArtifactDownloaded event, @MessageIdentifier String eventId) {
-        record(eventId, event.artifactId(), event.type(), event.name(), "DOWNLOAD", event.actor(), event.at());
+        record(eventId, event.artifactId(), event.type(), event.name(), "DOWNLOAD", event.actor(), event.at(),
+                event.version());
     }
 
     /** A rating someone asked for is their action (RATE); ratings at ingest and update belong to CREATE/UPDATE. */
@@ -51,7 +62,7 @@ class AuditTrailProjection {
     void on(ModelRated event, @MessageIdentifier String eventId) {
         if (event.outcome().trigger() == RatingTrigger.REQUEST) {
             record(eventId, event.artifactId(), ArtifactType.MODEL, event.outcome().rating().name(), "RATE",
-                    event.actor(), event.at());
+                    event.actor(), event.at(), event.version());
         }
     }
 
@@ -66,7 +77,8 @@ class AuditTrailProjection {
     }
 
     private void record(String eventId, String artifactId, ArtifactType type, String name, String action,
-                        Actor actor, Instant at) {
-        trail.record(eventId, new AuditEntry(actor.username(), actor.admin(), at, artifactId, name, type, action));
+                        Actor actor, Instant at, String version) {
+        trail.record(eventId, new AuditEntry(actor.username(), actor.admin(), at, artifactId, name, type, action,
+                version));
     }
 }

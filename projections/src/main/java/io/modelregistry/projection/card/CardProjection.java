@@ -2,6 +2,7 @@ package io.modelregistry.projection.card;
 
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
@@ -9,6 +10,7 @@ import io.modelregistry.api.artifact.ArtifactVersionAdded;
 import io.modelregistry.api.card.ArtifactCard;
 import io.modelregistry.api.card.ArtifactCardWriter;
 import io.modelregistry.api.registry.RegistryReset;
+import io.modelregistry.hub.CardFacts;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,9 +26,11 @@ import org.springframework.stereotype.Component;
 class CardProjection {
 
     private final ArtifactCardWriter cards;
+    private final ArtifactDocumentStore documents;
 
-    CardProjection(ArtifactCardWriter cards) {
+    CardProjection(ArtifactCardWriter cards, ArtifactDocumentStore documents) {
         this.cards = cards;
+        this.documents = documents;
     }
 
     @EventHandler
@@ -59,8 +63,11 @@ class CardProjection {
         cards.deleteAll();
     }
 
+    /** The facts are read from the documents here, once per version, so a page of search results reads none. */
     private void put(String id, ArtifactType type, String name, ArtifactContent c, Instant at) {
-        cards.put(new ArtifactCard(id, type, name, c.version(), c.sourceUrl(), c.source().kind().name(), c.licence(),
-                c.documents(), at));
+        CardFacts facts = CardFacts.of(documents.text(c.documents().readme()),
+                documents.text(c.documents().sourceMetadataJson()), c.licence());
+        cards.put(new ArtifactCard(id, type, name, c.version(), c.sourceUrl(), c.source().kind().name(),
+                facts.licence(), facts.task(), facts.library(), facts.tags(), c.documents(), at));
     }
 }

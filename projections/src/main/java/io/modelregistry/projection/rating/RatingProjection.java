@@ -30,8 +30,9 @@ class RatingProjection {
 
     @EventHandler
     void on(ModelRated event, @MessageIdentifier String eventId) {
+        // a rating recorded before versions existed rated the model's only version, the default one
         ratings.recordRating(eventId, new StoredRating(event.artifactId(), event.outcome(), event.actor().username(),
-                event.at()));
+                event.at(), event.version()));
     }
 
     @EventHandler

@@ -5,9 +5,12 @@ import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.ArtifactVersionAdded;
 import io.modelregistry.api.registry.RegistryReset;
 import io.modelregistry.api.search.IndexedArtifact;
 import io.modelregistry.api.search.SearchIndexWriter;
+import io.modelregistry.api.version.SemanticVersions;
+import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -53,6 +56,12 @@ class SearchProjection {
     }
 
     @EventHandler
+    void on(ArtifactVersionAdded event, EventMessage<?> message, ReplayStatus replay) {
+        index.addVersion(toIndexed(event.artifactId(), event.name(), event.type(), event.content()),
+                position(message), visibleNow(replay));
+    }
+
+    @EventHandler
     void on(ArtifactDeleted event, EventMessage<?> message, ReplayStatus replay) {
         index.delete(event.artifactId(), position(message), visibleNow(replay));
     }
@@ -81,7 +90,8 @@ class SearchProjection {
     private IndexedArtifact toIndexed(String id, String name, io.modelregistry.api.artifact.ArtifactType type,
                                       ArtifactContent content) {
         String readme = content == null ? null : documents.text(content.documents().readme());
-        return new IndexedArtifact(id, name, type, readme);
+        return new IndexedArtifact(id, name, type, readme, content == null ? List.of()
+                : List.of(SemanticVersions.tryNormalise(content.version()).orElse(content.version())));
     }
 
     /**

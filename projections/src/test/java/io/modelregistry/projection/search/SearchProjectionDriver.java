@@ -4,6 +4,7 @@ import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.ArtifactVersionAdded;
 import io.modelregistry.api.registry.RegistryReset;
 import io.modelregistry.api.search.SearchIndexWriter;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,6 +32,10 @@ public final class SearchProjectionDriver {
     }
 
     public void on(ArtifactUpdated event, EventMessage<?> message, ReplayStatus replay) {
+        projection.on(event, message, replay);
+    }
+
+    public void on(ArtifactVersionAdded event, EventMessage<?> message, ReplayStatus replay) {
         projection.on(event, message, replay);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.search.NameQuery;
+import io.modelregistry.api.version.VersionRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,6 +34,22 @@ final class ArtifactQueries {
         return queries;
     }
 
+    /**
+     * Extension: {@code version}, an exact version or a range ({@link VersionRange}); absent or null for any.
+     * Malformed is a 400 naming the accepted forms.
+     */
+    static VersionRange version(JsonNode query) {
+        JsonNode version = query.get("version");
+        if (version == null || version.isNull()) {
+            return null;
+        }
+        if (!version.isTextual()) {
+            throw RegistryException.badRequest("'version' must be a string: an exact version (1.2.3) or a range "
+                    + "(1.2.3-2.1.0, ~1.2.0, ^1.2.0).");
+        }
+        return VersionRange.parse(version.asText());
+    }
+
     private static NameQuery parseOne(JsonNode query) {
         if (!query.isObject()) {
             throw RegistryException.badRequest("Each artifact query must be an object with a 'name'.");
@@ -53,6 +70,6 @@ final class ArtifactQueries {
                         RegistryException.badRequest("'types' must contain only model, dataset, code.")));
             }
         }
-        return new NameQuery(name.asText(), types);
+        return new NameQuery(name.asText(), types, version(query));
     }
 }

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.consistency.ReadModelBarrier;
+import io.modelregistry.api.audit.AuditEntry;
+import io.modelregistry.api.audit.AuditTrail;
+import io.modelregistry.api.directory.ArtifactDirectory;
+import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.download.DownloadLinkSigner;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rest.ArtifactEnvelope;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.RequestActor;
-import io.modelregistry.api.audit.AuditEntry;
-import io.modelregistry.api.audit.AuditTrail;
-import io.modelregistry.api.directory.ArtifactDirectory;
-import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.api.search.ArtifactSummary;
 import io.modelregistry.api.search.SearchPage;
+import io.modelregistry.api.version.SemanticVersions;
+import io.modelregistry.api.version.VersionRange;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,12 +61,58 @@ class ArtifactReadController {
 
     @GetMapping(path = "/artifacts/{artifact_type}/{id}", produces = "application/json")
     ArtifactEnvelope get(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
+                         @RequestParam(name = "version", required = false) String versionParam,
                          @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         ArtifactRecord record = existing(typeParam, idParam);
-        String downloadUrl = links.link(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
-                record.id(), record.packageDigest(), actor.username(), actor.admin());
+        if (versionParam != null) {
+            // extension: that version's content and download; without it, the latest version's
+            String version = SemanticVersions.normalise(versionParam);
+            String id = record.id();
+            record = directory.find(id, version).orElseThrow(() -> RegistryException.notFound("The "
+                    + typeParam + " " + id + " has no version " + version + "."));
+        }
+        String downloadUrl = downloadUrl(record, actor);
         return new ArtifactEnvelope(ArtifactEnvelope.Metadata.of(record.name(), record.id(), record.type()),
                 new ArtifactEnvelope.Data(record.sourceUrl(), downloadUrl));
+    }
+
+    /**
+     * Extension: every version of the artifact, newest (highest precedence) first, each with its own package,
+     * sizes, licence, provenance and a signed download link; {@code ?version=} (an exact version or a range)
+     * keeps those in it. The first entry is the latest: what the contract's endpoints answer for.
+     */
+    @GetMapping(path = "/artifacts/{artifact_type}/{id}/versions", produces = "application/json")
+    List<Map<String, Object>> versions(@PathVariable("artifact_type") String typeParam,
+                                       @PathVariable("id") String idParam,
+                                       @RequestParam(name = "version", required = false) String versionParam,
+                                       @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
+        VersionRange range = versionParam == null ? null : VersionRange.parse(versionParam);
+        ArtifactRecord artifact = existing(typeParam, idParam);
+        List<ArtifactRecord> versions = directory.versions(artifact.id());
+        String latest = versions.isEmpty() ? artifact.version() : versions.get(0).version();
+        return versions.stream().filter(v -> range == null || range.matches(v.version()))
+                .map(v -> versionEntry(v, latest, downloadUrl(v, actor))).toList();
+    }
+
+    private String downloadUrl(ArtifactRecord record, Actor actor) {
+        return links.link(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
+                record.id(), record.packageDigest(), actor.username(), actor.admin());
+    }
+
+    private static Map<String, Object> versionEntry(ArtifactRecord v, String latest, String downloadUrl) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("version", v.version());
+        entry.put("latest", v.version().equals(latest));
+        entry.put("package_digest", v.packageDigest());
+        entry.put("bundle_bytes", v.bundleBytes());
+        entry.put("declared_bytes", v.declaredBytes());
+        entry.put("licence", v.licence());
+        entry.put("source_url", v.sourceUrl());
+        entry.put("registered_at", v.registeredAt().toString());
+        entry.put("registered_by", v.registeredBy());
+        entry.put("updated_at", v.updatedAt().toString());
+        entry.put("download_url", downloadUrl);
+        return entry;
     }
 
     /**
@@ -110,7 +159,8 @@ class ArtifactReadController {
         if (regex == null || !regex.isTextual() || regex.asText().isEmpty()) {
             throw RegistryException.badRequest("The body must be {\"regex\": \"<pattern>\"} with a non-empty pattern.");
         }
-        var hits = search.byRegex(regex.asText(), MAX_REGEX_RESULTS);
+        // extension: {"regex": ..., "version": ...} keeps the artifacts with a version in the range
+        var hits = search.byRegex(regex.asText(), ArtifactQueries.version(body), MAX_REGEX_RESULTS);
         if (hits.isEmpty()) {
             throw RegistryException.notFound("No artifact name or README matches this regular expression.");
         }
@@ -157,9 +207,15 @@ class ArtifactReadController {
     }
 
     private static Map<String, Object> auditEntry(AuditEntry entry) {
-        return Map.of("user", Map.of("name", entry.username(), "is_admin", entry.admin()),
-                "date", entry.at().toString(),
-                "artifact", ArtifactEnvelope.Metadata.of(entry.artifactName(), entry.artifactId(), entry.artifactType()),
-                "action", entry.action());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user", Map.of("name", entry.username(), "is_admin", entry.admin()));
+        body.put("date", entry.at().toString());
+        body.put("artifact", ArtifactEnvelope.Metadata.of(entry.artifactName(), entry.artifactId(),
+                entry.artifactType()));
+        body.put("action", entry.action());
+        if (entry.version() != null) {
+            body.put("version", entry.version());   // extension: which version the action concerned
+        }
+        return body;
     }
 }

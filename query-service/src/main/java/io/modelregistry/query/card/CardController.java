@@ -9,13 +9,9 @@ import io.modelregistry.api.card.ArtifactCards;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.hub.FrontMatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CardController {
 
-    static final int MAX_TAGS = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ArtifactCards cards;
@@ -54,7 +49,6 @@ class CardController {
                         ? "No " + type.wireName() + " artifact " + id + " with version " + wanted.get() + "."
                         : "No " + type.wireName() + " artifact with id " + id + "."));
         String readme = documents.text(card.documents().readme());
-        JsonNode hub = parse(documents.text(card.documents().sourceMetadataJson()));
         FrontMatter front = readme == null ? null : FrontMatter.of(readme);
         JsonNode meta = front != null && front.parsed() ? front.metadata() : JSON.createObjectNode();
 
@@ -65,58 +59,13 @@ class CardController {
         body.put("version", card.version());
         body.put("source_url", card.sourceUrl());
         body.put("source_kind", card.sourceKind());
-        body.put("licence", firstText(card.licence(), meta.path("license"), hub.path("cardData").path("license")));
-        body.put("task", firstText(null, meta.path("pipeline_tag"), hub.path("pipeline_tag")));
-        body.put("library", firstText(null, meta.path("library_name"), hub.path("library_name")));
-        body.put("tags", tags(meta.path("tags"), hub.path("tags")));
+        body.put("licence", card.licence());
+        body.put("task", card.task());
+        body.put("library", card.library());
+        body.put("tags", card.tags());
         body.put("readme", readme);
         body.put("card_metadata_state", front == null ? "ABSENT" : front.state().name());
         body.put("card_metadata", meta);
         return body;
-    }
-
-    private static JsonNode parse(String json) {
-        if (json == null || json.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(json);
-            return node == null || !node.isObject() ? JSON.createObjectNode() : node;
-        } catch (java.io.IOException e) {
-            // Hub metadata is the hub's raw answer, stored as received: a malformed one only hides its fields.
-            return JSON.createObjectNode();
-        }
-    }
-
-    private static String firstText(String preferred, JsonNode... candidates) {
-        if (preferred != null && !preferred.isBlank()) {
-            return preferred;
-        }
-        for (JsonNode candidate : candidates) {
-            if (candidate.isTextual() && !candidate.asText().isBlank()) {
-                return candidate.asText();
-            }
-            if (candidate.isArray() && candidate.size() > 0 && candidate.get(0).isTextual()) {
-                return candidate.get(0).asText();
-            }
-        }
-        return null;
-    }
-
-    /** The card's tags, then the hub's, each once, at most {@value #MAX_TAGS}; the hub's "license:x" tags are left out. */
-    private static List<String> tags(JsonNode... sources) {
-        Set<String> tags = new LinkedHashSet<>();
-        for (JsonNode source : sources) {
-            if (source.isTextual()) {
-                tags.add(source.asText());
-            }
-            for (JsonNode tag : source.isArray() ? source : JSON.createArrayNode()) {
-                if (tag.isTextual() && !tag.asText().isBlank() && !tag.asText().startsWith("license:")
-                        && tags.size() < MAX_TAGS) {
-                    tags.add(tag.asText());
-                }
-            }
-        }
-        return new ArrayList<>(tags);
     }
 }

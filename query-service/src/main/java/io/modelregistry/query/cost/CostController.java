@@ -1,15 +1,17 @@
 package io.modelregistry.query.cost;
 
 import io.modelregistry.api.artifact.ArtifactType;
-import io.modelregistry.api.error.RegistryException;
-import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.version.SemanticVersions;
 import io.modelregistry.projection.lineage.LineageReadModel;
 import io.modelregistry.query.param.BooleanParameter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,16 +35,28 @@ class CostController {
         this.lineage = lineage;
     }
 
+    /** The latest version's cost (what the contract asks for). */
+    Map<String, Map<String, Double>> cost(String typeParam, String idParam, String dependency) {
+        return cost(typeParam, idParam, dependency, null);
+    }
+
     @GetMapping(path = "/artifact/{artifact_type}/{id}/cost", produces = "application/json")
     Map<String, Map<String, Double>> cost(@PathVariable("artifact_type") String typeParam,
                                           @PathVariable("id") String idParam,
-                                          @RequestParam(name = "dependency", required = false) String dependency) {
+                                          @RequestParam(name = "dependency", required = false) String dependency,
+                                          @RequestParam(name = "version", required = false) String versionParam) {
         ArtifactType type = ArtifactIdentifiers.type(typeParam);
         String id = ArtifactIdentifiers.id(idParam);
         boolean withDependencies = BooleanParameter.parse("dependency", dependency, false);
-        directory.find(type, id).orElseThrow(() ->
+        ArtifactRecord root = directory.find(type, id).orElseThrow(() ->
                 RegistryException.notFound("No " + type.wireName() + " artifact with id " + id + "."));
-        CostCalculator calculator = new CostCalculator(new RegistryCostInputs());
+        if (versionParam != null) {
+            // extension: that version's own size (its dependencies are the artifact's, as lineage declares them)
+            String version = SemanticVersions.normalise(versionParam);
+            root = directory.find(id, version).orElseThrow(() -> RegistryException.notFound("The "
+                    + type.wireName() + " " + id + " has no version " + version + "."));
+        }
+        CostCalculator calculator = new CostCalculator(new RegistryCostInputs(root));
         Map<String, ArtifactCost> costs = withDependencies ? calculator.withDependencies(id) : calculator.standalone(id);
         return view(costs);
     }
@@ -63,9 +77,17 @@ class CostController {
     /** Sizes from the directory, dependencies from the lineage read model. */
     private final class RegistryCostInputs implements CostInputs {
 
+        private final ArtifactRecord root;
+
+        RegistryCostInputs(ArtifactRecord root) {
+            this.root = root;
+        }
+
         @Override
         public OptionalLong bytes(String artifactId) {
-            return directory.find(artifactId).map(CostController::downloadBytes).map(OptionalLong::of)
+            Optional<ArtifactRecord> record = artifactId.equals(root.id()) ? Optional.of(root)
+                    : directory.find(artifactId);
+            return record.map(CostController::downloadBytes).map(OptionalLong::of)
                     .orElse(OptionalLong.empty());
         }
 

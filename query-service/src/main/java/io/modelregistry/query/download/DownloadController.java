@@ -65,8 +65,9 @@ class DownloadController {
                 .orElseThrow(() -> new RegistryException(Kind.INVALID_TOKEN,
                         "This download link is invalid or has expired; read the artifact again for a fresh link."));
         Aspect aspect = aspect(aspectName);
-        ArtifactRecord record = directory.find(id)
-                .filter(r -> r.packageDigest().equals(capability.packageDigest()))
+        // a link names one version's package; versions with the same package are served as the newest of them
+        ArtifactRecord record = directory.versions(id).stream()
+                .filter(r -> r.packageDigest().equals(capability.packageDigest())).findFirst()
                 .orElseThrow(() -> RegistryException.notFound(
                         "This artifact was deleted or its content replaced since the link was issued."));
         PackageZip zip = packages.zip(record, aspect);
@@ -88,7 +89,7 @@ class DownloadController {
         if (!head) {
             downloads.record(new RecordDownload(record.id(), record.type(), record.name(), record.packageDigest(),
                     range.length(), new Actor(capability.username(), capability.admin()),
-                    aspect == null ? ArtifactDownloaded.FULL : aspect.wireName()));
+                    aspect == null ? ArtifactDownloaded.FULL : aspect.wireName(), record.version()));
             readModels.markForReaders();
         }
         response.setContentType("application/zip");

@@ -1,19 +1,21 @@
 package io.modelregistry.query.rating;
 
 import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rating.ContractRating;
-import io.modelregistry.api.rating.RatingOutcome;
-import io.modelregistry.api.rest.ArtifactIdentifiers;
-import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.rating.IngestRefusal;
+import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RatingReadModel;
 import io.modelregistry.api.rating.StoredRating;
+import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.version.SemanticVersions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,8 +39,9 @@ class RatingReadController {
     }
 
     @GetMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
-    Map<String, Object> rate(@PathVariable("id") String idParam) {
-        StoredRating latest = latest(idParam);
+    Map<String, Object> rate(@PathVariable("id") String idParam,
+                             @RequestParam(name = "version", required = false) String version) {
+        StoredRating latest = version == null ? latest(idParam) : latestOf(idParam, version);
         RatingOutcome outcome = latest.outcome();
         if (outcome.failed()) {
             String failed = String.join(", ", outcome.failedMetrics());
@@ -79,6 +82,16 @@ class RatingReadController {
         return ratings.refusals(MAX_REFUSALS).stream().map(RatingReadController::refusal).toList();
     }
 
+    /** Extension {@code ?version=}: that version's latest rating; 404 for a version the model does not have. */
+    private StoredRating latestOf(String idParam, String versionParam) {
+        String version = SemanticVersions.normalise(versionParam);
+        String id = existingModel(idParam);
+        directory.find(id, version).orElseThrow(() ->
+                RegistryException.notFound("Model " + id + " has no version " + version + "."));
+        return ratings.latest(id, version).orElseThrow(() ->
+                RegistryException.notFound("Version " + version + " of model " + id + " has no rating yet."));
+    }
+
     private StoredRating latest(String idParam) {
         String id = existingModel(idParam);
         return ratings.latest(id).orElseThrow(() -> RegistryException.notFound("Model " + id + " has no rating yet."));
@@ -96,6 +109,7 @@ class RatingReadController {
         entry.put("rated_at", stored.ratedAt().toString());
         entry.put("trigger", stored.outcome().trigger().name());
         entry.put("rated_by", stored.ratedBy());
+        entry.put("version", stored.version());
         entry.put("failed_metrics", stored.outcome().failedMetrics());
         entry.put("vetted", stored.outcome().vetted());
         entry.put("gate_policy", stored.outcome().gatePolicy());

@@ -2,14 +2,14 @@ package io.modelregistry.server.health;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.List;
-import java.util.ArrayList;
 import org.HdrHistogram.IntCountsHistogram;
 import org.HdrHistogram.Recorder;
 import org.springframework.stereotype.Component;

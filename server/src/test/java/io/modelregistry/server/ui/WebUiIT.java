@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -276,7 +277,7 @@ class WebUiIT {
         int before = driver.findElements(By.cssSelector("#audit tr[data-action=DOWNLOAD]")).size();
         Object page = driver.executeScript("window.__samePage = true; return 1");
         assertThat(page).isNotNull();
-        driver.findElement(By.id("download")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("download"))).click();
         wait.until(d -> d.findElements(By.cssSelector("#audit tr[data-action=DOWNLOAD]")).size() == before + 1);
         assertThat(driver.executeScript("return window.__samePage === true")).isEqualTo(true);
         assertThat(driver.findElement(By.cssSelector("#audit tbody tr")).getText()).contains("Download").contains(RegistryClient.ADMIN);
@@ -342,10 +343,11 @@ class WebUiIT {
                 .contains("Vetted", "Net score", "Licence clarity and permissiveness", "apache-2.0");
         assertThat(driver.findElements(By.cssSelector(".metrics tbody tr"))).hasSizeGreaterThanOrEqualTo(11);
         assertThat(driver.findElement(By.cssSelector("[aria-labelledby=cost-title]")).getText()).contains("GB");
-        driver.findElement(By.xpath("//button[starts-with(., 'Show the card')]")).click();
-        settle();
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".markdown")));
         assertThat(card.getText()).contains("BERT");
+        wait.until(d -> !d.findElements(By.cssSelector("#audit tbody tr")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#audit tr[data-action=DOWNLOAD]")))
+                .as("showing the card is not a download").isEmpty();
         assertThat(card.findElements(By.cssSelector("script, iframe, style, [onerror], [onclick]"))).isEmpty();
         // Behind the sanitiser, the page's content security policy stops any inline script that got in.
         driver.executeScript("const s = document.createElement('script'); s.textContent = 'window.__injected = true;';"
@@ -439,6 +441,13 @@ class WebUiIT {
         assertThat(driver.findElements(By.cssSelector(".component"))).hasSizeGreaterThanOrEqualTo(6);
         assertThat(driver.findElement(By.cssSelector("canvas")).getAttribute("aria-label")).contains("table below");
         assertThat(driver.findElements(By.cssSelector("[aria-labelledby=traffic-title] tbody tr"))).hasSizeGreaterThan(50);
+        wait.until(d -> d.findElements(By.cssSelector("[aria-labelledby=errors-title] tbody tr")).size() == 60);
+        assertThat(driver.findElements(By.cssSelector("[aria-labelledby=activity-title] tbody tr"))).hasSize(60);
+        assertThat(driver.findElements(By.cssSelector("[aria-labelledby=errors-title] thead th")))
+                .extracting(th -> th.getAttribute("textContent")).contains("Server errors (5xx)", "p95 latency (ms)");
+        assertThat(driver.findElements(By.cssSelector("[aria-labelledby=activity-title] canvas"))).hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("[aria-labelledby=logs-title]")).isDisplayed())
+                .as("the log is for administrators only").isFalse();
         WebElement pause = driver.findElement(By.id("health-pause"));
         pause.click();
         assertThat(pause.getAttribute("aria-pressed")).isEqualTo("true");
@@ -521,5 +530,22 @@ class WebUiIT {
         wait.until(d -> d.findElement(By.id("reset-result")).getText().startsWith("The registry is reset"));
         client.loginAsAdmin();
         assertThat(json(client.post("/artifacts", "[{\"name\":\"*\"}]"))).isEmpty();
+    }
+
+    @Test
+    @Order(20)
+    void anAdministratorReadsAndFiltersTheRecentLogOnTheDashboard() {
+        ensureSignedIn();
+        open("#/health");
+        WebElement logs = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[aria-labelledby=logs-title]")));
+        wait.until(d -> !d.findElements(By.cssSelector("#log-lines li")).isEmpty());
+        driver.findElement(By.id("log-text")).sendKeys("no-such-text-in-any-line", Keys.ENTER);
+        wait.until(d -> logs.getText().contains("No line matches."));
+        assertThat(driver.findElements(By.cssSelector("#log-lines li"))).isEmpty();
+        assertAccessible("health dashboard with the log");
+        driver.findElement(By.id("log-text")).clear();
+        new Select(driver.findElement(By.id("log-level"))).selectByValue("DEBUG");
+        driver.findElement(By.cssSelector("[aria-labelledby=logs-title] button[type=submit]")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#log-lines li")).isEmpty());
     }
 }

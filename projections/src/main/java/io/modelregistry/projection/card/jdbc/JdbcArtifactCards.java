@@ -1,6 +1,7 @@
 package io.modelregistry.projection.card.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.artifact.ArtifactDocumentRefs;
@@ -8,10 +9,17 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.card.ArtifactCard;
 import io.modelregistry.api.card.ArtifactCardWriter;
 import io.modelregistry.api.card.ArtifactCards;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.semver4j.Semver;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,13 +48,14 @@ public class JdbcArtifactCards implements ArtifactCards, ArtifactCardWriter {
         this.jdbc = jdbc;
     }
 
+    private static final String COLUMNS = "artifact_id, artifact_type, name, version, source_url, source_kind, licence,"
+            + " task, library, tags_json, documents_json, at";
+    private static final int MAX_IDS = 100;
+
     @Override
     public Optional<ArtifactCard> find(String artifactId, Optional<String> version) {
-        List<ArtifactCard> rows = jdbc.query("SELECT artifact_id, artifact_type, name, version, source_url, source_kind,"
-                        + " licence, documents_json, at FROM artifact_card WHERE artifact_id = ?",
-                (rs, n) -> new ArtifactCard(rs.getString(1), ArtifactType.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), read(rs.getString(8)),
-                        rs.getTimestamp(9).toInstant()), artifactId);
+        List<ArtifactCard> rows = jdbc.query("SELECT " + COLUMNS + " FROM artifact_card WHERE artifact_id = ?",
+                (rs, n) -> card(rs), artifactId);
         if (version.isPresent()) {
             return rows.stream().filter(card -> card.version().equals(version.get())).findFirst();
         }
@@ -54,12 +63,53 @@ public class JdbcArtifactCards implements ArtifactCards, ArtifactCardWriter {
     }
 
     @Override
+    public Map<String, ArtifactCard> latest(Collection<String> artifactIds) {
+        if (artifactIds.isEmpty()) {
+            return Map.of();
+        }
+        if (artifactIds.size() > MAX_IDS) {
+            throw new IllegalArgumentException("at most " + MAX_IDS + " ids at once");
+        }
+        String marks = artifactIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        List<ArtifactCard> rows = jdbc.query("SELECT " + COLUMNS + " FROM artifact_card WHERE artifact_id IN (" + marks
+                + ")", (rs, n) -> card(rs), artifactIds.toArray());
+        Map<String, ArtifactCard> latest = new HashMap<>();
+        for (ArtifactCard card : rows) {
+            latest.merge(card.artifactId(), card, (a, b) -> PRECEDENCE.compare(a, b) >= 0 ? a : b);
+        }
+        return Collections.unmodifiableMap(latest);
+    }
+
+    @Override
     @Transactional
     public void put(ArtifactCard card) {
-        jdbc.update("MERGE INTO artifact_card (artifact_id, version, artifact_type, name, source_url, source_kind,"
-                        + " licence, documents_json, at) KEY (artifact_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                card.artifactId(), card.version(), card.type().name(), card.name(), card.sourceUrl(), card.sourceKind(),
-                card.licence(), write(card.documents()), Timestamp.from(card.at()));
+        jdbc.update("MERGE INTO artifact_card (" + COLUMNS + ") KEY (artifact_id, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                card.artifactId(), card.type().name(), card.name(), card.version(), card.sourceUrl(), card.sourceKind(),
+                card.licence(), card.task(), card.library(), writeTags(card.tags()), write(card.documents()),
+                Timestamp.from(card.at()));
+    }
+
+    private static ArtifactCard card(ResultSet rs) throws SQLException {
+        return new ArtifactCard(rs.getString(1), ArtifactType.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                readTags(rs.getString(10)), read(rs.getString(11)), rs.getTimestamp(12).toInstant());
+    }
+
+    private static String writeTags(List<String> tags) {
+        try {
+            return JSON.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise tags", e);
+        }
+    }
+
+    private static List<String> readTags(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read stored tags", e);
+        }
     }
 
     @Override

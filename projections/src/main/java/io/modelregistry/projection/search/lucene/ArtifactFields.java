@@ -30,6 +30,8 @@ final class ArtifactFields {
     static final String README = "readme";
     static final String README_TRIGRAMS = "readme_trigrams";
     static final String HAS_README = "has_readme";
+    /** Every version of the artifact, one normalised term each (stored, so a new version keeps the others). */
+    static final String VERSION = "version";
     static final String YES = "y";
 
     private static final FieldType TRIGRAMS = trigramFieldType();
@@ -43,6 +45,9 @@ final class ArtifactFields {
 
     static Document toDocument(IndexedArtifact artifact, long order) {
         Document doc = new Document();
+        for (String version : artifact.versions()) {
+            doc.add(new StringField(VERSION, fitTerm(version), Field.Store.YES));
+        }
         keyword(doc, ID, artifact.id());
         keyword(doc, NAME, artifact.name());
         keyword(doc, TYPE, artifact.type().wireName());

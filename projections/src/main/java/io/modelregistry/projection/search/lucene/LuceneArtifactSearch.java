@@ -1,12 +1,13 @@
 package io.modelregistry.projection.search.lucene;
 
-import io.modelregistry.api.search.ArtifactSearch;
-import io.modelregistry.api.search.ArtifactSummary;
-import io.modelregistry.api.search.SearchPage;
-import io.modelregistry.api.search.IndexStats;
-import io.modelregistry.api.search.NameQuery;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.search.ArtifactSearch;
+import io.modelregistry.api.search.ArtifactSummary;
+import io.modelregistry.api.search.IndexStats;
+import io.modelregistry.api.search.NameQuery;
+import io.modelregistry.api.search.SearchPage;
+import io.modelregistry.api.version.VersionRange;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /** {@link ArtifactSearch} on the local Lucene index (the embedded default). */
@@ -73,12 +74,16 @@ class LuceneArtifactSearch implements ArtifactSearch {
         if (offset < 0 || limit < 0) {
             throw RegistryException.badRequest("offset and limit must not be negative.");
         }
-        Query query = union(queries);
-        return index.read(searcher -> page(searcher, query, offset, limit));
+        return index.read(searcher -> page(searcher, union(searcher, queries), offset, limit));
     }
 
     @Override
     public List<ArtifactSummary> byRegex(String pattern, int limit) {
+        return byRegex(pattern, null, limit);
+    }
+
+    @Override
+    public List<ArtifactSummary> byRegex(String pattern, VersionRange version, int limit) {
         if (limit < 0) {
             throw RegistryException.badRequest("limit must not be negative.");
         }
@@ -87,7 +92,8 @@ class LuceneArtifactSearch implements ArtifactSearch {
             return List.of();
         }
         SearchBudget budget = SearchBudget.startingNow(regexBudget);
-        return index.read(searcher -> Summaries.read(searcher, regexSearch.find(searcher, regex, limit, budget)));
+        return index.read(searcher -> Summaries.read(searcher, regexSearch.find(searcher, regex,
+                version == null ? null : VersionTerms.filter(searcher, version), limit, budget)));
     }
 
     @Override
@@ -111,10 +117,10 @@ class LuceneArtifactSearch implements ArtifactSearch {
     }
 
     /** Documents matching any of the queries; a disjunction counts each document once. */
-    private static Query union(List<NameQuery> queries) {
+    private static Query union(IndexSearcher searcher, List<NameQuery> queries) throws IOException {
         BooleanQuery.Builder union = new BooleanQuery.Builder();
         for (NameQuery nameQuery : queries) {
-            Query one = toQuery(nameQuery);
+            Query one = toQuery(searcher, nameQuery);
             if (one instanceof MatchAllDocsQuery) {
                 return one;
             }
@@ -123,8 +129,11 @@ class LuceneArtifactSearch implements ArtifactSearch {
         return union.build();
     }
 
-    private static Query toQuery(NameQuery nameQuery) {
-        List<Query> parts = new ArrayList<>(2);
+    private static Query toQuery(IndexSearcher searcher, NameQuery nameQuery) throws IOException {
+        List<Query> parts = new ArrayList<>(3);
+        if (nameQuery.version() != null) {
+            parts.add(VersionTerms.filter(searcher, nameQuery.version()));
+        }
         if (!nameQuery.allNames()) {
             parts.add(new TermQuery(new Term(ArtifactFields.NAME, nameQuery.name())));
         }

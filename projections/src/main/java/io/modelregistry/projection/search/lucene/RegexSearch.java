@@ -45,13 +45,21 @@ final class RegexSearch {
     }
 
     List<DocRef> find(IndexSearcher searcher, UserRegex regex, int limit, SearchBudget budget) throws IOException {
+        return find(searcher, regex, null, limit, budget);
+    }
+
+    /** As above, among the documents {@code filter} matches ({@code null}: all). */
+    List<DocRef> find(IndexSearcher searcher, UserRegex regex, Query filter, int limit, SearchBudget budget)
+            throws IOException {
+        Weight allowed = filter == null ? null
+                : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
         Query readmeCandidates = prefilter.toQuery(regex.required())
                 .orElseGet(() -> new TermQuery(new Term(ArtifactFields.HAS_README, ArtifactFields.YES)));
         Weight weight = searcher.createWeight(searcher.rewrite(readmeCandidates), ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<Candidate> candidates = new ArrayList<>();
         for (LeafReaderContext leaf : leaves) {
-            collect(leaf, weight, regex, budget, candidates);
+            collect(leaf, weight, allowed, regex, budget, candidates);
         }
         candidates.sort(Comparator.comparingLong(Candidate::order));
 
@@ -68,10 +76,23 @@ final class RegexSearch {
         return hits;
     }
 
-    private void collect(LeafReaderContext leaf, Weight weight, UserRegex regex, SearchBudget budget,
+    private void collect(LeafReaderContext leaf, Weight weight, Weight allowed, UserRegex regex, SearchBudget budget,
                          List<Candidate> out) throws IOException {
         LeafReader reader = leaf.reader();
         Bits live = reader.getLiveDocs();
+        FixedBitSet filter = null;
+        if (allowed != null) {
+            // the version filter first: a document outside it is no candidate, by name or by README
+            filter = new FixedBitSet(reader.maxDoc());
+            Scorer allowedDocs = allowed.scorer(leaf);
+            if (allowedDocs == null) {
+                return;
+            }
+            DocIdSetIterator it = allowedDocs.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                filter.set(doc);
+            }
+        }
         FixedBitSet byName = namesMatching(reader, live, regex, budget);
         FixedBitSet any = byName.clone();
         Scorer scorer = weight.scorer(leaf);
@@ -82,6 +103,9 @@ final class RegexSearch {
                     any.set(doc);
                 }
             }
+        }
+        if (filter != null) {
+            any.and(filter);
         }
         NumericDocValues orders = DocValues.getNumeric(reader, ArtifactFields.ORDER);
         BitSetIterator docs = new BitSetIterator(any, 0);

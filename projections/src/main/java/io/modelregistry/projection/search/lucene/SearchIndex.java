@@ -1,5 +1,6 @@
 package io.modelregistry.projection.search.lucene;
 
+import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.search.IndexStats;
 import io.modelregistry.api.search.IndexedArtifact;
 import io.modelregistry.api.search.SearchIndexWriter;
@@ -13,10 +14,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import io.modelregistry.api.version.SemanticVersions;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -155,12 +162,42 @@ public class SearchIndex implements SearchIndexWriter, AutoCloseable {
                         ArtifactFields.toDocument(artifact, newOrder(position))));
     }
 
-    /** Replaces the artifact's document, keeping its registration order. */
+    /** Replaces the artifact's document (its latest version's content), keeping its order and its versions. */
     @Override
     public void update(IndexedArtifact artifact, OptionalLong position, boolean visibleNow) {
         write(position, visibleNow, () -> {
-            long order = existingOrder(artifact.id()).orElseGet(() -> newOrder(position));
-            writer.updateDocument(ArtifactFields.idTerm(artifact.id()), ArtifactFields.toDocument(artifact, order));
+            Optional<Existing> existing = existing(artifact.id());
+            long order = existing.map(Existing::order).orElseGet(() -> newOrder(position));
+            List<String> versions = existing.map(Existing::versions).filter(v -> !v.isEmpty())
+                    .orElse(artifact.versions());
+            writer.updateDocument(ArtifactFields.idTerm(artifact.id()), ArtifactFields.toDocument(
+                    new IndexedArtifact(artifact.id(), artifact.name(), artifact.type(), artifact.readme(), versions),
+                    order));
+        });
+    }
+
+    /**
+     * Adds a version to the artifact's document: its versions grow, its README follows the new version only when
+     * that is now the latest. An artifact indexed before versions existed had one version, the default.
+     */
+    @Override
+    public void addVersion(IndexedArtifact artifact, OptionalLong position, boolean visibleNow) {
+        write(position, visibleNow, () -> {
+            Optional<Existing> existing = existing(artifact.id());
+            if (existing.isEmpty()) {
+                return;   // deleted since: nothing to add to
+            }
+            List<String> had = existing.get().versions().isEmpty()
+                    ? List.of(ArtifactContent.DEFAULT_VERSION) : existing.get().versions();
+            var versions = new TreeSet<String>(SemanticVersions.PRECEDENCE);
+            versions.addAll(had);
+            boolean latest = artifact.versions().stream()
+                    .allMatch(v -> SemanticVersions.PRECEDENCE.compare(v, versions.last()) > 0);
+            versions.addAll(artifact.versions());
+            String readme = latest ? artifact.readme() : existing.get().readme();
+            writer.updateDocument(ArtifactFields.idTerm(artifact.id()), ArtifactFields.toDocument(
+                    new IndexedArtifact(artifact.id(), artifact.name(), artifact.type(), readme,
+                            List.copyOf(versions)), existing.get().order()));
         });
     }
 
@@ -241,20 +278,29 @@ public class SearchIndex implements SearchIndexWriter, AutoCloseable {
         return order;
     }
 
-    private OptionalLong existingOrder(String artifactId) throws IOException {
+    /** What a rewrite of an artifact's document keeps: its order, its versions and its README. */
+    private record Existing(long order, List<String> versions, String readme) {
+    }
+
+    private Optional<Existing> existing(String artifactId) throws IOException {
         refreshIfStale();   // replays skip refreshing, and the previous event may have written this artifact
         IndexSearcher searcher = searchers.acquire();
         try {
             TopDocs hits = searcher.search(new TermQuery(ArtifactFields.idTerm(artifactId)), 1);
             if (hits.scoreDocs.length == 0) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             int doc = hits.scoreDocs[0].doc;
             LeafReaderContext leaf = searcher.getIndexReader().leaves()
                     .get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
             NumericDocValues orders = DocValues.getNumeric(leaf.reader(), ArtifactFields.ORDER);
-            return orders.advanceExact(doc - leaf.docBase) ? OptionalLong.of(orders.longValue())
-                    : OptionalLong.empty();
+            if (!orders.advanceExact(doc - leaf.docBase)) {
+                return Optional.empty();
+            }
+            Document stored = leaf.reader().storedFields().document(doc - leaf.docBase,
+                    Set.of(ArtifactFields.README, ArtifactFields.VERSION));
+            return Optional.of(new Existing(orders.longValue(), List.of(stored.getValues(ArtifactFields.VERSION)),
+                    stored.get(ArtifactFields.README)));
         } finally {
             searchers.release(searcher);
         }

@@ -10,6 +10,7 @@ import io.modelregistry.api.artifact.ArtifactDocuments;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.ArtifactUpdated;
+import io.modelregistry.api.artifact.ArtifactVersionAdded;
 import io.modelregistry.api.registry.RegistryReset;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +77,19 @@ final class SearchFixture implements AutoCloseable {
 
     void register(String id, String name, ArtifactType type, String readme) {
         ArtifactRegistered event = new ArtifactRegistered(id, type, name, content(readme), ACTOR, Instant.now());
+        projection.on(event, tracked(event), ReplayStatus.REGULAR);
+    }
+
+    /** Registers at {@code version}. */
+    void register(String id, String name, ArtifactType type, String readme, String version) {
+        ArtifactRegistered event = new ArtifactRegistered(id, type, name, content(readme).withVersion(version), ACTOR,
+                Instant.now());
+        projection.on(event, tracked(event), ReplayStatus.REGULAR);
+    }
+
+    void addVersion(String id, String name, ArtifactType type, String readme, String version) {
+        ArtifactVersionAdded event = new ArtifactVersionAdded(id, type, name, content(readme).withVersion(version),
+                ACTOR, Instant.now());
         projection.on(event, tracked(event), ReplayStatus.REGULAR);
     }
 
