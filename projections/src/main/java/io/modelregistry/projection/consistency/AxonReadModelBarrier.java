@@ -3,6 +3,7 @@ package io.modelregistry.projection.consistency;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,11 @@ import org.springframework.stereotype.Component;
  * bounded, until every streaming processor has processed up to it. When it gives up (past the bound, or at once
  * when a processor has stopped for an error: waiting for it is pointless) the write has happened and is durable;
  * the head becomes a position every read must wait for, so no read answers without it (503 instead).
+ *
+ * <p>A write that does not wait (a download: its bytes must not wait for the audit projection) marks the head
+ * after its append instead; the reads that show it wait for the highest mark, bounded by the read timeout. The
+ * mark is the head, not the event's own position (the JDBC log assigns that inside the insert and does not return
+ * it), so a reader may wait for a few later events too: never for fewer.
  */
 @Component
 class AxonReadModelBarrier implements ReadModelBarrier {
@@ -20,6 +26,7 @@ class AxonReadModelBarrier implements ReadModelBarrier {
 
     private final ReadModelProgress progress;
     private final Duration timeout;
+    private final AtomicLong marked = new AtomicLong(-1);
 
     AxonReadModelBarrier(ReadModelProgress progress, ConsistencyProperties properties) {
         this.progress = progress;
@@ -59,5 +66,15 @@ class AxonReadModelBarrier implements ReadModelBarrier {
             }
             backoff.pause();
         }
+    }
+
+    @Override
+    public void markForReaders() {
+        marked.accumulateAndGet(progress.head(), Math::max);
+    }
+
+    @Override
+    public void awaitMarked() {
+        progress.awaitReached(marked.get());
     }
 }

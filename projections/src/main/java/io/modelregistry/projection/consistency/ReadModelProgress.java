@@ -102,7 +102,12 @@ public class ReadModelProgress implements SmartLifecycle {
     }
 
     public Readiness readiness() {
-        long target = required.get();
+        return readiness(-1);
+    }
+
+    /** As {@link #readiness()}, with {@code atLeast} required too (a position marked for the caller's reads). */
+    Readiness readiness(long atLeast) {
+        long target = Math.max(required.get(), atLeast);
         List<ProcessorState> states = processors();
         boolean ready = states.stream().allMatch(s -> s.reached(target) && !s.failed());
         long slowest = states.stream().mapToLong(ProcessorState::position).min().orElse(-1L);
@@ -116,7 +121,15 @@ public class ReadModelProgress implements SmartLifecycle {
      * @throws RegistryException UNAVAILABLE (503) when they do not, at once when a processor has stopped
      */
     public void awaitReadable() {
-        Readiness readiness = readiness();
+        awaitReached(-1);
+    }
+
+    /**
+     * As {@link #awaitReadable()}, and every read model must also have reached {@code position} (a write that was
+     * answered without waiting for them, which this read must show).
+     */
+    void awaitReached(long position) {
+        Readiness readiness = readiness(position);
         if (readiness.ready()) {
             return;
         }
@@ -134,7 +147,7 @@ public class ReadModelProgress implements SmartLifecycle {
                         + readiness.requiredPosition() + "); try again shortly.");
             }
             backoff.pause();
-            readiness = readiness();
+            readiness = readiness(position);
         }
     }
 

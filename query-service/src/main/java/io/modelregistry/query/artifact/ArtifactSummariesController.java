@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.audit.AuditTrail;
 import io.modelregistry.api.card.ArtifactCard;
 import io.modelregistry.api.card.ArtifactCards;
+import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.error.RegistryException;
@@ -35,18 +36,22 @@ class ArtifactSummariesController {
     private final ArtifactCards cards;
     private final RatingReadModel ratings;
     private final AuditTrail audit;
+    private final ReadModelBarrier readModels;
 
     ArtifactSummariesController(ArtifactDirectory directory, ArtifactCards cards, RatingReadModel ratings,
-                                AuditTrail audit) {
+                                AuditTrail audit, ReadModelBarrier readModels) {
         this.directory = directory;
         this.cards = cards;
         this.ratings = ratings;
         this.audit = audit;
+        this.readModels = readModels;
     }
 
     @PostMapping(path = "/artifacts/summaries", produces = "application/json")
     List<Map<String, Object>> summaries(@RequestBody(required = false) JsonNode body) {
         Set<String> ids = ids(body);
+        // Download counts come from the audit trail, which a download does not wait for: wait for it here instead.
+        readModels.awaitMarked();
         Map<String, ArtifactCard> latestCards = cards.latest(ids);
         Map<String, Long> downloads = audit.downloadCounts(ids);
         List<Map<String, Object>> result = new ArrayList<>();

@@ -33,13 +33,14 @@ import org.springframework.web.bind.annotation.RestController;
  * the package, so it grants each part of it too, and a model's {@code datasets} aspect also holds the datasets
  * its lineage links to, see {@link LinkedDatasets}). The zip is assembled as a stream from the blobs
  * ({@link PackageZip}): {@code Content-Length} and the {@code ETag} are known before the first byte, and a
- * single {@code Range} (with {@code If-Range}) resumes a cut download. The download is recorded as an event before
- * the bytes go out, so the audit trail read right after a download shows it. The query side writes nothing
- * itself: the command side records it ({@link DownloadLog}), without touching the artifact's aggregate, so
- * downloads never contend with writes. A {@code HEAD} request answers the headers and records nothing. When the
- * blob store is configured to redirect (S3 with {@code registry.blob-store.s3.download=redirect}) a download whose
- * bytes are exactly one stored blob is recorded and then answered with a 302 to a short-lived presigned URL; a zip
- * assembled from several blobs cannot be one presigned object and is always streamed.
+ * single {@code Range} (with {@code If-Range}) resumes a cut download. The download is recorded as a durable event
+ * before the bytes go out, but the bytes do not wait for the read models to apply it: the log is marked instead,
+ * and the audit read waits for the mark, so the audit trail read right after a download shows it. The query side
+ * writes nothing itself: the command side records it ({@link DownloadLog}), without touching the artifact's
+ * aggregate, so downloads never contend with writes. A {@code HEAD} request answers the headers and records nothing.
+ * When the blob store is configured to redirect (S3 with {@code registry.blob-store.s3.download=redirect}) a
+ * download whose bytes are exactly one stored blob is recorded and then answered with a 302 to a short-lived
+ * presigned URL; a zip assembled from several blobs cannot be one presigned object and is always streamed.
  */
 @RestController
 class DownloadController {
@@ -101,7 +102,7 @@ class DownloadController {
             downloads.record(new RecordDownload(record.id(), record.type(), record.name(), record.packageDigest(),
                     range.length(), new Actor(capability.username(), capability.admin()),
                     aspect == null ? ArtifactDownloaded.FULL : aspect.wireName(), record.version()));
-            readModels.awaitCaughtUp();
+            readModels.markForReaders();
         }
         if (redirect.isPresent()) {
             response.setStatus(HttpServletResponse.SC_FOUND);

@@ -99,6 +99,14 @@ class DownloadRedirectTest {
             public boolean caughtUp() {
                 return true;
             }
+
+            @Override
+            public void markForReaders() {
+            }
+
+            @Override
+            public void awaitMarked() {
+            }
         };
         DownloadController controller = new DownloadController(signer, directory, packages,
                 new PackageAspects(packages, linked), recorded::add, caughtUp);
