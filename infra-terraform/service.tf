@@ -17,8 +17,10 @@ locals {
     REGISTRY_READ_MODELS           = "opensearch"
     REGISTRY_AWS_REGION            = var.region
     REGISTRY_DYNAMODB_TABLE_PREFIX = var.dynamodb_table_prefix
-    REGISTRY_BLOB_STORE_S3_BUCKET  = aws_s3_bucket.blobs.bucket
-    REGISTRY_BLOB_STORE_S3_REGION  = var.region
+    # The tables are Terraform's too: a node only checks that they exist.
+    REGISTRY_DYNAMODB_CREATE_TABLES = "false"
+    REGISTRY_BLOB_STORE_S3_BUCKET   = aws_s3_bucket.blobs.bucket
+    REGISTRY_BLOB_STORE_S3_REGION   = var.region
     # The bucket is Terraform's: a missing one must stop start-up, not be created by a node.
     REGISTRY_BLOB_STORE_S3_CREATE_BUCKET = "false"
     REGISTRY_OPENSEARCH_ENDPOINT         = "https://${aws_opensearch_domain.read_models.endpoint}"

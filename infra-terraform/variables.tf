@@ -143,10 +143,11 @@ variable "dynamodb_table_prefix" {
 
 variable "dynamodb_tables" {
   description = <<-EOT
-    DynamoDB tables the adapters use (all on-demand), by name suffix. Key attribute names are the
-    adapter's business; the defaults are: events by aggregate (partition) and sequence number (sort),
-    with a global-order index; tracking tokens by processor and segment; source claims and credentials
-    by their natural key.
+    DynamoDB tables of the DynamoDB event store (decision 0061), all on-demand, by name suffix, with the key
+    attributes the engine creates them with: domain events by aggregate and sequence number; the global log
+    (commit items) by bucket and position; the latest snapshot per aggregate; event payloads over the item
+    limit by digest and part; tracking tokens by processor and segment; source claims by their duplicate key.
+    The engine reads only base tables (strongly consistent queries), so no index is declared.
   EOT
   type = map(object({
     hash_key       = string
@@ -166,11 +167,18 @@ variable "dynamodb_tables" {
     events = {
       hash_key  = "aggregateId"
       range_key = "seq"
-      global_secondary_indexes = [{
-        name      = "global-order"
-        hash_key  = "globalPartition"
-        range_key = "globalIndex"
-      }]
+    }
+    event-log = {
+      hash_key      = "bucket"
+      hash_key_type = "N"
+      range_key     = "position"
+    }
+    snapshots = {
+      hash_key = "aggregateId"
+    }
+    event-payloads = {
+      hash_key  = "digest"
+      range_key = "part"
     }
     tokens = {
       hash_key  = "processor"
@@ -178,9 +186,6 @@ variable "dynamodb_tables" {
     }
     claims = {
       hash_key = "source"
-    }
-    credentials = {
-      hash_key = "username"
     }
   }
 }

@@ -6,14 +6,11 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.artifact.RecordDownload;
-import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.download.DownloadLinkSigner;
 import io.modelregistry.projection.lineage.LineageReadModel;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +38,7 @@ class DownloadRedirectTest {
 
     private static final URI PRESIGNED = URI.create("http://127.0.0.1:9/bucket/blobs/ab/x?X-Amz-Signature=s");
 
-    private final Map<String, byte[]> stored = new HashMap<>();
+    private final MemoryBlobs blobs = new MemoryBlobs(PRESIGNED);
     private final List<RecordDownload> recorded = new ArrayList<>();
     private final DownloadLinkSigner signer = new DownloadLinkSigner(new byte[32], Duration.ofHours(1), Clock.systemUTC());
 
@@ -86,7 +82,7 @@ class DownloadRedirectTest {
         ArtifactDirectory directory = Mockito.mock(ArtifactDirectory.class);
         Mockito.when(directory.find("42")).thenReturn(Optional.of(record));
         Mockito.when(directory.versions("42")).thenReturn(List.of(record));
-        PackageContents packages = new PackageContents(new Redirecting(), entry -> {
+        PackageContents packages = new PackageContents(blobs, entry -> {
             throw new AssertionError("nothing here is fetched from a hub: " + entry.path());
         });
         LinkedDatasets linked = new LinkedDatasets(Mockito.mock(LineageReadModel.class), directory, packages);
@@ -120,50 +116,7 @@ class DownloadRedirectTest {
 
     private String blob(byte[] bytes) throws Exception {
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        stored.put(digest, bytes);
+        blobs.bytes.put(digest, bytes);
         return digest;
-    }
-
-    /** An object store in redirect mode: every stored blob has a presigned URL. */
-    private final class Redirecting implements BlobStore {
-        @Override
-        public StoredBlob put(InputStream content) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<InputStream> open(String digest) {
-            return Optional.ofNullable(stored.get(digest)).map(ByteArrayInputStream::new);
-        }
-
-        @Override
-        public Optional<Long> size(String digest) {
-            return Optional.ofNullable(stored.get(digest)).map(b -> (long) b.length);
-        }
-
-        @Override
-        public List<String> list(String afterDigest, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public boolean delete(String digest) {
-            return false;
-        }
-
-        @Override
-        public Optional<URI> presignedDownload(String digest, Duration ttl) {
-            return stored.containsKey(digest) ? Optional.of(PRESIGNED) : Optional.empty();
-        }
-
-        @Override
-        public Optional<URI> downloadRedirect(String digest) {
-            return presignedDownload(digest, Duration.ofMinutes(5));
-        }
-
-        @Override
-        public HealthProbe probe() {
-            return new HealthProbe(true, 1, "memory", "ok");
-        }
     }
 }

@@ -13,20 +13,12 @@ import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
-import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.projection.lineage.LineageReadModel;
 import io.modelregistry.query.ReadModels;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,53 +95,5 @@ class LinkedDatasetsTest {
         ArtifactContent content = new ArtifactContent(url, new SourceRef(kind, repoId, "main", null, url),
                 new StoredPackage(digest, 10, 10, List.of()), ArtifactDocumentRefs.none(), "apache-2.0", null);
         readModels.publish(new ArtifactRegistered(id, type, name, content, ReadModels.ADMIN, ReadModels.AT));
-    }
-
-    private static final class MemoryBlobs implements BlobStore {
-        final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
-
-        PackageManifest.Entry add(String path, String text) {
-            byte[] content = text.getBytes(StandardCharsets.UTF_8);
-            String digest = LinkedDatasets.sha256(content);
-            bytes.put(digest, content);
-            CRC32 crc = new CRC32();
-            crc.update(content);
-            return new PackageManifest.Entry(path, content.length, digest, crc.getValue(), Aspect.of(path));
-        }
-
-        @Override
-        public StoredBlob put(InputStream content) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<InputStream> open(String digest) {
-            return Optional.ofNullable(bytes.get(digest)).map(ByteArrayInputStream::new);
-        }
-
-        @Override
-        public Optional<Long> size(String digest) {
-            return Optional.ofNullable(bytes.get(digest)).map(b -> (long) b.length);
-        }
-
-        @Override
-        public List<String> list(String afterDigest, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public boolean delete(String digest) {
-            return false;
-        }
-
-        @Override
-        public Optional<URI> presignedDownload(String digest, Duration ttl) {
-            return Optional.empty();
-        }
-
-        @Override
-        public HealthProbe probe() {
-            return new HealthProbe(true, 0, "memory", "test");
-        }
     }
 }
