@@ -149,9 +149,12 @@ class RatingAdvisoryTest extends InProcessRegistryTest {
                 + "\"data\":{\"url\":\"" + url + "\"}}";
         assertThat(client.put("/artifacts/model/" + childId, update).status()).isEqualTo(200);
 
+        // The repository has two semantic-version tags: each version is rated at ingest (oldest first); a rating on
+        // request and an update concern the latest.
         List<String> triggers = new ArrayList<>();
-        json(extensions.get("/artifact/model/" + childId + "/rate/history")).forEach(e -> triggers.add(e.get("trigger").asText()));
-        assertThat(triggers).containsExactly("INGEST", "REQUEST", "UPDATE");
+        json(extensions.get("/artifact/model/" + childId + "/rate/history")).forEach(e -> triggers.add(
+                e.get("trigger").asText() + "@" + e.get("version").asText()));
+        assertThat(triggers).containsExactly("INGEST@1.0.0", "INGEST@1.1.0", "REQUEST@1.1.0", "UPDATE@1.1.0");
         List<String> audit = new ArrayList<>();
         json(client.get("/artifact/model/" + childId + "/audit")).forEach(e -> audit.add(e.get("action").asText()));
         assertThat(audit).containsExactly("CREATE", "RATE", "UPDATE");
