@@ -157,7 +157,8 @@ class RatingAdvisoryTest extends InProcessRegistryTest {
         assertThat(triggers).containsExactly("INGEST@1.0.0", "INGEST@1.1.0", "REQUEST@1.1.0", "UPDATE@1.1.0");
         List<String> audit = new ArrayList<>();
         json(client.get("/artifact/model/" + childId + "/audit")).forEach(e -> audit.add(e.get("action").asText()));
-        assertThat(audit).containsExactly("CREATE", "RATE", "UPDATE");
+        // the ingest registered version 1.0.0 and added 1.1.0 (an UPDATE of the artifact), in one decision
+        assertThat(audit).containsExactly("CREATE", "UPDATE", "RATE", "UPDATE");
 
         assertThat(extensions.post("/artifact/model/invalidId/rate", null).status()).isEqualTo(404);
         String datasetId = json(client.post("/artifact/dataset",
