@@ -203,7 +203,8 @@ function seriesPanel(key, title, description, series) {
 function logPanel(ctx) {
   const level = h('select', { id: 'log-level' }, ['ERROR', 'WARN', 'INFO', 'DEBUG'].map((l) => h('option', { value: l, selected: l === 'INFO' }, l)));
   const text = h('input', { id: 'log-text', type: 'search', maxlength: 200, autocomplete: 'off' });
-  const list = h('ol', { class: 'log-lines', id: 'log-lines' });
+  // The list scrolls within its own box, so it takes focus: keyboard users can scroll it too (WCAG 2.1.1).
+  const list = h('ol', { class: 'log-lines', id: 'log-lines', tabindex: 0, 'aria-label': 'Log lines, newest first' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const form = h('form', { class: 'inline-form', onsubmit: (event) => { event.preventDefault(); refresh(); } },
     h('div', { class: 'field' }, h('label', { for: 'log-level' }, 'Level and above'), level),
