@@ -98,7 +98,8 @@ function factsPanel(artifact, type) {
       set('licence', card.licence || 'not declared');
       set('library', card.library || 'not declared');
       const datasets = [].concat(card.card_metadata && card.card_metadata.datasets ? card.card_metadata.datasets : []);
-      const tags = [].concat(card.tags || [], datasets.filter((d) => typeof d === 'string').map((d) => 'dataset:' + d));
+      // The hub's tags often name the card's datasets already ("dataset:bookcorpus"): each tag once.
+      const tags = [...new Set([].concat(card.tags || [], datasets.filter((d) => typeof d === 'string').map((d) => 'dataset:' + d)))];
       set('tags', tags.length ? h('ul', { class: 'tags' }, tags.slice(0, 30).map((t) => h('li', {}, t))) : 'none');
       if (card.task) { taskFromCard = true; set('task', card.task); } else if (type !== 'model') set('task', 'not declared');
     },
