@@ -7,6 +7,7 @@ import io.modelregistry.api.error.RegistryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -68,7 +69,8 @@ class MarkedWritesTest {
         ProjectionFailurePolicy.apply(configurer, failures, 3, Clock.systemUTC());
         axon = configurer.buildConfiguration();
         ConsistencyProperties properties = new ConsistencyProperties(Duration.ofSeconds(10), READ_TIMEOUT, 3);
-        progress = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(), failures, properties);
+        progress = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(), failures, properties,
+                Optional.empty());
         barrier = new AxonReadModelBarrier(progress, properties);
         axon.start();
         progress.start();

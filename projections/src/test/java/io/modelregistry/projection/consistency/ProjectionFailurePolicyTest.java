@@ -7,6 +7,7 @@ import io.modelregistry.api.error.RegistryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.axonframework.config.Configuration;
@@ -66,7 +67,8 @@ class ProjectionFailurePolicyTest {
         axon = configurer.buildConfiguration();
         ConsistencyProperties properties = new ConsistencyProperties(Duration.ofSeconds(10), Duration.ofMillis(300),
                 MAX_ATTEMPTS);
-        progress = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(), failures, properties);
+        progress = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(), failures, properties,
+                Optional.empty());
         barrier = new AxonReadModelBarrier(progress, properties);
         axon.start();
         progress.start();

@@ -82,7 +82,7 @@ class DynamoDbEventStoreConfiguration {
 
     /** Each node claims under its own name ({@code registry.dynamodb.node-id}, else Axon's {@code pid@host}). */
     @Bean
-    TokenStore tokenStore(Serializer serializer, DynamoDbClient client, DynamoDbProperties properties,
+    DynamoDbTokenStore tokenStore(Serializer serializer, DynamoDbClient client, DynamoDbProperties properties,
                           TokenStoreProperties tokenStore, DynamoDbTables tables) {
         String node = properties.nodeId() == null || properties.nodeId().isBlank()
                 ? ManagementFactory.getRuntimeMXBean().getName() : properties.nodeId().strip();
