@@ -1,6 +1,7 @@
 package io.modelregistry.server.web;
 
 import io.modelregistry.api.download.DownloadLinkSigner;
+import io.modelregistry.server.stores.StoreSelection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,14 +33,14 @@ class CoreBeans {
      */
     @Bean
     DownloadLinkSigner downloadLinkSigner(@Value("${registry.data-dir}") Path dataDir,
-                                          @Value("${registry.event-store:jdbc}") String eventStore,
-                                          HttpProperties http, Clock clock) throws IOException {
+                                          StoreSelection stores, HttpProperties http, Clock clock) throws IOException {
         var configured = http.download().key();
         if (configured.isPresent()) {
             return new DownloadLinkSigner(configured.get(), http.download().linkTtl(), clock);
         }
-        if (!"jdbc".equalsIgnoreCase(eventStore.strip())) {
-            throw new IllegalStateException("registry.event-store=" + eventStore + " runs nodes that share one registry:"
+        if (stores.eventStore() != StoreSelection.EventStore.JDBC) {
+            throw new IllegalStateException("registry.event-store=" + stores.eventStore().name().toLowerCase(Locale.ROOT)
+                    + " runs nodes that share one registry:"
                     + " give them all the same download-link secret in REGISTRY_DOWNLOAD_SIGNING_KEY"
                     + " (base64 of 32+ random bytes, e.g. openssl rand -base64 32)");
         }

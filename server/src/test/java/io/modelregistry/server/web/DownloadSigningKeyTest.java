@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelregistry.api.download.DownloadLinkSigner;
+import io.modelregistry.server.stores.StoreSelection;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,11 @@ class DownloadSigningKeyTest {
     private static final String KEY = Base64.getEncoder().encodeToString("k".repeat(32).getBytes());
     private static final String DIGEST = "a".repeat(64);
     private static final Pattern LINK = Pattern.compile("d=([0-9a-f]+)&u=([^&]+)&a=([01])&e=(\\d+)&s=(.+)");
+
+    private static final StoreSelection SHARED = new StoreSelection(StoreSelection.EventStore.DYNAMODB,
+            StoreSelection.BlobStore.S3, StoreSelection.ReadModels.EMBEDDED);
+    private static final StoreSelection EMBEDDED = new StoreSelection(StoreSelection.EventStore.JDBC,
+            StoreSelection.BlobStore.FILESYSTEM, StoreSelection.ReadModels.EMBEDDED);
 
     @TempDir
     Path first;
@@ -36,8 +42,8 @@ class DownloadSigningKeyTest {
 
     @Test
     void twoNodesGivenTheSameKeyAcceptEachOthersLinksThoughTheirDataDirsDiffer() throws Exception {
-        DownloadLinkSigner nodeA = new CoreBeans().downloadLinkSigner(first, "dynamodb", withKey(KEY), Clock.systemUTC());
-        DownloadLinkSigner nodeB = new CoreBeans().downloadLinkSigner(second, "dynamodb", withKey(KEY), Clock.systemUTC());
+        DownloadLinkSigner nodeA = new CoreBeans().downloadLinkSigner(first, SHARED, withKey(KEY), Clock.systemUTC());
+        DownloadLinkSigner nodeB = new CoreBeans().downloadLinkSigner(second, SHARED, withKey(KEY), Clock.systemUTC());
 
         assertThat(accepts(nodeB, nodeA.sign("artifact-1", DIGEST, "alice", false))).isTrue();
         assertThat(first.resolve("secrets")).doesNotExist();
@@ -45,9 +51,9 @@ class DownloadSigningKeyTest {
 
     @Test
     void embeddedNodesWithoutAKeyKeepTheirOwnSoTheirLinksDoNotCross() throws Exception {
-        DownloadLinkSigner nodeA = new CoreBeans().downloadLinkSigner(first, "jdbc", withKey(""), Clock.systemUTC());
-        DownloadLinkSigner nodeB = new CoreBeans().downloadLinkSigner(second, "jdbc", withKey(""), Clock.systemUTC());
-        DownloadLinkSigner nodeAAgain = new CoreBeans().downloadLinkSigner(first, "jdbc", withKey(""), Clock.systemUTC());
+        DownloadLinkSigner nodeA = new CoreBeans().downloadLinkSigner(first, EMBEDDED, withKey(""), Clock.systemUTC());
+        DownloadLinkSigner nodeB = new CoreBeans().downloadLinkSigner(second, EMBEDDED, withKey(""), Clock.systemUTC());
+        DownloadLinkSigner nodeAAgain = new CoreBeans().downloadLinkSigner(first, EMBEDDED, withKey(""), Clock.systemUTC());
 
         String link = nodeA.sign("artifact-1", DIGEST, "alice", false);
         assertThat(accepts(nodeB, link)).isFalse();
@@ -56,7 +62,7 @@ class DownloadSigningKeyTest {
 
     @Test
     void aNodeOnTheSharedStoresRefusesToStartWithoutASharedKey() {
-        assertThatThrownBy(() -> new CoreBeans().downloadLinkSigner(first, "dynamodb", withKey(" "), Clock.systemUTC()))
+        assertThatThrownBy(() -> new CoreBeans().downloadLinkSigner(first, SHARED, withKey(" "), Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("REGISTRY_DOWNLOAD_SIGNING_KEY");
     }
 
