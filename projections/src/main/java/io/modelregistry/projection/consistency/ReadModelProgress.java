@@ -62,6 +62,7 @@ public class ReadModelProgress implements SmartLifecycle {
     private final EventProcessingConfiguration processing;
     private final ProjectionFailures failures;
     private final Duration readTimeout;
+    private final boolean readsAwaitHead;
     private final Optional<SharedTokenPositions> shared;
     private final AtomicLong required = new AtomicLong(-1);
     private volatile boolean started;
@@ -72,6 +73,7 @@ public class ReadModelProgress implements SmartLifecycle {
         this.processing = processing;
         this.failures = failures;
         this.readTimeout = properties.readTimeout();
+        this.readsAwaitHead = properties.readsAwaitHead();
         this.shared = shared;
     }
 
@@ -123,12 +125,13 @@ public class ReadModelProgress implements SmartLifecycle {
     }
 
     /**
-     * Returns once every read model has reached the required position; waits at most {@code read-timeout}.
+     * Returns once every read model has reached the required position (and, with {@code reads-await-head}, the
+     * log's head as it is now); waits at most {@code read-timeout}.
      *
      * @throws RegistryException UNAVAILABLE (503) when they do not, at once when a processor has stopped
      */
     public void awaitReadable() {
-        awaitReached(-1);
+        awaitReached(readsAwaitHead ? head() : -1);
     }
 
     /**

@@ -66,7 +66,7 @@ class ProjectionFailurePolicyTest {
         ProjectionFailurePolicy.apply(configurer, failures, MAX_ATTEMPTS, Clock.systemUTC());
         axon = configurer.buildConfiguration();
         ConsistencyProperties properties = new ConsistencyProperties(Duration.ofSeconds(10), Duration.ofMillis(300),
-                MAX_ATTEMPTS);
+                MAX_ATTEMPTS, false);
         progress = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(), failures, properties,
                 Optional.empty());
         barrier = new AxonReadModelBarrier(progress, properties);
