@@ -74,7 +74,7 @@ class ScaleOutNodesIT {
                 RegistryClient a = new RegistryClient(nodeA.baseUrl(), contract::check);
                 RegistryClient b = new RegistryClient(nodeB.baseUrl(), contract::check);
                 assertThat(a.loginAsAdmin().status()).isEqualTo(200);
-                b.loginAsAdmin(); // TEMP until tokens are shared
+                assertThat(b.loginAsAdmin().status()).isEqualTo(200);
                 assertThat(a.delete("/reset").status()).isEqualTo(200);
                 assertThat(json(b.post("/artifacts", "[{\"name\":\"*\"}]"))).as("the reset, seen by B").isEmpty();
 
