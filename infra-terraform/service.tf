@@ -6,8 +6,14 @@ locals {
 
   table_arns = [for table in aws_dynamodb_table.registry : table.arn]
 
-  secret_arns_ssm = [for arn in values(var.container_secrets) : arn if can(regex("^arn:aws[a-z-]*:ssm:", arn))]
-  secret_arns_sm  = [for arn in values(var.container_secrets) : arn if can(regex("^arn:aws[a-z-]*:secretsmanager:", arn))]
+  # Every node signs download links with the same secret, so a link from one works on all (a node refuses to
+  # start on the shared stores without it). bootstrap/ creates it; here it is only a reference.
+  container_secrets = merge({
+    REGISTRY_DOWNLOAD_SIGNING_KEY = data.aws_secretsmanager_secret.download_signing_key.arn
+  }, var.container_secrets)
+
+  secret_arns_ssm = [for arn in values(local.container_secrets) : arn if can(regex("^arn:aws[a-z-]*:ssm:", arn))]
+  secret_arns_sm  = [for arn in values(local.container_secrets) : arn if can(regex("^arn:aws[a-z-]*:secretsmanager:", arn))]
 
   # The registry's settings at scale (see README "Deploy to AWS" for the list and its meaning).
   environment = merge({
@@ -28,6 +34,10 @@ locals {
     # Only node-local scratch (e.g. the git clones of a rating) remains on disk at scale.
     REGISTRY_DATA_DIR = "/tmp/registry"
   }, var.extra_environment)
+}
+
+data "aws_secretsmanager_secret" "download_signing_key" {
+  name = coalesce(var.download_signing_key_secret, "${var.name}/download-signing-key")
 }
 
 resource "aws_cloudwatch_log_group" "registry" {
@@ -190,7 +200,7 @@ resource "aws_ecs_task_definition" "registry" {
     }]
 
     environment = [for key in sort(keys(local.environment)) : { name = key, value = local.environment[key] }]
-    secrets     = [for key in sort(keys(var.container_secrets)) : { name = key, valueFrom = var.container_secrets[key] }]
+    secrets     = [for key in sort(keys(local.container_secrets)) : { name = key, valueFrom = local.container_secrets[key] }]
 
     # The base image (eclipse-temurin, Ubuntu) ships curl. The start period covers JVM start-up and
     # the read models catching up; /health answers 200 while the process serves.

@@ -52,7 +52,7 @@ variable "task_memory" {
 }
 
 variable "desired_count" {
-  description = "Number of registry tasks behind the load balancer. Nodes are stateless; see the ADR 0062 gap on the download-link signing secret before raising it above 1 without a shared secret."
+  description = "Number of registry tasks behind the load balancer. Nodes are stateless: they share the log, the blobs, the read models, the tokens and the download-link secret."
   type        = number
   default     = 1
 }
@@ -84,6 +84,12 @@ variable "extra_environment" {
   description = "More plain environment variables for the registry container (never secrets: those go in container_secrets)."
   type        = map(string)
   default     = {}
+}
+
+variable "download_signing_key_secret" {
+  description = "Name of the Secrets Manager secret the nodes sign download links with (bootstrap/ creates it); null: <name>/download-signing-key."
+  type        = string
+  default     = null
 }
 
 variable "container_secrets" {

@@ -167,6 +167,12 @@ data "aws_iam_policy_document" "deploy" {
 
   # The main stack's own resources, by name where the service allows it.
   statement {
+    sid       = "DownloadSigningKeyLookup"
+    actions   = ["secretsmanager:DescribeSecret"]
+    resources = [aws_secretsmanager_secret.download_signing_key.arn]
+  }
+
+  statement {
     sid       = "Tables"
     actions   = ["dynamodb:*"]
     resources = ["arn:${local.partition}:dynamodb:${var.region}:${local.account_id}:table/${var.dynamodb_table_prefix}*"]
@@ -260,4 +266,26 @@ resource "aws_iam_role_policy" "deploy" {
   name   = "deploy-model-registry"
   role   = aws_iam_role.deploy.id
   policy = data.aws_iam_policy_document.deploy.json
+}
+
+# The secret every registry node signs download links with, so a link one node issued works on all of them (a
+# node on the shared stores refuses to start without it). Created once here, with administrator credentials:
+# 48 random characters, base64-encoded (48 bytes for the node, above its 32-byte minimum), ephemeral and
+# write-only, so no plan or state holds the value. The main stack only looks it up by name and hands the
+# execution role the reference. Raise secret_string_wo_version to rotate it (links signed before stop working).
+resource "aws_secretsmanager_secret" "download_signing_key" {
+  name                    = "${var.name}/download-signing-key"
+  description             = "Signs the registry's download links; shared by every node (REGISTRY_DOWNLOAD_SIGNING_KEY)."
+  recovery_window_in_days = 7
+}
+
+ephemeral "aws_secretsmanager_random_password" "download_signing_key" {
+  password_length     = 48
+  exclude_punctuation = true
+}
+
+resource "aws_secretsmanager_secret_version" "download_signing_key" {
+  secret_id                = aws_secretsmanager_secret.download_signing_key.id
+  secret_string_wo         = base64encode(ephemeral.aws_secretsmanager_random_password.download_signing_key.random_password)
+  secret_string_wo_version = 1
 }

@@ -12,3 +12,8 @@ output "ecr_repository_url" {
   description = "Image repository; the image variable of the main stack is <this>:<tag>."
   value       = aws_ecr_repository.registry.repository_url
 }
+
+output "download_signing_key_secret" {
+  description = "Name of the download-link signing secret; the main stack's download_signing_key_secret (its default matches)."
+  value       = aws_secretsmanager_secret.download_signing_key.name
+}

@@ -54,6 +54,11 @@ mock_provider "aws" {
       endpoint = "vpc-model-registry-abc.us-east-1.es.amazonaws.com"
     }
   }
+  mock_data "aws_secretsmanager_secret" {
+    defaults = {
+      arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:model-registry/download-signing-key-AbCdEf"
+    }
+  }
   mock_data "aws_iam_policy_document" {
     defaults = {
       json = "{}"
@@ -205,8 +210,8 @@ run "secrets_are_references_never_values" {
   }
 
   assert {
-    condition     = jsondecode(aws_ecs_task_definition.registry.container_definitions)[0].secrets == [{ name = "HF_TOKEN", valueFrom = "arn:aws:ssm:us-east-1:123456789012:parameter/model-registry/hf-token" }]
-    error_message = "a secret reaches the container as a reference the execution role resolves"
+    condition     = jsondecode(aws_ecs_task_definition.registry.container_definitions)[0].secrets == [{ name = "HF_TOKEN", valueFrom = "arn:aws:ssm:us-east-1:123456789012:parameter/model-registry/hf-token" }, { name = "REGISTRY_DOWNLOAD_SIGNING_KEY", valueFrom = "arn:aws:secretsmanager:us-east-1:123456789012:secret:model-registry/download-signing-key-AbCdEf" }]
+    error_message = "a secret reaches the container as a reference the execution role resolves, the shared download-link key among them"
   }
 }
 

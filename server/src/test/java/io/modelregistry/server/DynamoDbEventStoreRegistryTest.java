@@ -47,18 +47,20 @@ class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
         registry.add("registry.dynamodb.table-prefix", () -> prefix);
         registry.add("registry.dynamodb.claims-table", () -> prefix + "claims-named-on-their-own");
         registry.add("registry.dynamodb.node-id", () -> "test-node");
+        registry.add("registry.download.signing-key", () -> "c2hhcmVkLWJ5LWV2ZXJ5LW5vZGUtb2YtdGhlLXRlc3QtcmVnaXN0cnk=");
     }
 
     @Autowired
     software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo;
 
     @Test
-    void theEventStoreTokenStoreAndClaimsAreTheDynamoDbAdaptersOnTablesNamedByPrefix() {
+    void theEventStoreAndClaimsAreTheDynamoDbAdaptersOnTablesNamedByPrefixAndTokensStayBesideTheEmbeddedReadModels() {
         assertThat(dynamo.listTablesPaginator().tableNames().stream().toList()).filteredOn(name -> name.startsWith(prefix))
                 .containsExactlyInAnyOrder(prefix + "events", prefix + "event-log", prefix + "snapshots",
                         prefix + "event-payloads", prefix + "tokens", prefix + "claims-named-on-their-own");
         assertThat(engine.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
-        assertThat(tokens.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
+        assertThat(tokens).as("embedded read models store their rows and tokens in one H2 transaction")
+                .isInstanceOf(org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore.class);
         assertThat(claims.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
     }
 

@@ -29,11 +29,11 @@ class StoreAdaptersTest extends InProcessRegistryTest {
     void theEventStoreIsAxonsJdbcEngineAndTokenStoreDefinedByTheJdbcAdapterNotByAutoConfiguration() {
         assertThat(beans.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(beans.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
-        for (String name : new String[] {"eventStorageEngine", "tokenStore"}) {
-            String definedBy = beans.getBeanDefinition(name).getFactoryBeanName();
-            assertThat(beans.getType(definedBy).getName())
-                    .isEqualTo("io.modelregistry.server.axon.jdbc.JdbcEventStoreConfiguration");
-        }
+        assertThat(beans.getType(beans.getBeanDefinition("eventStorageEngine").getFactoryBeanName()).getName())
+                .isEqualTo("io.modelregistry.server.axon.jdbc.JdbcEventStoreConfiguration");
+        assertThat(beans.getType(beans.getBeanDefinition("tokenStore").getFactoryBeanName()).getName())
+                .as("the tokens sit beside the embedded read models").isEqualTo(
+                        "io.modelregistry.server.axon.jdbc.JdbcTokenStoreConfiguration");
         assertThat(beans.getBean(StoreSelection.class)).isEqualTo(new StoreSelection(StoreSelection.EventStore.JDBC,
                 StoreSelection.BlobStore.FILESYSTEM, StoreSelection.ReadModels.EMBEDDED));
     }

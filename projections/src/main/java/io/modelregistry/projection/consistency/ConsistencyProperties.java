@@ -16,12 +16,17 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout  a read waits at most this long for the read models to reach every acknowledged write (after
  *                     a restart: the whole log), then answers 503
  * @param maxAttempts  failed attempts in a row on one event before its processor is stopped
+ * @param readsAwaitHead every read first waits for the read models to reach the log's head as it is then: for
+ *                     read models of this node's own on a log that other nodes write to, where a write answered by
+ *                     another node is in the log but not yet in this node's read models (the launcher sets it
+ *                     for that combination; off, reads wait only for what this node acknowledged)
  */
 @Validated
 @ConfigurationProperties("registry.read-your-writes")
 public record ConsistencyProperties(@NotNull @DefaultValue("PT10S") Duration timeout,
                                     @NotNull @DefaultValue("PT5S") Duration readTimeout,
-                                    @Min(1) @Max(100) @DefaultValue("5") int maxAttempts) {
+                                    @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
+                                    @DefaultValue("false") boolean readsAwaitHead) {
 
     public ConsistencyProperties {
         requirePositive(timeout, "registry.read-your-writes.timeout");

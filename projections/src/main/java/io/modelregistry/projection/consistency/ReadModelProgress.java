@@ -33,7 +33,11 @@ public class ReadModelProgress implements SmartLifecycle {
      */
     static final int BEFORE_EVENT_PROCESSORS = Integer.MAX_VALUE - 4096;
 
-    /** One processor as seen now. {@code position} is the lowest of its segments, -1 when it holds none. */
+    /**
+     * One processor as seen now. {@code position} is the lowest of its segments: of those this node holds, -1 when
+     * it holds none; with a shared token store, of all segments as stored by whichever node holds them. Failures
+     * are this node's only: another node's stuck segment shows as a wait that runs out, not as a failure.
+     */
     public record ProcessorState(String name, long position, boolean running, boolean retrying, boolean replaying,
                                  Optional<ProjectionFailures.Failure> failure) {
 
@@ -58,15 +62,19 @@ public class ReadModelProgress implements SmartLifecycle {
     private final EventProcessingConfiguration processing;
     private final ProjectionFailures failures;
     private final Duration readTimeout;
+    private final boolean readsAwaitHead;
+    private final Optional<SharedTokenPositions> shared;
     private final AtomicLong required = new AtomicLong(-1);
     private volatile boolean started;
 
     ReadModelProgress(EventStore eventStore, EventProcessingConfiguration processing, ProjectionFailures failures,
-                      ConsistencyProperties properties) {
+                      ConsistencyProperties properties, Optional<SharedTokenPositions> shared) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.failures = failures;
         this.readTimeout = properties.readTimeout();
+        this.readsAwaitHead = properties.readsAwaitHead();
+        this.shared = shared;
     }
 
     /** Global position of the last event in the log, -1 when the log is empty. */
@@ -89,8 +97,9 @@ public class ReadModelProgress implements SmartLifecycle {
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 var statuses = streaming.processingStatus().values();
-                long position = statuses.isEmpty() ? -1 : statuses.stream()
-                        .mapToLong(s -> s.getCurrentPosition().orElse(-1L)).min().orElse(-1L);
+                long position = shared.isPresent() ? shared.get().lowestPosition(name).orElse(-1L)
+                        : statuses.isEmpty() ? -1 : statuses.stream()
+                                .mapToLong(s -> s.getCurrentPosition().orElse(-1L)).min().orElse(-1L);
                 boolean retrying = streaming.isError() || statuses.stream().anyMatch(EventTrackerStatus::isErrorState);
                 boolean replaying = statuses.stream().anyMatch(EventTrackerStatus::isReplaying);
                 boolean running = streaming.isRunning();
@@ -116,12 +125,13 @@ public class ReadModelProgress implements SmartLifecycle {
     }
 
     /**
-     * Returns once every read model has reached the required position; waits at most {@code read-timeout}.
+     * Returns once every read model has reached the required position (and, with {@code reads-await-head}, the
+     * log's head as it is now); waits at most {@code read-timeout}.
      *
      * @throws RegistryException UNAVAILABLE (503) when they do not, at once when a processor has stopped
      */
     public void awaitReadable() {
-        awaitReached(-1);
+        awaitReached(readsAwaitHead ? head() : -1);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.modelregistry.api.error.RegistryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -67,8 +68,9 @@ class MarkedWritesTest {
         ProjectionFailures failures = new ProjectionFailures();
         ProjectionFailurePolicy.apply(configurer, failures, 3, Clock.systemUTC());
         axon = configurer.buildConfiguration();
-        ConsistencyProperties properties = new ConsistencyProperties(Duration.ofSeconds(10), READ_TIMEOUT, 3);
-        progress = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(), failures, properties);
+        ConsistencyProperties properties = new ConsistencyProperties(Duration.ofSeconds(10), READ_TIMEOUT, 3, false);
+        progress = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(), failures, properties,
+                Optional.empty());
         barrier = new AxonReadModelBarrier(progress, properties);
         axon.start();
         progress.start();
@@ -123,6 +125,26 @@ class MarkedWritesTest {
         }
         barrier.awaitMarked();
         assertThat(notes.applied).containsExactly("download");
+    }
+
+    @Test
+    void withReadsAwaitingTheHeadAReadWaitsForAnEventNoWriterOfThisNodeWaitedFor() throws Exception {
+        var followsHead = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(),
+                new ProjectionFailures(), new ConsistencyProperties(Duration.ofSeconds(10), Duration.ofSeconds(10), 3,
+                        true), Optional.empty());
+        notes.hold = new CountDownLatch(1);
+        publish("written by another node"); // in the shared log; this node's read model has not applied it
+        assertThat(notes.holding.await(10, TimeUnit.SECONDS)).isTrue();
+        progress.awaitReadable(); // without the setting, nothing this node acknowledged is missing: no wait
+
+        CompletableFuture<List<String>> read = CompletableFuture.supplyAsync(() -> {
+            followsHead.awaitReadable();
+            return List.copyOf(notes.applied);
+        });
+        Thread.sleep(200);
+        assertThat(read).as("the read waits for the log's head").isNotDone();
+        notes.hold.countDown();
+        assertThat(read.get(10, TimeUnit.SECONDS)).containsExactly("written by another node");
     }
 
     @Test

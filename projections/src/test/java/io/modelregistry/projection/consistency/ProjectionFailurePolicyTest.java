@@ -7,6 +7,7 @@ import io.modelregistry.api.error.RegistryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.axonframework.config.Configuration;
@@ -65,8 +66,9 @@ class ProjectionFailurePolicyTest {
         ProjectionFailurePolicy.apply(configurer, failures, MAX_ATTEMPTS, Clock.systemUTC());
         axon = configurer.buildConfiguration();
         ConsistencyProperties properties = new ConsistencyProperties(Duration.ofSeconds(10), Duration.ofMillis(300),
-                MAX_ATTEMPTS);
-        progress = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(), failures, properties);
+                MAX_ATTEMPTS, false);
+        progress = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(), failures, properties,
+                Optional.empty());
         barrier = new AxonReadModelBarrier(progress, properties);
         axon.start();
         progress.start();

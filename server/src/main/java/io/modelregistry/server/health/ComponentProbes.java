@@ -7,6 +7,7 @@ import io.modelregistry.projection.consistency.ReadModelProgress;
 import io.modelregistry.server.axon.EventLogDurability;
 import io.modelregistry.rating.RatingActivity;
 import io.modelregistry.server.health.ComponentReport.Status;
+import io.modelregistry.server.stores.StoreSelection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +31,13 @@ class ComponentProbes {
     private final RequestActivity activity;
     private final RatingActivity ratings;
     private final BlobSweeps sweeps;
+    private final boolean embeddedLog;
 
     ComponentProbes(JdbcTemplate jdbc, BlobStore blobs, ArtifactSearch search, ReadModelProgress progress,
                     EventLogDurability durability, RequestActivity activity, RatingActivity ratings,
-                    BlobSweeps sweeps) {
+                    BlobSweeps sweeps, StoreSelection stores) {
         this.sweeps = sweeps;
+        this.embeddedLog = stores.eventStore() == StoreSelection.EventStore.JDBC;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.search = search;
@@ -56,16 +59,19 @@ class ComponentProbes {
         return reports;
     }
 
+    /** -1 when the log is empty or did not answer (the event-store report then says which). */
     private long headPosition() {
         try {
-            Long max = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-            return max == null ? -1 : max;
+            return progress.head();
         } catch (RuntimeException e) {
             return -1;
         }
     }
 
     private ComponentReport eventStore(long head) {
+        if (!embeddedLog) {
+            return sharedEventStore();
+        }
         var report = new ComponentReport("event-store", "Event store",
                 "Append-only log of every change (Axon JDBC storage on embedded H2).");
         long started = System.nanoTime();
@@ -83,6 +89,26 @@ class ComponentProbes {
                 report.issue(Status.critical, "event_store_fsync_failed", "Forcing the event log to disk failed; "
                         + "writes may not be durable.", durability.lastFailure());
             }
+        } catch (RuntimeException e) {
+            report.issue(Status.critical, "event_store_unreachable", "The event store did not answer a query.",
+                    e.getClass().getSimpleName());
+        }
+        return report;
+    }
+
+    /**
+     * The log on DynamoDB, shared by every node: its head, read from the table (a failed read is the probe's
+     * finding). Durability is the service's (a write is acknowledged once stored in several zones), so there is
+     * no fsync to count.
+     */
+    private ComponentReport sharedEventStore() {
+        var report = new ComponentReport("event-store", "Event store",
+                "Append-only log of every change (DynamoDB, conditional writes), shared by every node.");
+        long started = System.nanoTime();
+        try {
+            long head = progress.head();
+            report.metric("head_position", head).metric("probe_ms", (System.nanoTime() - started) / 1_000_000.0)
+                    .metric("commit_mode", "dynamodb");
         } catch (RuntimeException e) {
             report.issue(Status.critical, "event_store_unreachable", "The event store did not answer a query.",
                     e.getClass().getSimpleName());

@@ -9,6 +9,7 @@ import io.modelregistry.projection.consistency.ReadModelProgress;
 import io.modelregistry.projection.consistency.ReadModelProgress.ProcessorState;
 import io.modelregistry.projection.consistency.ReadModelProgress.Readiness;
 import io.modelregistry.server.axon.EventLogDurability;
+import io.modelregistry.server.stores.StoreSelection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ class ComponentProbesTest {
 
     private final ReadModelProgress progress = mock(ReadModelProgress.class);
     private final ComponentProbes probes = new ComponentProbes(null, null, null, progress, mock(EventLogDurability.class),
-            null, null, null);
+            null, null, null, new StoreSelection(StoreSelection.EventStore.JDBC, StoreSelection.BlobStore.FILESYSTEM,
+                    StoreSelection.ReadModels.EMBEDDED));
 
     @Test
     void aProcessorStoppedForAnErrorIsReportedAsDownWithItsErrorAndReadsAsNotReady() {

@@ -1,9 +1,9 @@
 package io.modelregistry.server.axon.dynamodb;
 
 import io.modelregistry.api.claim.SourceClaims;
+import io.modelregistry.server.axon.TokenPlacement;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -80,9 +81,13 @@ class DynamoDbEventStoreConfiguration {
                 .build();
     }
 
-    /** Each node claims under its own name ({@code registry.dynamodb.node-id}, else Axon's {@code pid@host}). */
+    /**
+     * The token store every node shares, when the read models are shared too (see {@code TokenPlacement}). Each
+     * node claims under its own name ({@code registry.dynamodb.node-id}, else Axon's {@code pid@host}).
+     */
     @Bean
-    TokenStore tokenStore(Serializer serializer, DynamoDbClient client, DynamoDbProperties properties,
+    @Conditional(TokenPlacement.Shared.class)
+    DynamoDbTokenStore tokenStore(Serializer serializer, DynamoDbClient client, DynamoDbProperties properties,
                           TokenStoreProperties tokenStore, DynamoDbTables tables) {
         String node = properties.nodeId() == null || properties.nodeId().isBlank()
                 ? ManagementFactory.getRuntimeMXBean().getName() : properties.nodeId().strip();

@@ -1,5 +1,6 @@
 package io.modelregistry.server.axon.dynamodb;
 
+import io.modelregistry.projection.consistency.SharedTokenPositions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
@@ -27,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * already ours, or its owner's claim is older than the claim timeout: a node that died loses its segments to the
  * others after that timeout, and of two nodes claiming at once exactly one wins.
  */
-public final class DynamoDbTokenStore implements TokenStore {
+public final class DynamoDbTokenStore implements TokenStore, SharedTokenPositions {
 
     private static final String TOKEN = "token";
     private static final String TOKEN_TYPE = "tokenType";
@@ -229,6 +231,21 @@ public final class DynamoDbTokenStore implements TokenStore {
             }
         }
         throw new IllegalStateException("The token store's identifier could not be read");
+    }
+
+    /** One strongly consistent query of the processor's segments; claims nothing, changes nothing. */
+    @Override
+    public OptionalLong lowestPosition(String processorName) {
+        List<Map<String, AttributeValue>> items = segmentItems(processorName);
+        if (items.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long lowest = Long.MAX_VALUE;
+        for (Map<String, AttributeValue> item : items) {
+            TrackingToken token = token(item);
+            lowest = Math.min(lowest, token == null ? -1L : token.position().orElse(-1L));
+        }
+        return OptionalLong.of(lowest);
     }
 
     private List<Map<String, AttributeValue>> segmentItems(String processorName) {

@@ -123,4 +123,22 @@ class DynamoDbTokenStoreTest {
         assertThat(node2.retrieveStorageIdentifier()).hasValue(id);
         assertThat(node1.retrieveStorageIdentifier()).hasValue(id);
     }
+
+    @Test
+    void anyNodeReadsHowFarAProcessorGotOnTheNodeHoldingItWithoutTakingTheClaim() {
+        assertThat(node2.lowestPosition("directory")).isEmpty();
+        node1.initializeTokenSegments("directory", 2, null);
+        assertThat(node2.lowestPosition("directory")).hasValue(-1);
+
+        node1.fetchToken("directory", 0);
+        node1.fetchToken("directory", 1);
+        node1.storeToken(new GlobalSequenceTrackingToken(12), "directory", 0);
+        node1.storeToken(new GlobalSequenceTrackingToken(9), "directory", 1);
+        assertThat(node2.lowestPosition("directory")).as("the lowest of the segments").hasValue(9);
+
+        node1.storeToken(new GlobalSequenceTrackingToken(15), "directory", 1);
+        assertThat(node2.lowestPosition("directory")).hasValue(12);
+        assertThatThrownBy(() -> node2.fetchToken("directory", 0)).as("node-1 still holds it")
+                .isInstanceOf(UnableToClaimTokenException.class);
+    }
 }
