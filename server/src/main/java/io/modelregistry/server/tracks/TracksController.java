@@ -1,5 +1,7 @@
 package io.modelregistry.server.tracks;
 
+import io.modelregistry.api.rest.Access;
+import io.modelregistry.api.rest.Requires;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /tracks}: the registry plans all four tracks of the contract. */
 @RestController
 class TracksController {
+
+    @Requires(Access.PUBLIC)
 
     @GetMapping(path = "/tracks", produces = "application/json")
     Map<String, List<String>> tracks() {
