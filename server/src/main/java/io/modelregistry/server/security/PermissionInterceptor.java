@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -21,21 +22,26 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * filter authenticated. Fails closed three ways: a handler without {@code @Requires} is refused (and logged as the
  * programming error it is); a non-public handler reached without an authenticated caller (a path the filter left
  * open by mistake) is refused as unauthenticated; and the caller's permissions are the account's current ones.
- * Static resources are not handler methods: the token filter alone guards them.
+ * Static resources are not handler methods: the token filter alone guards them; Spring's own error controller is
+ * the one mapping without {@code @Requires}.
  */
 @Component
-class PermissionInterceptor implements HandlerInterceptor {
+public class PermissionInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(PermissionInterceptor.class);
 
     /** The message of a refusal by this check (tests tell it from a handler's own 401 by it). */
-    static String refusal(Access access) {
+    public static String refusal(Access access) {
         return "This needs " + access.describe() + ".";
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        if (ErrorController.class.isAssignableFrom(method.getBeanType())) {
+            // Spring's /error renders the error of a request that was already refused or failed: nothing to guard
             return true;
         }
         Requires requires = method.getMethodAnnotation(Requires.class);

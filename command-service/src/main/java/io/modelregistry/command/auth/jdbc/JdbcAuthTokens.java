@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Issued tokens in table {@code auth_token}, by sha-256. Each use is counted with one conditional UPDATE, so a token
  * past its use budget or expiry is refused atomically even under concurrent requests (0004).
  */
-final class JdbcAuthTokens implements AuthTokenStore {
+public final class JdbcAuthTokens implements AuthTokenStore {
 
     private final JdbcTemplate jdbc;
 
-    JdbcAuthTokens(JdbcTemplate jdbc) {
+    public JdbcAuthTokens(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -18,12 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The credential store in the embedded database, table {@code user_account}: written through the same connection and
  * transaction as the event append, so an account and its {@code UserRegistered} exist together or not at all.
  */
-final class JdbcUserAccounts implements UserAccountStore {
+public final class JdbcUserAccounts implements UserAccountStore {
 
     private static final String COLUMNS = "username, password_hash, is_admin, permissions, created_at";
     private final JdbcTemplate jdbc;
 
-    JdbcUserAccounts(JdbcTemplate jdbc) {
+    public JdbcUserAccounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
