@@ -42,7 +42,6 @@ class ArtifactWriteController {
     }
 
     @Requires(Access.UPLOAD)
-
     @PostMapping(path = "/artifact/{artifact_type}", produces = "application/json")
     ResponseEntity<ArtifactEnvelope> register(@PathVariable("artifact_type") String typeParam,
                                               @RequestBody(required = false) JsonNode body,
@@ -58,7 +57,6 @@ class ArtifactWriteController {
     }
 
     @Requires(Access.UPLOAD)
-
     @PutMapping(path = "/artifacts/{artifact_type}/{id}")
     ResponseEntity<Void> update(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                                 @RequestBody(required = false) JsonNode body,
@@ -69,7 +67,6 @@ class ArtifactWriteController {
     }
 
     @Requires(Access.UPLOAD)
-
     @DeleteMapping(path = "/artifacts/{artifact_type}/{id}")
     ResponseEntity<Void> delete(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                                 @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {

@@ -1,13 +1,11 @@
 package io.modelregistry.command.auth;
 
-import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.TooManyRequests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,20 +28,11 @@ public class LoginBackoff {
     private final Table addresses;
     private final Clock clock;
 
-    LoginBackoff(@Value("${registry.auth.backoff.user-free-failures:5}") int userFreeFailures,
-                 @Value("${registry.auth.backoff.address-free-failures:30}") int addressFreeFailures,
-                 @Value("${registry.auth.backoff.base-delay:1s}") Duration baseDelay,
-                 @Value("${registry.auth.backoff.max-delay:15m}") Duration maxDelay,
-                 @Value("${registry.auth.backoff.window:15m}") Duration window,
-                 @Value("${registry.auth.backoff.max-entries:10000}") int maxEntries,
-                 Clock clock) {
-        if (userFreeFailures < 1 || addressFreeFailures < 1 || maxEntries < 1 || baseDelay.isNegative()
-                || baseDelay.isZero() || maxDelay.compareTo(baseDelay) < 0 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("registry.auth.backoff.*: free failures and max-entries must be at "
-                    + "least 1, delays and window positive, max-delay at least base-delay");
-        }
-        this.users = new Table(userFreeFailures, baseDelay, maxDelay, window, maxEntries);
-        this.addresses = new Table(addressFreeFailures, baseDelay, maxDelay, window, maxEntries);
+    LoginBackoff(LoginBackoffSettings settings, Clock clock) {
+        this.users = new Table(settings.userFreeFailures(), settings.baseDelay(), settings.maxDelay(),
+                settings.window(), settings.maxEntries());
+        this.addresses = new Table(settings.addressFreeFailures(), settings.baseDelay(), settings.maxDelay(),
+                settings.window(), settings.maxEntries());
         this.clock = clock;
     }
 

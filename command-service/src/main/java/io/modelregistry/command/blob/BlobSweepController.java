@@ -24,7 +24,6 @@ class BlobSweepController {
     }
 
     @Requires(Access.ADMIN)
-
     @PostMapping(path = "/blobs/sweep", produces = "application/json")
     Map<String, Object> sweep(@RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         if (!actor.admin()) {

@@ -48,7 +48,6 @@ class RatingController {
     }
 
     @Requires(Access.UPLOAD)
-
     @PostMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
     Map<String, Object> rerate(@PathVariable("id") String idParam,
                                @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {

@@ -36,7 +36,6 @@ class ResetController {
     }
 
     @Requires(Access.ADMIN)
-
     @DeleteMapping("/reset")
     ResponseEntity<Void> reset(@RequestAttribute(RequestActor.ATTRIBUTE) Actor actor,
                                @RequestHeader(name = RequestActor.TOKEN_HEADER, required = false) String token) {

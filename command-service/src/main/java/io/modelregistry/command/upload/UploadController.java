@@ -47,7 +47,6 @@ class UploadController {
     }
 
     @Requires(Access.UPLOAD)
-
     @PostMapping(path = "/artifact/{artifact_type}/upload", produces = "application/json")
     ResponseEntity<ArtifactEnvelope> upload(@PathVariable("artifact_type") String typeParam, HttpServletRequest request,
                                             @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {

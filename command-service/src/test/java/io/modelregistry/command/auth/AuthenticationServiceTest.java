@@ -57,8 +57,8 @@ class AuthenticationServiceTest {
     }
 
     private LoginBackoff backoff(int userFree, int addressFree, int maxEntries) {
-        return new LoginBackoff(userFree, addressFree, Duration.ofSeconds(1), Duration.ofMinutes(15),
-                Duration.ofMinutes(15), maxEntries, clock);
+        return new LoginBackoff(new LoginBackoffSettings(userFree, addressFree, Duration.ofSeconds(1),
+                Duration.ofMinutes(15), Duration.ofMinutes(15), maxEntries), clock);
     }
 
     @Test

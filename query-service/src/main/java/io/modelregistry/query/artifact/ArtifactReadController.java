@@ -62,7 +62,6 @@ class ArtifactReadController {
     }
 
     @Requires(Access.DOWNLOAD)
-
     @GetMapping(path = "/artifacts/{artifact_type}/{id}", produces = "application/json")
     ArtifactEnvelope get(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                          @RequestParam(name = "version", required = false) String versionParam,
@@ -145,7 +144,6 @@ class ArtifactReadController {
     }
 
     @Requires(Access.SEARCH)
-
     @GetMapping(path = "/artifact/byName/{name}", produces = "application/json")
     List<ArtifactEnvelope.Metadata> byName(@PathVariable("name") String name) {
         if (name.isBlank() || name.length() > ArtifactQueries.MAX_NAME) {
@@ -162,7 +160,6 @@ class ArtifactReadController {
     }
 
     @Requires(Access.SEARCH)
-
     @PostMapping(path = "/artifact/byRegEx", produces = "application/json")
     List<ArtifactEnvelope.Metadata> byRegex(@RequestBody(required = false) JsonNode body) {
         JsonNode regex = body == null || !body.isObject() ? null : body.get("regex");

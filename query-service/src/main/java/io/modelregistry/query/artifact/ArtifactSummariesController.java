@@ -50,7 +50,6 @@ class ArtifactSummariesController {
     }
 
     @Requires(Access.SEARCH)
-
     @PostMapping(path = "/artifacts/summaries", produces = "application/json")
     List<Map<String, Object>> summaries(@RequestBody(required = false) JsonNode body) {
         Set<String> ids = ids(body);

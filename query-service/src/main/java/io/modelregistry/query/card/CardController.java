@@ -38,7 +38,6 @@ class CardController {
     }
 
     @Requires(Access.SEARCH)
-
     @GetMapping(path = "/artifacts/{artifact_type}/{id}/card", produces = "application/json")
     Map<String, Object> card(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                              @RequestParam(name = "version", required = false) String version) {

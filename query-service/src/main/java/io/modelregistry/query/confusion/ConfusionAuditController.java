@@ -50,7 +50,6 @@ class ConfusionAuditController {
     }
 
     @Requires(Access.SEARCH)
-
     @GetMapping(path = "/artifacts/confusion-audit", produces = "application/json")
     Map<String, Object> audit(@RequestParam(name = "type", required = false) String typeParam,
                               @RequestParam(name = "min_score", required = false) String minScoreParam,

@@ -36,7 +36,6 @@ class AspectCostController {
     }
 
     @Requires(Access.SEARCH)
-
     @GetMapping(path = "/artifact/{artifact_type}/{id}/cost/aspects", produces = "application/json")
     Map<String, Object> aspects(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam) {
         ArtifactType type = ArtifactIdentifiers.type(typeParam);

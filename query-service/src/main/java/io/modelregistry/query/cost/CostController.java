@@ -43,7 +43,6 @@ class CostController {
     }
 
     @Requires(Access.SEARCH)
-
     @GetMapping(path = "/artifact/{artifact_type}/{id}/cost", produces = "application/json")
     Map<String, Map<String, Double>> cost(@PathVariable("artifact_type") String typeParam,
                                           @PathVariable("id") String idParam,

@@ -65,7 +65,6 @@ class DownloadController {
     }
 
     @Requires(Access.PUBLIC)
-
     @GetMapping("/download/{id}")
     void download(@PathVariable("id") String id, @RequestParam(name = "d", required = false) String digest,
                   @RequestParam(name = "u", required = false) String user,

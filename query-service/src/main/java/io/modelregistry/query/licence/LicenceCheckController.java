@@ -24,14 +24,12 @@ class LicenceCheckController {
     }
 
     @Requires(Access.SEARCH)
-
     @PostMapping(path = "/artifact/model/{id}/license-check", produces = "application/json")
     boolean check(@PathVariable("id") String id, @RequestBody(required = false) JsonNode body) {
         return check.explain(ArtifactIdentifiers.id(id), body).compatible();
     }
 
     @Requires(Access.SEARCH)
-
     @PostMapping(path = "/artifact/model/{id}/license-check/explain", produces = "application/json")
     LicenceExplanation explain(@PathVariable("id") String id, @RequestBody(required = false) JsonNode body) {
         return check.explain(ArtifactIdentifiers.id(id), body);

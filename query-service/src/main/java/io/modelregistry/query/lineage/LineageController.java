@@ -37,7 +37,6 @@ class LineageController {
     }
 
     @Requires(Access.SEARCH)
-
     @GetMapping(path = "/artifact/model/{id}/lineage", produces = "application/json")
     ResponseEntity<LineageView> lineage(@PathVariable("id") String idParam,
                                         @RequestParam(name = "include_external", required = false) String external,

@@ -41,7 +41,6 @@ class RatingReadController {
     }
 
     @Requires(Access.SEARCH)
-
     @GetMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
     Map<String, Object> rate(@PathVariable("id") String idParam,
                              @RequestParam(name = "version", required = false) String version) {

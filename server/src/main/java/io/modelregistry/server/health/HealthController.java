@@ -45,7 +45,6 @@ class HealthController {
     }
 
     @Requires(Access.PUBLIC)
-
     @GetMapping(path = "/health/components", produces = "application/json")
     Map<String, Object> components(@RequestParam(name = "windowMinutes", required = false) String windowParam,
                                    @RequestParam(name = "includeTimeline", required = false) String timelineParam) {

@@ -35,7 +35,6 @@ class LogLinesController {
     }
 
     @Requires(Access.ADMIN)
-
     @GetMapping(path = "/health/logs", produces = "application/json")
     Map<String, Object> logs(@RequestParam(name = "level", required = false) String levelParam,
                              @RequestParam(name = "q", required = false) String text,

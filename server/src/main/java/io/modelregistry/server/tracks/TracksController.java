@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 class TracksController {
 
     @Requires(Access.PUBLIC)
-
     @GetMapping(path = "/tracks", produces = "application/json")
     Map<String, List<String>> tracks() {
         return Map.of("plannedTracks", List.of("Performance track", "Access control track", "High assurance track",

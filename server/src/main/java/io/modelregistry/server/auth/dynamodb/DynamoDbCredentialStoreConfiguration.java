@@ -3,8 +3,8 @@ package io.modelregistry.server.auth.dynamodb;
 import io.modelregistry.command.auth.AuthTokenStore;
 import io.modelregistry.command.auth.UserAccountStore;
 import io.modelregistry.server.axon.dynamodb.DynamoDbProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,11 +17,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "registry.event-store", havingValue = "dynamodb")
+@EnableConfigurationProperties(DynamoDbCredentialProperties.class)
 class DynamoDbCredentialStoreConfiguration {
 
     @Bean
     CredentialTable credentialTable(DynamoDbClient client, DynamoDbProperties properties,
-                                    @Value("${registry.dynamodb.credentials-table:}") String tableName) {
+                                    DynamoDbCredentialProperties credentials) {
+        String tableName = credentials.credentialsTable();
         String name = tableName == null || tableName.isBlank() ? properties.tablePrefix().strip() + "credentials"
                 : tableName.strip();
         CredentialTable table = new CredentialTable(client, name);
