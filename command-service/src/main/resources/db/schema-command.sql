@@ -39,3 +39,8 @@ CREATE TABLE IF NOT EXISTS auth_token (
     uses       INT           NOT NULL,
     max_uses   INT           NOT NULL
 );
+
+-- Permissions came after the accounts: an existing account could do everything, so it keeps every permission.
+ALTER TABLE user_account ADD COLUMN IF NOT EXISTS permissions VARCHAR(64) DEFAULT 'download,search,upload' NOT NULL;
+-- Revoking a user's tokens (removal, lost permission) looks them up by user.
+CREATE INDEX IF NOT EXISTS auth_token_by_user ON auth_token (username);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.download.DownloadLinkSigner;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactEnvelope;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.api.rest.Requires;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,6 +41,7 @@ class ArtifactWriteController {
         this.links = links;
     }
 
+    @Requires(Access.UPLOAD)
     @PostMapping(path = "/artifact/{artifact_type}", produces = "application/json")
     ResponseEntity<ArtifactEnvelope> register(@PathVariable("artifact_type") String typeParam,
                                               @RequestBody(required = false) JsonNode body,
@@ -53,6 +56,7 @@ class ArtifactWriteController {
                 new ArtifactEnvelope.Data(request.url(), downloadUrl)));
     }
 
+    @Requires(Access.UPLOAD)
     @PutMapping(path = "/artifacts/{artifact_type}/{id}")
     ResponseEntity<Void> update(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                                 @RequestBody(required = false) JsonNode body,
@@ -62,6 +66,7 @@ class ArtifactWriteController {
         return ResponseEntity.ok().build();
     }
 
+    @Requires(Access.UPLOAD)
     @DeleteMapping(path = "/artifacts/{artifact_type}/{id}")
     ResponseEntity<Void> delete(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                                 @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {

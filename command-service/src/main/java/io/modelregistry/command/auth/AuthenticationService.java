@@ -1,6 +1,7 @@
 package io.modelregistry.command.auth;
 
 import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.auth.Permission;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
 import java.nio.charset.StandardCharsets;
@@ -28,35 +29,44 @@ public class AuthenticationService {
     private static final String SCHEME = "bearer ";
     private static final int MAX_TOKEN_HEADER = 512;
 
-    private final UserAccounts users;
-    private final AuthTokens tokens;
+    private final UserAccountStore users;
+    private final AuthTokenStore tokens;
     private final PasswordHasher hasher;
     private final CommandGateway commands;
+    private final LoginBackoff backoff;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     // Verified against when the user is unknown, so a login takes as long whether or not the name exists.
     private final String decoyHash;
 
-    AuthenticationService(UserAccounts users, AuthTokens tokens, PasswordHasher hasher, CommandGateway commands,
-                          Clock clock) {
+    AuthenticationService(UserAccountStore users, AuthTokenStore tokens, PasswordHasher hasher, CommandGateway commands,
+                          LoginBackoff backoff, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
         this.commands = commands;
+        this.backoff = backoff;
         this.clock = clock;
         this.decoyHash = hasher.hash("decoy-password-for-unknown-users");
     }
 
-    /** Verifies the credentials and returns a fresh token in the contract's form {@code "bearer <token>"}. */
-    public String login(String username, String password) {
+    /**
+     * Verifies the credentials and returns a fresh token in the contract's form {@code "bearer <token>"}. Refused
+     * with 429 before any check while this name or {@code address} is backing off after failed logins.
+     */
+    public String login(String username, String password, String address) {
+        backoff.check(username, address);
         if (DefaultAdmin.USERNAME.equals(username)) {
             ensureDefaultAdmin();
         }
         var account = users.find(username);
-        boolean valid = hasher.matches(password, account.map(UserAccounts.Account::passwordHash).orElse(decoyHash));
+        // Argon2 verification compares in constant time, and an unknown name is verified against a decoy hash
+        boolean valid = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !valid) {
+            backoff.failed(username, address);
             throw new RegistryException(Kind.INVALID_CREDENTIALS, "The user or password is invalid.");
         }
+        backoff.succeeded(username);
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -66,9 +76,15 @@ public class AuthenticationService {
         return SCHEME + token;
     }
 
-    /** The caller behind an {@code X-Authorization} header value, spending one use of its token. */
-    public Optional<Actor> authenticate(String headerValue) {
-        return tokenOf(headerValue).flatMap(token -> tokens.spend(hash(token), clock.instant()));
+    /**
+     * The caller behind an {@code X-Authorization} header value, spending one use of its token. The account is read
+     * at every request, so a removed user's token stops at once and a permission change applies to the next request
+     * (the tokens are revoked as well; this read holds even for a token issued while the change was under way).
+     */
+    public Optional<Caller> authenticate(String headerValue) {
+        return tokenOf(headerValue).flatMap(token -> tokens.spend(hash(token), clock.instant()))
+                .flatMap(users::find)
+                .map(account -> new Caller(new Actor(account.username(), account.admin()), account.permissions()));
     }
 
     /** The stored hash of the token in a header value (to keep the caller's token across a reset). */
@@ -76,11 +92,15 @@ public class AuthenticationService {
         return tokenOf(headerValue).map(AuthenticationService::hash);
     }
 
-    /** Creates the default admin when it is missing (first start); idempotent. */
+    /**
+     * Creates the default admin at first start, i.e. when the registry has no administrator at all; idempotent. Once
+     * other administrators exist, removing the default admin sticks (its well-known password no longer opens
+     * anything) until the next reset restores it.
+     */
     public void ensureDefaultAdmin() {
-        if (users.find(DefaultAdmin.USERNAME).isEmpty()) {
+        if (users.find(DefaultAdmin.USERNAME).isEmpty() && users.adminCount() == 0) {
             commands.sendAndWait(new AuthCommands.RegisterUser(DefaultAdmin.USERNAME,
-                    hasher.hash(DefaultAdmin.PASSWORD), true));
+                    hasher.hash(DefaultAdmin.PASSWORD), true, Permission.all()));
         }
     }
 

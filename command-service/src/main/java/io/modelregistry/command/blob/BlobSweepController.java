@@ -4,7 +4,9 @@ import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.blob.BlobSweeps.SweepReport;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.api.rest.Requires;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,7 @@ class BlobSweepController {
         this.sweeper = sweeper;
     }
 
+    @Requires(Access.ADMIN)
     @PostMapping(path = "/blobs/sweep", produces = "application/json")
     Map<String, Object> sweep(@RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         if (!actor.admin()) {

@@ -9,8 +9,10 @@ import io.modelregistry.api.rating.ContractRating;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RatingTrigger;
 import io.modelregistry.api.rating.RecordRating;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.api.rest.Requires;
 import io.modelregistry.command.artifact.ArtifactClaims;
 import io.modelregistry.rating.ModelRatings;
 import java.util.Map;
@@ -45,6 +47,7 @@ class RatingController {
         this.documents = documents;
     }
 
+    @Requires(Access.UPLOAD)
     @PostMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
     Map<String, Object> rerate(@PathVariable("id") String idParam,
                                @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {

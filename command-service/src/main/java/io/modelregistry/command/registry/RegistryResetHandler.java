@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resets the registry in one transaction: no artifact exists afterwards, only the default admin and the
- * caller's token remain, and a {@link RegistryReset} event tells every read model to clear. The event log
+ * caller (with its token) remain, and a {@link RegistryReset} event tells every read model to clear. The event log
  * itself is kept for audit.
  */
 @Component
@@ -38,6 +38,6 @@ class RegistryResetHandler {
         }
         claims.releaseAll();
         events.publish(new RegistryReset(command.actor(), command.keptTokenHash(), clock.instant()));
-        credentials.resetKeeping(command.keptTokenHash());
+        credentials.resetKeeping(command.keptTokenHash(), command.actor().username());
     }
 }

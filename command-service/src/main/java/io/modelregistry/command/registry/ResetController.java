@@ -3,7 +3,9 @@ package io.modelregistry.command.registry;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.registry.ResetRegistry;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.api.rest.Requires;
 import io.modelregistry.command.auth.AuthenticationService;
 import io.modelregistry.command.blob.BlobSweeper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,6 +35,7 @@ class ResetController {
         this.blobs = blobs;
     }
 
+    @Requires(Access.ADMIN)
     @DeleteMapping("/reset")
     ResponseEntity<Void> reset(@RequestAttribute(RequestActor.ATTRIBUTE) Actor actor,
                                @RequestHeader(name = RequestActor.TOKEN_HEADER, required = false) String token) {

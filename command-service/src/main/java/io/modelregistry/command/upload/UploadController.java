@@ -4,9 +4,11 @@ import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.download.DownloadLinkSigner;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactEnvelope;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.api.rest.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.File;
 import java.io.IOException;
@@ -44,6 +46,7 @@ class UploadController {
         this.links = links;
     }
 
+    @Requires(Access.UPLOAD)
     @PostMapping(path = "/artifact/{artifact_type}/upload", produces = "application/json")
     ResponseEntity<ArtifactEnvelope> upload(@PathVariable("artifact_type") String typeParam, HttpServletRequest request,
                                             @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
@@ -68,6 +71,7 @@ class UploadController {
      * A new version of an existing artifact from a zip. {@code consumes} keeps this apart from any JSON endpoint on the
      * same path.
      */
+    @Requires(Access.UPLOAD)
     @PostMapping(path = "/artifacts/{artifact_type}/{id}/versions", produces = "application/json",
             consumes = {"application/zip", "application/octet-stream", "application/x-zip-compressed",
                     "multipart/form-data"})

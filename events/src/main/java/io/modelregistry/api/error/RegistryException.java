@@ -13,6 +13,8 @@ public class RegistryException extends RuntimeException {
     public enum Kind {
         BAD_REQUEST, INVALID_TOKEN, INVALID_CREDENTIALS, NOT_PERMITTED, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE,
         FAILED_DEPENDENCY, UPSTREAM_UNAVAILABLE, INTERNAL,
+        /** Refused for now (e.g. login back-off); {@link TooManyRequests} says after how long to retry. */
+        TOO_MANY_REQUESTS,
         /** The registry cannot answer yet (e.g. its read models are behind the event log); retrying later helps. */
         UNAVAILABLE
     }

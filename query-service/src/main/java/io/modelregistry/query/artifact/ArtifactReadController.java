@@ -10,9 +10,11 @@ import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.download.DownloadLinkSigner;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactEnvelope;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.api.rest.Requires;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.api.search.ArtifactSummary;
 import io.modelregistry.api.search.SearchPage;
@@ -59,6 +61,7 @@ class ArtifactReadController {
         this.maxResultWindow = properties.maxResultWindow();
     }
 
+    @Requires(Access.DOWNLOAD)
     @GetMapping(path = "/artifacts/{artifact_type}/{id}", produces = "application/json")
     ArtifactEnvelope get(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                          @RequestParam(name = "version", required = false) String versionParam,
@@ -81,6 +84,7 @@ class ArtifactReadController {
      * sizes, licence, provenance and a signed download link; {@code ?version=} (an exact version or a range)
      * keeps those in it. The first entry is the latest: what the contract's endpoints answer for.
      */
+    @Requires(Access.DOWNLOAD)
     @GetMapping(path = "/artifacts/{artifact_type}/{id}/versions", produces = "application/json")
     List<Map<String, Object>> versions(@PathVariable("artifact_type") String typeParam,
                                        @PathVariable("id") String idParam,
@@ -120,6 +124,7 @@ class ArtifactReadController {
      * and is absent on the last one. A query matching more than {@code max-result-window} (10,000) artifacts
      * is refused with 413: narrow it by name or type.
      */
+    @Requires(Access.SEARCH)
     @PostMapping(path = "/artifacts", produces = "application/json")
     ResponseEntity<List<ArtifactEnvelope.Metadata>> list(@RequestBody(required = false) JsonNode body,
                                                           @RequestParam(name = "offset", required = false) String offsetParam) {
@@ -138,6 +143,7 @@ class ArtifactReadController {
         return response.body(page.items().stream().map(ArtifactReadController::metadata).toList());
     }
 
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/byName/{name}", produces = "application/json")
     List<ArtifactEnvelope.Metadata> byName(@PathVariable("name") String name) {
         if (name.isBlank() || name.length() > ArtifactQueries.MAX_NAME) {
@@ -153,6 +159,7 @@ class ArtifactReadController {
         return hits.stream().map(ArtifactReadController::metadata).toList();
     }
 
+    @Requires(Access.SEARCH)
     @PostMapping(path = "/artifact/byRegEx", produces = "application/json")
     List<ArtifactEnvelope.Metadata> byRegex(@RequestBody(required = false) JsonNode body) {
         JsonNode regex = body == null || !body.isObject() ? null : body.get("regex");
@@ -172,6 +179,7 @@ class ArtifactReadController {
      * waits, at most {@code registry.read-your-writes.read-timeout}, until it has applied every download that was
      * recorded before the read began, so a download always shows in the next audit read (503 past the bound).
      */
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/{artifact_type}/{id}/audit", produces = "application/json")
     List<Map<String, Object>> audit(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam) {
         readModels.awaitMarked();

@@ -10,7 +10,9 @@ import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rating.RatingReadModel;
 import io.modelregistry.api.rating.StoredRating;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.rest.Requires;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +49,7 @@ class ArtifactSummariesController {
         this.readModels = readModels;
     }
 
+    @Requires(Access.SEARCH)
     @PostMapping(path = "/artifacts/summaries", produces = "application/json")
     List<Map<String, Object>> summaries(@RequestBody(required = false) JsonNode body) {
         Set<String> ids = ids(body);

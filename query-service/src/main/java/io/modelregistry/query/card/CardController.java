@@ -7,7 +7,9 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.card.ArtifactCard;
 import io.modelregistry.api.card.ArtifactCards;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.rest.Requires;
 import io.modelregistry.hub.FrontMatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +37,7 @@ class CardController {
         this.documents = documents;
     }
 
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifacts/{artifact_type}/{id}/card", produces = "application/json")
     Map<String, Object> card(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                              @RequestParam(name = "version", required = false) String version) {

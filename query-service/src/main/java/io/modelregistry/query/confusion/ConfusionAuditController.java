@@ -6,7 +6,9 @@ import io.modelregistry.api.audit.AuditTrail;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.rest.Requires;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.api.search.ArtifactSummary;
 import io.modelregistry.api.search.NameQuery;
@@ -47,6 +49,7 @@ class ConfusionAuditController {
         this.properties = properties;
     }
 
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifacts/confusion-audit", produces = "application/json")
     Map<String, Object> audit(@RequestParam(name = "type", required = false) String typeParam,
                               @RequestParam(name = "min_score", required = false) String minScoreParam,

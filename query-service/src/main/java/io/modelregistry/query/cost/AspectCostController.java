@@ -5,7 +5,9 @@ import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.rest.Requires;
 import io.modelregistry.query.download.PackageAspects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ class AspectCostController {
         this.aspects = aspects;
     }
 
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/{artifact_type}/{id}/cost/aspects", produces = "application/json")
     Map<String, Object> aspects(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam) {
         ArtifactType type = ArtifactIdentifiers.type(typeParam);

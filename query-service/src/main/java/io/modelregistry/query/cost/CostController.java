@@ -4,7 +4,9 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.rest.Requires;
 import io.modelregistry.api.version.SemanticVersions;
 import io.modelregistry.projection.lineage.LineageReadModel;
 import io.modelregistry.query.param.BooleanParameter;
@@ -40,6 +42,7 @@ class CostController {
         return cost(typeParam, idParam, dependency, null);
     }
 
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/{artifact_type}/{id}/cost", produces = "application/json")
     Map<String, Map<String, Double>> cost(@PathVariable("artifact_type") String typeParam,
                                           @PathVariable("id") String idParam,

@@ -12,6 +12,8 @@ import io.modelregistry.api.download.DownloadLinkSigner;
 import io.modelregistry.api.download.DownloadLog;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
+import io.modelregistry.api.rest.Access;
+import io.modelregistry.api.rest.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -62,6 +64,7 @@ class DownloadController {
         this.readModels = readModels;
     }
 
+    @Requires(Access.PUBLIC)
     @GetMapping("/download/{id}")
     void download(@PathVariable("id") String id, @RequestParam(name = "d", required = false) String digest,
                   @RequestParam(name = "u", required = false) String user,

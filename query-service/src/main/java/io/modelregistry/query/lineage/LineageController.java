@@ -2,8 +2,10 @@ package io.modelregistry.query.lineage;
 
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.lineage.LineageArtifact;
+import io.modelregistry.api.rest.Requires;
 import io.modelregistry.projection.lineage.LineageGraph;
 import io.modelregistry.projection.lineage.LineageGraphs;
 import io.modelregistry.projection.lineage.LineageOptions;
@@ -34,6 +36,7 @@ class LineageController {
         this.graphs = graphs;
     }
 
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/lineage", produces = "application/json")
     ResponseEntity<LineageView> lineage(@PathVariable("id") String idParam,
                                         @RequestParam(name = "include_external", required = false) String external,

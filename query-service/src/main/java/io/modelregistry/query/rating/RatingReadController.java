@@ -8,7 +8,9 @@ import io.modelregistry.api.rating.IngestRefusal;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RatingReadModel;
 import io.modelregistry.api.rating.StoredRating;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
+import io.modelregistry.api.rest.Requires;
 import io.modelregistry.api.version.SemanticVersions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ class RatingReadController {
         this.ratings = ratings;
     }
 
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
     Map<String, Object> rate(@PathVariable("id") String idParam,
                              @RequestParam(name = "version", required = false) String version) {
@@ -56,6 +59,7 @@ class RatingReadController {
     }
 
     /** Extension: every rating of the model, oldest first, each with when, why, by whom, and the per-metric reasons. */
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/rate/history", produces = "application/json")
     List<Map<String, Object>> history(@PathVariable("id") String idParam) {
         String id = existingModel(idParam);
@@ -63,6 +67,7 @@ class RatingReadController {
     }
 
     /** Extension: whether the model passed the ingest gate, and if not, why. */
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/vetting", produces = "application/json")
     Map<String, Object> vetting(@PathVariable("id") String idParam) {
         StoredRating latest = latest(idParam);
@@ -77,6 +82,7 @@ class RatingReadController {
     }
 
     /** Extension: the public models the ingest gate refused (policy enforce), newest first. */
+    @Requires(Access.SEARCH)
     @GetMapping(path = "/ingest/refusals", produces = "application/json")
     List<Map<String, Object>> refusals() {
         return ratings.refusals(MAX_REFUSALS).stream().map(RatingReadController::refusal).toList();

@@ -1,6 +1,8 @@
 package io.modelregistry.server.health;
 
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rest.Access;
+import io.modelregistry.api.rest.Requires;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Comparator;
@@ -26,6 +28,7 @@ class HealthController {
     }
 
     /** A cheap heartbeat: 200 whenever the API is reachable, with a short summary of the last hour. */
+    @Requires(Access.PUBLIC)
     @GetMapping(path = "/health", produces = "application/json")
     Map<String, Object> health() {
         var summary = activity.summarize(60);
@@ -41,6 +44,7 @@ class HealthController {
         return body;
     }
 
+    @Requires(Access.PUBLIC)
     @GetMapping(path = "/health/components", produces = "application/json")
     Map<String, Object> components(@RequestParam(name = "windowMinutes", required = false) String windowParam,
                                    @RequestParam(name = "includeTimeline", required = false) String timelineParam) {
@@ -62,6 +66,7 @@ class HealthController {
      * requests, 4xx and 5xx answers, latency percentiles (milliseconds; null for minutes without requests or
      * older than two hours) and the successful ingests, uploads and downloads of that minute.
      */
+    @Requires(Access.PUBLIC)
     @GetMapping(path = "/health/activity", produces = "application/json")
     Map<String, Object> activity(@RequestParam(name = "windowMinutes", required = false) String windowParam) {
         int window = parseWindow(windowParam);

@@ -4,7 +4,9 @@ import ch.qos.logback.classic.Level;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
+import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.RequestActor;
+import io.modelregistry.api.rest.Requires;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +34,7 @@ class LogLinesController {
         this.logs = logs;
     }
 
+    @Requires(Access.ADMIN)
     @GetMapping(path = "/health/logs", produces = "application/json")
     Map<String, Object> logs(@RequestParam(name = "level", required = false) String levelParam,
                              @RequestParam(name = "q", required = false) String text,

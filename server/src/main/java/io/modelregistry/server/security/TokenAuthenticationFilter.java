@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Requires a valid {@code X-Authorization} token on every endpoint the contract marks with it (all artifact
  * endpoints and reset) and on every extension endpoint. Open: health, tracks, authenticate, the signed
- * download links, and the UI's static files.
+ * download links, and the UI's static files. What each endpoint needs beyond a valid token is checked next, by
+ * {@link PermissionInterceptor}, from the handler's {@code @Requires}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -62,7 +63,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), error.getBody());
             return;
         }
-        request.setAttribute(RequestActor.ATTRIBUTE, actor.get());
+        request.setAttribute(RequestActor.ATTRIBUTE, actor.get().actor());
+        request.setAttribute(RequestActor.PERMISSIONS, actor.get().permissions());
         chain.doFilter(request, response);
     }
 }

@@ -1,5 +1,7 @@
 package io.modelregistry.server.tracks;
 
+import io.modelregistry.api.rest.Access;
+import io.modelregistry.api.rest.Requires;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TracksController {
 
+    @Requires(Access.PUBLIC)
     @GetMapping(path = "/tracks", produces = "application/json")
     Map<String, List<String>> tracks() {
         return Map.of("plannedTracks", List.of("Performance track", "Access control track", "High assurance track",

@@ -2,8 +2,10 @@ package io.modelregistry.server.web;
 
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
+import io.modelregistry.api.error.TooManyRequests;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,7 @@ public final class ApiErrors {
             case UPSTREAM_UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
             case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 
@@ -39,6 +42,11 @@ public final class ApiErrors {
     }
 
     public static ResponseEntity<Map<String, Object>> of(RegistryException e) {
-        return body(status(e.kind()), e.getMessage());
+        var response = body(status(e.kind()), e.getMessage());
+        if (e instanceof TooManyRequests retry) {
+            return ResponseEntity.status(response.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(retry.retryAfterSeconds())).body(response.getBody());
+        }
+        return response;
     }
 }

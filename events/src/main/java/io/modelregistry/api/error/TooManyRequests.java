@@ -1,0 +1,16 @@
+package io.modelregistry.api.error;
+
+/** Refused for now, not for good: the client may try again after {@link #retryAfterSeconds()} (HTTP 429). */
+public class TooManyRequests extends RegistryException {
+
+    private final long retryAfterSeconds;
+
+    public TooManyRequests(String message, long retryAfterSeconds) {
+        super(Kind.TOO_MANY_REQUESTS, message);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
