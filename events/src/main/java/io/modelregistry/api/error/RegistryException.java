@@ -13,6 +13,11 @@ public class RegistryException extends RuntimeException {
     public enum Kind {
         BAD_REQUEST, INVALID_TOKEN, INVALID_CREDENTIALS, NOT_PERMITTED, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE,
         FAILED_DEPENDENCY, UPSTREAM_UNAVAILABLE, INTERNAL,
+        /**
+         * A valid request the registry's policy refuses, which no other credential or retry changes (a sensitive
+         * model's monitor program said no): 403, with the reason in the message.
+         */
+        REFUSED,
         /** The registry cannot answer yet (e.g. its read models are behind the event log); retrying later helps. */
         UNAVAILABLE
     }
