@@ -187,11 +187,13 @@ class ArchitectureTest {
         // The gate runs a sensitive model's monitor and records the download before any byte: a download path that
         // wrote a package, redirected to its blob or recorded a download by itself would skip the monitor.
         String gate = "io.modelregistry.query.download.DownloadGate";
-        DescribedPredicate<JavaClass> theGate = DescribedPredicate.describe("the download gate",
-                javaClass -> javaClass.getName().equals(gate) || javaClass.getName().startsWith(gate + "$"));
+        String zip = "io.modelregistry.query.download.PackageZip";
+        DescribedPredicate<JavaClass> theGate = DescribedPredicate.describe("the download gate (or the zip's overloads)",
+                javaClass -> javaClass.getName().equals(gate) || javaClass.getName().startsWith(gate + "$")
+                        || javaClass.getName().equals(zip));
         DescribedPredicate<JavaMethodCall> servesOrRecords = DescribedPredicate.describe(
                 "write a package zip, redirect to a blob, or record a download", call ->
-                        call.getTargetOwner().getName().equals("io.modelregistry.query.download.PackageZip")
+                        call.getTargetOwner().getName().equals(zip)
                                 && call.getName().equals("writeRange")
                         || call.getTargetOwner().isAssignableTo(BlobStore.class)
                                 && call.getName().equals("downloadRedirect")

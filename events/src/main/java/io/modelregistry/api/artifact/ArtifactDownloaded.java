@@ -1,6 +1,5 @@
 package io.modelregistry.api.artifact;
 
-import io.modelregistry.api.download.MonitorVerdict;
 import io.modelregistry.api.evolution.EventRevision;
 import java.time.Instant;
 

@@ -1,6 +1,5 @@
 package io.modelregistry.api.artifact;
 
-import io.modelregistry.api.download.MonitorVerdict;
 
 /**
  * Record that a stored package (or one aspect of it, {@code aspect} as in {@link ArtifactDownloaded}) is being

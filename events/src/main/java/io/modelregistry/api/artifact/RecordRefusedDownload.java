@@ -1,6 +1,5 @@
 package io.modelregistry.api.artifact;
 
-import io.modelregistry.api.download.MonitorVerdict;
 
 /** Record that a download was refused by a sensitive model's monitor; appends {@link ArtifactDownloadRefused}. */
 public record RecordRefusedDownload(String artifactId, ArtifactType type, String name, String packageDigest,

@@ -1,6 +1,7 @@
 package io.modelregistry.api.download;
 
 import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.MonitorVerdict;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package io.modelregistry.query.download;
 
-import io.modelregistry.api.download.MonitorVerdict;
-import io.modelregistry.api.download.MonitorVerdict.Outcome;
+import io.modelregistry.api.artifact.MonitorVerdict;
+import io.modelregistry.api.artifact.MonitorVerdict.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

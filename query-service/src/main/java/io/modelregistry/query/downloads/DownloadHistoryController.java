@@ -4,7 +4,7 @@ import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.download.DownloadHistory;
 import io.modelregistry.api.download.DownloadHistoryEntry;
-import io.modelregistry.api.download.MonitorVerdict;
+import io.modelregistry.api.artifact.MonitorVerdict;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
 import io.modelregistry.api.rest.ArtifactIdentifiers;

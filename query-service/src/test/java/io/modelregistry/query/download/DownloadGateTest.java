@@ -11,7 +11,7 @@ import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.download.DownloadLog;
-import io.modelregistry.api.download.MonitorVerdict.Outcome;
+import io.modelregistry.api.artifact.MonitorVerdict.Outcome;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.sensitive.ModelGuard;
 import io.modelregistry.projection.lineage.LineageReadModel;

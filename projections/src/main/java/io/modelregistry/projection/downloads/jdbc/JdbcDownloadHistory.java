@@ -4,7 +4,7 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.download.DownloadHistory;
 import io.modelregistry.api.download.DownloadHistoryEntry;
 import io.modelregistry.api.download.DownloadHistoryWriter;
-import io.modelregistry.api.download.MonitorVerdict;
+import io.modelregistry.api.artifact.MonitorVerdict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

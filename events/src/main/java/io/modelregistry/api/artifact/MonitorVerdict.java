@@ -1,4 +1,4 @@
-package io.modelregistry.api.download;
+package io.modelregistry.api.artifact;
 
 /**
  * What a sensitive model's monitor program decided about one download, as recorded in the download's event.
