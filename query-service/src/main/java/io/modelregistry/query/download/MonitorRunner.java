@@ -71,6 +71,19 @@ final class MonitorRunner implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        removeLeftovers();
+    }
+
+    /** Scratch directories of runs a crash interrupted: no run of this process has started yet, so all are stale. */
+    private void removeLeftovers() {
+        if (!Files.isDirectory(scratchRoot)) {
+            return;
+        }
+        try (Stream<Path> left = Files.list(scratchRoot)) {
+            left.filter(path -> path.getFileName().toString().startsWith("run-")).forEach(MonitorRunner::deleteTree);
+        } catch (IOException e) {
+            log.warn("could not list the monitor scratch directory {}: {}", scratchRoot, e.getMessage());
+        }
     }
 
     MonitorVerdict run(Invocation invocation, ZipSource zip) {

@@ -211,6 +211,14 @@ class MonitorRunnerTest {
         assertThat(scratchLeft()).isEmpty();
     }
 
+    @Test
+    void scratchDirectoriesACrashLeftBehindAreRemovedWhenTheRunnerStarts() throws Exception {
+        Path left = Files.createDirectories(temp.resolve("monitor-scratch").resolve("run-12345"));
+        Files.write(left.resolve("model.zip"), EMPTY_ZIP);
+        runner(Duration.ofSeconds(5), "permission", serverEnvironment());
+        assertThat(scratchLeft()).isEmpty();
+    }
+
     private List<Path> scratchLeft() throws IOException {
         Path root = temp.resolve("monitor-scratch");
         if (!Files.exists(root)) {
