@@ -193,6 +193,10 @@ variable "dynamodb_tables" {
     claims = {
       hash_key = "source"
     }
+    # user accounts and API tokens (hashed), shared by every node
+    credentials = {
+      hash_key = "pk"
+    }
   }
 }
 

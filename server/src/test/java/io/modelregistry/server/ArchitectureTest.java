@@ -5,11 +5,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.api.download.DownloadLog;
 import io.modelregistry.api.evolution.EventRevision;
 import java.util.Comparator;
 import java.util.Set;
@@ -69,7 +73,8 @@ class ArchitectureTest {
                         "io.modelregistry.projection.directory.jdbc..",
                         "io.modelregistry.projection.audit.jdbc..", "io.modelregistry.projection.rating.jdbc..",
                         "io.modelregistry.projection.lineage.jdbc..", "io.modelregistry.projection.search.lucene..",
-                        "io.modelregistry.projection.blob.jdbc..",
+                        "io.modelregistry.projection.blob.jdbc..", "io.modelregistry.projection.sensitive.jdbc..",
+                        "io.modelregistry.projection.downloads.jdbc..",
                         "io.modelregistry.server.axon.jdbc..")
                 .check(classes);
     }
@@ -93,7 +98,7 @@ class ArchitectureTest {
                 .should().beInterfaces().check(classes);
         classes().that().resideInAPackage("io.modelregistry.api..").and().haveNameMatching(
                         ".*\\.(ArtifactDirectory|AuditTrail|RatingReadModel|LineageStore|ArtifactSearch|SourceClaims|BlobStore"
-                                + "|BlobReferences|PullThrough|BlobSweeps)")
+                                + "|BlobReferences|PullThrough|BlobSweeps|SensitiveModels|DownloadHistory|DownloadLog)")
                 .should().beInterfaces().check(classes);
     }
 
@@ -178,6 +183,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyPathThatServesPackageBytesGoesThroughTheDownloadGate() {
+        // The gate runs a sensitive model's monitor and records the download before any byte: a download path that
+        // wrote a package, redirected to its blob or recorded a download by itself would skip the monitor.
+        String gate = "io.modelregistry.query.download.DownloadGate";
+        String zip = "io.modelregistry.query.download.PackageZip";
+        DescribedPredicate<JavaClass> theGate = DescribedPredicate.describe("the download gate (or the zip's overloads)",
+                javaClass -> javaClass.getName().equals(gate) || javaClass.getName().startsWith(gate + "$")
+                        || javaClass.getName().equals(zip));
+        DescribedPredicate<JavaMethodCall> servesOrRecords = DescribedPredicate.describe(
+                "write a package zip, redirect to a blob, or record a download", call ->
+                        call.getTargetOwner().getName().equals(zip)
+                                && call.getName().equals("writeRange")
+                        || call.getTargetOwner().isAssignableTo(BlobStore.class)
+                                && call.getName().equals("downloadRedirect")
+                        || call.getTargetOwner().isAssignableTo(DownloadLog.class));
+        noClasses().that(DescribedPredicate.not(theGate)).and().resideInAPackage("io.modelregistry.query..")
+                .should().callMethodWhere(servesOrRecords).check(classes);
+        // and the gate does each of them, so the rule above is not vacuous
+        assertThat(classes.get(gate + "$Cleared").getMethodCallsFromSelf()).anyMatch(servesOrRecords);
+        assertThat(classes.get(gate).getMethodCallsFromSelf()).anyMatch(servesOrRecords);
+    }
+
+    @Test
     void everyEventCarriesARevision() {
         // An event is what a handler takes, or what code builds where it publishes or applies: each must say which
         // revision of its shape it is stored as.
@@ -199,7 +227,8 @@ class ArchitectureTest {
         }
         events.removeIf(type -> !type.getPackageName().startsWith("io.modelregistry.api") || !type.isRecord());
         assertThat(events).extracting(JavaClass::getSimpleName).contains("ArtifactRegistered", "ModelRated",
-                "RegistryReset", "ArtifactDownloaded", "UserRegistered", "AuthTokenIssued", "ModelIngestRefused");
+                "RegistryReset", "ArtifactDownloaded", "UserRegistered", "AuthTokenIssued", "ModelIngestRefused",
+                "ArtifactDownloadRefused", "ModelSensitivityChanged", "MonitorProgramAttached", "MonitorProgramRemoved");
         assertThat(events).allSatisfy(event -> assertThat(event.isAnnotatedWith(EventRevision.class))
                 .as(event.getSimpleName() + " has an @EventRevision").isTrue());
     }

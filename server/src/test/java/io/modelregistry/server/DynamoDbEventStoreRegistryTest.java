@@ -57,7 +57,8 @@ class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
     void theEventStoreAndClaimsAreTheDynamoDbAdaptersOnTablesNamedByPrefixAndTokensStayBesideTheEmbeddedReadModels() {
         assertThat(dynamo.listTablesPaginator().tableNames().stream().toList()).filteredOn(name -> name.startsWith(prefix))
                 .containsExactlyInAnyOrder(prefix + "events", prefix + "event-log", prefix + "snapshots",
-                        prefix + "event-payloads", prefix + "tokens", prefix + "claims-named-on-their-own");
+                        prefix + "event-payloads", prefix + "tokens", prefix + "claims-named-on-their-own",
+                        prefix + "credentials");
         assertThat(engine.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
         assertThat(tokens).as("embedded read models store their rows and tokens in one H2 transaction")
                 .isInstanceOf(org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore.class);

@@ -1,7 +1,9 @@
 package io.modelregistry.command.download;
 
+import io.modelregistry.api.artifact.ArtifactDownloadRefused;
 import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.RecordDownload;
+import io.modelregistry.api.artifact.RecordRefusedDownload;
 import io.modelregistry.api.download.DownloadLog;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
@@ -32,10 +34,22 @@ class DownloadRecording implements DownloadLog {
         commands.sendAndWait(download);
     }
 
+    @Override
+    public void refused(RecordRefusedDownload refusal) {
+        commands.sendAndWait(refusal);
+    }
+
     @CommandHandler
     void handle(RecordDownload command) {
         events.publish(new ArtifactDownloaded(command.artifactId(), command.type(), command.name(),
                 command.packageDigest(), command.bytes(), command.actor(), clock.instant(), command.aspect(),
-                command.version()));
+                command.version(), command.monitor() == null ? null : command.monitor().forRecord()));
+    }
+
+    @CommandHandler
+    void handle(RecordRefusedDownload command) {
+        events.publish(new ArtifactDownloadRefused(command.artifactId(), command.type(), command.name(),
+                command.packageDigest(), command.actor(), clock.instant(), command.aspect(), command.version(),
+                command.monitor().forRecord()));
     }
 }

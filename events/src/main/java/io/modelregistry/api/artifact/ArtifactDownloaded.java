@@ -8,11 +8,14 @@ import java.time.Instant;
  * downloads never contend on it. {@code actor} is the user the signed download link was issued to; {@code aspect}
  * is {@code full} or an {@link Aspect}'s wire name (events written before aspects existed carry none: they were
  * full downloads); {@code bytes} is what this response sends (a resumed download counts only its range); {@code version} is the version served
- * (none on events written before versions existed: the artifact had one).
+ * (none on events written before versions existed: the artifact had one). {@code monitor} is the verdict of the
+ * sensitive model's monitor program that allowed it (none: the model was not sensitive, no program ran; events
+ * written before monitors existed carry none, which means the same, so the field needed no new revision).
  */
 @EventRevision("1")
 public record ArtifactDownloaded(String artifactId, ArtifactType type, String name, String packageDigest,
-                                 long bytes, Actor actor, Instant at, String aspect, String version) {
+                                 long bytes, Actor actor, Instant at, String aspect, String version,
+                                 MonitorVerdict monitor) {
 
     public static final String FULL = "full";
 
@@ -28,5 +31,10 @@ public record ArtifactDownloaded(String artifactId, ArtifactType type, String na
     public ArtifactDownloaded(String artifactId, ArtifactType type, String name, String packageDigest, long bytes,
                               Actor actor, Instant at, String aspect) {
         this(artifactId, type, name, packageDigest, bytes, actor, at, aspect, null);
+    }
+
+    public ArtifactDownloaded(String artifactId, ArtifactType type, String name, String packageDigest, long bytes,
+                              Actor actor, Instant at, String aspect, String version) {
+        this(artifactId, type, name, packageDigest, bytes, actor, at, aspect, version, null);
     }
 }

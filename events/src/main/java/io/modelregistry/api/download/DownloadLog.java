@@ -1,12 +1,16 @@
 package io.modelregistry.api.download;
 
 import io.modelregistry.api.artifact.RecordDownload;
+import io.modelregistry.api.artifact.RecordRefusedDownload;
 
 /**
  * Where the read side records a download (port): the only write the query side asks for, and it asks the command
- * side, which appends the event. Returns once the download is durable in the log.
+ * side, which appends the event. Returns once the download (or its refusal) is durable in the log.
  */
 public interface DownloadLog {
 
     void record(RecordDownload download);
+
+    /** A download a sensitive model's monitor refused: part of the download history, though no byte was sent. */
+    void refused(RecordRefusedDownload refusal);
 }

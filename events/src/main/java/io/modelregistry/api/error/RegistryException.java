@@ -15,6 +15,11 @@ public class RegistryException extends RuntimeException {
         FAILED_DEPENDENCY, UPSTREAM_UNAVAILABLE, INTERNAL,
         /** Refused for now (e.g. login back-off); {@link TooManyRequests} says after how long to retry. */
         TOO_MANY_REQUESTS,
+        /**
+         * A valid request the registry's policy refuses, which no other credential or retry changes (a sensitive
+         * model's monitor program said no): 403, with the reason in the message.
+         */
+        REFUSED,
         /** The registry cannot answer yet (e.g. its read models are behind the event log); retrying later helps. */
         UNAVAILABLE
     }

@@ -11,6 +11,8 @@ import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.blob.BlobReferencesWriter;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.registry.RegistryReset;
+import io.modelregistry.api.sensitive.MonitorProgramAttached;
+import io.modelregistry.api.sensitive.MonitorProgramRemoved;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  * Records which blobs every version of every live artifact references: its package manifest, each file the
  * manifest names (stored or remote: a remote file, once fetched, is kept as well), and its stored documents. A
  * registration and each added version add their content's references; an update replaces those of the version it
- * names; a deletion or a reset drops them. The manifest is read from the blob store (it was written before the
+ * names; a deletion or a reset drops them. A model's monitor program is a blob it references too, under a key of its
+ * own beside the versions, until the program is replaced or removed. The manifest is read from the blob store (it was written before the
  * event); a package stored before manifests existed is one bundle zip and references nothing more.
  */
 @Component
@@ -61,6 +64,19 @@ class BlobReferenceProjection {
     @EventHandler
     void on(ArtifactUpdated event) {
         record(event.artifactId(), event.content());
+    }
+
+    /** Not a version: no version is ever named this (versions are semantic versions). */
+    static final String MONITOR_PROGRAM = "#monitor-program";
+
+    @EventHandler
+    void on(MonitorProgramAttached event) {
+        writer.replace(event.artifactId(), MONITOR_PROGRAM, Set.of(event.sha256()));
+    }
+
+    @EventHandler
+    void on(MonitorProgramRemoved event) {
+        writer.replace(event.artifactId(), MONITOR_PROGRAM, Set.of());
     }
 
     @EventHandler

@@ -3,8 +3,6 @@ package io.modelregistry.query.download;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.Aspect;
-import io.modelregistry.api.artifact.RecordDownload;
-import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.download.DownloadCapability;
@@ -40,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  * and the audit read waits for the mark, so the audit trail read right after a download shows it. The query side
  * writes nothing itself: the command side records it ({@link DownloadLog}), without touching the artifact's
  * aggregate, so downloads never contend with writes. A {@code HEAD} request answers the headers and records nothing.
+ * Bytes are served only through the {@link DownloadGate}, which runs a sensitive model's monitor program first and
+ * records the download, allowed or refused, before any byte (a range that resumes a download is vetted again).
  * When the blob store is configured to redirect (S3 with {@code registry.blob-store.s3.download=redirect}) a
  * download whose bytes are exactly one stored blob is recorded and then answered with a 302 to a short-lived
  * presigned URL; a zip assembled from several blobs cannot be one presigned object and is always streamed.
@@ -49,19 +49,12 @@ class DownloadController {
 
     private final DownloadLinkSigner links;
     private final ArtifactDirectory directory;
-    private final PackageContents packages;
-    private final PackageAspects aspects;
-    private final DownloadLog downloads;
-    private final ReadModelBarrier readModels;
+    private final DownloadGate gate;
 
-    DownloadController(DownloadLinkSigner links, ArtifactDirectory directory, PackageContents packages,
-                       PackageAspects aspects, DownloadLog downloads, ReadModelBarrier readModels) {
+    DownloadController(DownloadLinkSigner links, ArtifactDirectory directory, DownloadGate gate) {
         this.links = links;
         this.directory = directory;
-        this.packages = packages;
-        this.aspects = aspects;
-        this.downloads = downloads;
-        this.readModels = readModels;
+        this.gate = gate;
     }
 
     @Requires(Access.PUBLIC)
@@ -82,31 +75,35 @@ class DownloadController {
                 .filter(r -> r.packageDigest().equals(capability.packageDigest())).findFirst()
                 .orElseThrow(() -> RegistryException.notFound(
                         "This artifact was deleted or its content replaced since the link was issued."));
-        PackageAspects.Download download = aspects.download(record, aspect);
-        PackageZip zip = download.zip();
-        String etag = download.etag();
+        DownloadGate.Prepared prepared = gate.prepare(record, aspect);
+        String etag = prepared.etag();
+        long length = prepared.length();
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         ByteRange range = ByteRange.of(request.getHeader(HttpHeaders.RANGE), request.getHeader(HttpHeaders.IF_RANGE),
-                etag, zip.length());
+                etag, length);
         if (range.unsatisfiable()) {
             response.setStatus(416);
-            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + zip.length());
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
             response.setContentType("application/json");
-            response.getOutputStream().write(("{\"message\":\"The requested range is outside the " + zip.length()
+            response.getOutputStream().write(("{\"message\":\"The requested range is outside the " + length
                     + " bytes of this download.\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }
         boolean head = "HEAD".equals(request.getMethod());
-        // a store in redirect mode offloads a download that is exactly one blob; an assembled zip is always streamed
-        Optional<URI> redirect = head ? Optional.empty() : zip.soleBlob().flatMap(packages.blobs()::downloadRedirect);
+        DownloadGate.Cleared cleared = null;
         if (!head) {
-            downloads.record(new RecordDownload(record.id(), record.type(), record.name(), record.packageDigest(),
-                    range.length(), new Actor(capability.username(), capability.admin()),
-                    aspect == null ? ArtifactDownloaded.FULL : aspect.wireName(), record.version()));
-            readModels.markForReaders();
+            try {
+                // the monitor of a sensitive model runs here, on the whole zip this range belongs to
+                cleared = gate.clear(prepared, new Actor(capability.username(), capability.admin()), range.length());
+            } catch (RuntimeException e) {
+                response.reset(); // nothing sent: the error handler answers with the refusal alone
+                throw e;
+            }
         }
+        // a store in redirect mode offloads a download that is exactly one blob; an assembled zip is always streamed
+        Optional<URI> redirect = cleared == null ? Optional.empty() : cleared.redirect();
         if (redirect.isPresent()) {
             response.setStatus(HttpServletResponse.SC_FOUND);
             response.setHeader(HttpHeaders.LOCATION, redirect.get().toString());
@@ -119,7 +116,7 @@ class DownloadController {
         if (range.partial()) {
             response.setStatus(206);
             response.setHeader(HttpHeaders.CONTENT_RANGE,
-                    "bytes " + range.first() + "-" + range.last() + "/" + zip.length());
+                    "bytes " + range.first() + "-" + range.last() + "/" + length);
         }
         response.setContentLengthLong(range.length());
         if (head || range.length() == 0) {
@@ -127,7 +124,7 @@ class DownloadController {
         }
         OutputStream out = response.getOutputStream();
         try {
-            zip.writeRange(range.first(), range.last(), packages.blobs(), packages.bytes(), out);
+            cleared.writeRange(range.first(), range.last(), out);
         } catch (IOException | RuntimeException e) {
             if (!response.isCommitted()) {
                 response.reset(); // nothing sent yet: the error handler answers cleanly (502 for a failed fetch)

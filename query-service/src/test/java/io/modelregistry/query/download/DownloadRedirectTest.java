@@ -6,12 +6,15 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.artifact.RecordDownload;
+import io.modelregistry.api.artifact.RecordRefusedDownload;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.download.DownloadLinkSigner;
+import io.modelregistry.api.download.DownloadLog;
 import io.modelregistry.projection.lineage.LineageReadModel;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -24,9 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -40,6 +45,8 @@ class DownloadRedirectTest {
 
     private final MemoryBlobs blobs = new MemoryBlobs(PRESIGNED);
     private final List<RecordDownload> recorded = new ArrayList<>();
+    @TempDir
+    Path temp;
     private final DownloadLinkSigner signer = new DownloadLinkSigner(new byte[32], Duration.ofHours(1), Clock.systemUTC());
 
     @Test
@@ -104,8 +111,22 @@ class DownloadRedirectTest {
             public void awaitMarked() {
             }
         };
-        DownloadController controller = new DownloadController(signer, directory, packages,
-                new PackageAspects(packages, linked), recorded::add, caughtUp);
+        DownloadLog log = new DownloadLog() {
+            @Override
+            public void record(RecordDownload download) {
+                recorded.add(download);
+            }
+
+            @Override
+            public void refused(RecordRefusedDownload refusal) {
+                throw new AssertionError("no model here is sensitive");
+            }
+        };
+        MonitorProperties monitors = new MonitorProperties("node", Duration.ofSeconds(10), DataSize.ofKilobytes(64), 1,
+                List.of("PATH"), "permission");
+        DownloadGate gate = new DownloadGate(new PackageAspects(packages, linked), packages, id -> Optional.empty(),
+                log, caughtUp, monitors, temp.toString());
+        DownloadController controller = new DownloadController(signer, directory, gate);
         Map<String, String> q = UriComponentsBuilder.fromUriString("/download/42?" + signer.sign("42", packageDigest,
                 "admin", true)).build().getQueryParams().toSingleValueMap();
         MockHttpServletRequest request = new MockHttpServletRequest(method, "/download/42");

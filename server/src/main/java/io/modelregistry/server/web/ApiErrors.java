@@ -21,6 +21,8 @@ public final class ApiErrors {
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
             // The contract: a missing or invalid token is 403; bad credentials or no permission is 401.
             case INVALID_TOKEN -> HttpStatus.FORBIDDEN;
+            // A policy's refusal (a sensitive model's monitor): understood, valid, and not to be repeated as is.
+            case REFUSED -> HttpStatus.FORBIDDEN;
             case INVALID_CREDENTIALS, NOT_PERMITTED -> HttpStatus.UNAUTHORIZED;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;

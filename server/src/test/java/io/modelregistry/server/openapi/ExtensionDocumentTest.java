@@ -19,7 +19,8 @@ class ExtensionDocumentTest {
         assertThat(result.getOpenAPI().getPaths()).containsKeys("/artifact/model/{id}/lineage",
                 "/artifact/model/{id}/license-check/explain", "/artifact/model/{id}/rate",
                 "/artifact/model/{id}/rate/history", "/artifact/model/{id}/vetting", "/ingest/refusals",
-                "/download/{id}", "/artifact/{artifact_type}/{id}/cost/aspects", "/artifacts/confusion-audit");
+                "/download/{id}", "/artifact/{artifact_type}/{id}/cost/aspects", "/artifacts/confusion-audit",
+                "/artifact/model/{id}/sensitive", "/artifact/model/{id}/monitor", "/downloads/history");
     }
 
     private static String resource(String path) throws IOException {

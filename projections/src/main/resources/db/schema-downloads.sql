@@ -1,0 +1,42 @@
+-- Sensitive models and their monitor programs (the program's bytes are a blob named by program_sha256).
+CREATE TABLE IF NOT EXISTS model_guard (
+    artifact_id         VARCHAR(64)   NOT NULL PRIMARY KEY,
+    sensitive           BOOLEAN       NOT NULL,
+    program_sha256      VARCHAR(64),
+    program_bytes       BIGINT,
+    program_attached_by VARCHAR(1024),
+    program_attached_at TIMESTAMP WITH TIME ZONE,
+    changed_by          VARCHAR(1024) NOT NULL,
+    changed_at          TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- The download history: one row per download or refused download, keyed by its event's log position.
+CREATE TABLE IF NOT EXISTS download_history (
+    position         BIGINT        NOT NULL PRIMARY KEY,
+    at               TIMESTAMP WITH TIME ZONE NOT NULL,
+    username         VARCHAR(1024) NOT NULL,
+    is_admin         BOOLEAN       NOT NULL,
+    artifact_id      VARCHAR(64)   NOT NULL,
+    artifact_type    VARCHAR(16)   NOT NULL,
+    name             VARCHAR(1024) NOT NULL,
+    version          VARCHAR(160),
+    aspect           VARCHAR(16)   NOT NULL,
+    bytes            BIGINT        NOT NULL,
+    allowed          BOOLEAN       NOT NULL,
+    monitor_outcome  VARCHAR(16),
+    monitor_exit     INTEGER,
+    monitor_sha256   VARCHAR(64),
+    monitor_stdout   VARCHAR(16384),
+    monitor_stderr   VARCHAR(16384),
+    monitor_truncated BOOLEAN,
+    monitor_millis   BIGINT,
+    monitor_reason   VARCHAR(2048)
+);
+CREATE INDEX IF NOT EXISTS download_history_artifact ON download_history (artifact_id, position);
+CREATE INDEX IF NOT EXISTS download_history_user ON download_history (username, position);
+
+-- Registry resets, by log position: a read now starts after the last one, a read "as of" after the last one then.
+CREATE TABLE IF NOT EXISTS download_history_reset (
+    position BIGINT NOT NULL PRIMARY KEY,
+    at       TIMESTAMP WITH TIME ZONE NOT NULL
+);

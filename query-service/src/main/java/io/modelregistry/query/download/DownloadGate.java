@@ -1,0 +1,200 @@
+package io.modelregistry.query.download;
+
+import io.modelregistry.api.artifact.Actor;
+import io.modelregistry.api.artifact.ArtifactDownloaded;
+import io.modelregistry.api.artifact.Aspect;
+import io.modelregistry.api.artifact.RecordDownload;
+import io.modelregistry.api.artifact.RecordRefusedDownload;
+import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.api.consistency.ReadModelBarrier;
+import io.modelregistry.api.directory.ArtifactRecord;
+import io.modelregistry.api.download.DownloadLog;
+import io.modelregistry.api.artifact.MonitorVerdict;
+import io.modelregistry.api.artifact.MonitorVerdict.Outcome;
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.error.RegistryException.Kind;
+import io.modelregistry.api.sensitive.ModelGuard;
+import io.modelregistry.api.sensitive.SensitiveModels;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way to serve a package's bytes. Every download path (the signed link, in full or by aspect, a range that
+ * resumes one, and any later path such as a file API) first {@linkplain #prepare prepares} what it would send, which
+ * gives its length and ETag and sends nothing, then asks to be {@linkplain #clear cleared}: for a sensitive model
+ * the monitor program runs on that very zip, and the download is recorded, allowed or refused, before any byte.
+ * Only a {@link Cleared} download can write bytes or name a redirect; {@link PackageZip} and the blob-level redirect
+ * are package-private, and {@code ArchitectureTest} holds that nothing but this gate writes a package or records a
+ * download, so a new path cannot forget the monitor.
+ */
+@Component
+@EnableConfigurationProperties(MonitorProperties.class)
+public class DownloadGate implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DownloadGate.class);
+    private static final int MAX_PROGRAM_READ = ModelGuard.MAX_PROGRAM_BYTES + 1;
+
+    private final PackageAspects aspects;
+    private final PackageContents packages;
+    private final SensitiveModels guards;
+    private final DownloadLog downloads;
+    private final ReadModelBarrier readModels;
+    private final MonitorRunner monitors;
+
+    DownloadGate(PackageAspects aspects, PackageContents packages, SensitiveModels guards, DownloadLog downloads,
+                 ReadModelBarrier readModels, MonitorProperties settings,
+                 @Value("${registry.data-dir:./data}") String dataDir) {
+        this.aspects = aspects;
+        this.packages = packages;
+        this.guards = guards;
+        this.downloads = downloads;
+        this.readModels = readModels;
+        this.monitors = new MonitorRunner(settings, Path.of(dataDir, "monitor-scratch").toAbsolutePath(),
+                MonitorRunner.systemEnvironment());
+    }
+
+    /** What a download of this version (in full, or one aspect: {@code aspect}, null for full) would send. */
+    public Prepared prepare(ArtifactRecord record, Aspect aspect) {
+        PackageAspects.Download download = aspects.download(record, aspect);
+        return new Prepared(record, aspect, download.zip(), download.etag());
+    }
+
+    /**
+     * Vets and records one download of {@code bytes} bytes of the prepared zip for {@code downloader}. A model that
+     * is not sensitive is recorded and cleared at once; a sensitive one only once its monitor program exits 0.
+     *
+     * @throws RegistryException REFUSED (403) with the program's stdout when it exits non-zero, or when the model has
+     *         no program; UNAVAILABLE (503) when it gave no verdict (killed at the time limit, with its output so far)
+     *         or could not be run. Either way the refusal is recorded first.
+     */
+    public Cleared clear(Prepared prepared, Actor downloader, long bytes) {
+        ArtifactRecord record = prepared.record();
+        String aspect = prepared.aspect() == null ? ArtifactDownloaded.FULL : prepared.aspect().wireName();
+        Optional<ModelGuard> guard = guards.guard(record.id()).filter(ModelGuard::sensitive);
+        MonitorVerdict verdict = guard.map(g -> vet(g, prepared, downloader)).orElse(null);
+        if (verdict != null && !verdict.allowed()) {
+            downloads.refused(new RecordRefusedDownload(record.id(), record.type(), record.name(),
+                    record.packageDigest(), downloader, aspect, record.version(), verdict));
+            readModels.markForReaders();
+            log.info("download of {} {} ({}) by {} refused by its monitor: {}", record.type().wireName(), record.id(),
+                    aspect, downloader.username(), verdict.reason());
+            throw refusal(record, verdict);
+        }
+        downloads.record(new RecordDownload(record.id(), record.type(), record.name(), record.packageDigest(), bytes,
+                downloader, aspect, record.version(), verdict));
+        readModels.markForReaders();
+        return new Cleared(prepared.zip(), packages);
+    }
+
+    private MonitorVerdict vet(ModelGuard guard, Prepared prepared, Actor downloader) {
+        if (guard.program() == null) {
+            return new MonitorVerdict(Outcome.NO_PROGRAM, null, null, "", "", false, 0,
+                    "the model is sensitive and has no monitor program; attach one to allow downloads");
+        }
+        byte[] program = program(guard.program());
+        ArtifactRecord record = prepared.record();
+        PackageZip zip = prepared.zip();
+        return monitors.run(new MonitorRunner.Invocation(guard.program().sha256(), program, record.name(),
+                        record.registeredBy(), downloader.username()),
+                out -> zip.writeRange(0, zip.length() - 1, packages.blobs(), packages.bytes(), out));
+    }
+
+    private byte[] program(ModelGuard.Program program) {
+        try (InputStream in = packages.blobs().open(program.sha256()).orElseThrow(() -> new RegistryException(
+                Kind.INTERNAL, "The monitor program " + program.sha256() + " is missing from the blob store."))) {
+            byte[] bytes = in.readNBytes(MAX_PROGRAM_READ);
+            if (bytes.length != program.bytes()) {
+                throw new RegistryException(Kind.INTERNAL, "The monitor program " + program.sha256() + " has "
+                        + bytes.length + " bytes, the log says " + program.bytes() + ".");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read monitor program " + program.sha256(), e);
+        }
+    }
+
+    private static RegistryException refusal(ArtifactRecord record, MonitorVerdict verdict) {
+        String subject = "The download of model '" + record.name() + "' (" + record.id() + ") was refused: "
+                + verdict.reason();
+        return switch (verdict.outcome()) {
+            case UNAVAILABLE -> new RegistryException(Kind.UNAVAILABLE, subject + ". Sensitive models are never"
+                    + " served unvetted; try again later.");
+            case REFUSED -> new RegistryException(Kind.REFUSED, subject + ". Its output: " + verdict.stdout());
+            case TIMED_OUT -> new RegistryException(Kind.UNAVAILABLE, subject + ". Sensitive models are never"
+                    + " served unvetted. Its output so far: " + verdict.stdout());
+            default -> new RegistryException(Kind.REFUSED, subject + ".");
+        };
+    }
+
+    @Override
+    public void close() {
+        monitors.close();
+    }
+
+    /** A download as it would be sent: its length and ETag, known before any byte. Sends nothing. */
+    public static final class Prepared {
+        private final ArtifactRecord record;
+        private final Aspect aspect;
+        private final PackageZip zip;
+        private final String etag;
+
+        private Prepared(ArtifactRecord record, Aspect aspect, PackageZip zip, String etag) {
+            this.record = record;
+            this.aspect = aspect;
+            this.zip = zip;
+            this.etag = etag;
+        }
+
+        public ArtifactRecord record() {
+            return record;
+        }
+
+        public Aspect aspect() {
+            return aspect;
+        }
+
+        public long length() {
+            return zip.length();
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        PackageZip zip() {
+            return zip;
+        }
+    }
+
+    /** A download the gate has vetted and recorded: the only handle that writes a package's bytes. */
+    public static final class Cleared {
+        private final PackageZip zip;
+        private final PackageContents packages;
+
+        private Cleared(PackageZip zip, PackageContents packages) {
+            this.zip = zip;
+            this.packages = packages;
+        }
+
+        /** A presigned URL to send instead of the bytes, when the store offloads a download that is one blob. */
+        public Optional<URI> redirect() {
+            BlobStore blobs = packages.blobs();
+            return zip.soleBlob().flatMap(blobs::downloadRedirect);
+        }
+
+        /** Writes bytes {@code first} to {@code last} (inclusive) of the zip. */
+        public void writeRange(long first, long last, OutputStream out) throws IOException {
+            zip.writeRange(first, last, packages.blobs(), packages.bytes(), out);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+// Never decides.
+console.log("asking the audit server...");
+setInterval(() => {}, 1000);
