@@ -141,13 +141,13 @@ abstract class RatingReadModelContract<S extends RatingReadModel & RatingReadMod
     }
 
     @Test
-    void historyIsOldestFirstInTheOrderRecordedAndBounded() {
+    void historyIsOldestFirstRatingsOfOneInstantInTheOrderRecordedAndBounded() {
         for (int i = 0; i < 30; i++) {
-            // timestamps out of order: the history is the order the events were recorded in
-            ratings.recordRating("e" + i, rating("1", "1.0.0", i / 100.0, T0.plusSeconds(30 - i)));
+            // pairs rated at the same instant: their order is the order they were recorded in
+            ratings.recordRating("e" + (100 - i), rating("1", "1.0.0", i / 100.0, T0.plusSeconds(i / 2)));
         }
         ratings.recordRating("other", rating("2", "1.0.0", 0.9, T0));
-        ratings.recordRating("e3", rating("1", "1.0.0", 0.03, T0.plusSeconds(27)));
+        ratings.recordRating("e97", rating("1", "1.0.0", 0.03, T0.plusSeconds(1)));
 
         List<StoredRating> history = ratings.history("1", 25);
         assertThat(history).hasSize(25);
