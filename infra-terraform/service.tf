@@ -30,7 +30,9 @@ locals {
     # The bucket is Terraform's: a missing one must stop start-up, not be created by a node.
     REGISTRY_BLOB_STORE_S3_CREATE_BUCKET = "false"
     REGISTRY_OPENSEARCH_ENDPOINT         = "https://${aws_opensearch_domain.read_models.endpoint}"
-    REGISTRY_INGEST_GATE                 = var.ingest_gate
+    # The domain's access policy admits the task role: every request is SigV4-signed with its credentials.
+    REGISTRY_OPENSEARCH_AWS_SIGNING = "true"
+    REGISTRY_INGEST_GATE            = var.ingest_gate
     # Only node-local scratch (e.g. the git clones of a rating) remains on disk at scale.
     REGISTRY_DATA_DIR = "/tmp/registry"
   }, var.extra_environment)

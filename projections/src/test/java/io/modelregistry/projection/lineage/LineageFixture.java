@@ -13,33 +13,23 @@ import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
 import io.modelregistry.api.lineage.DeclaredRelationship;
 import io.modelregistry.api.registry.RegistryReset;
-import io.modelregistry.projection.lineage.jdbc.JdbcLineageStore;
+import io.modelregistry.api.lineage.LineageStore;
+import io.modelregistry.api.lineage.LineageWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** A lineage read model on a fresh in-memory H2 database, fed by calling the projection's handlers directly. */
+/** A lineage read model on whichever adapter a contract test opens, fed by calling the projection's handlers directly. */
 final class LineageFixture {
 
     static final Actor ADMIN = new Actor("admin", true);
     static final Instant AT = Instant.parse("2025-11-01T10:00:00Z");
 
-    final JdbcTemplate jdbc;
     final LineageProjection projection;
     final LineageReadModel readModel;
     final LineageGraphs graphs;
 
-    LineageFixture() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:mem:lineage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("db/schema-lineage.sql")).execute(dataSource);
-        jdbc = new JdbcTemplate(dataSource);
-        JdbcLineageStore store = new JdbcLineageStore(jdbc);
-        projection = new LineageProjection(store, store);
+    LineageFixture(LineageStore store, LineageWriter writer) {
+        projection = new LineageProjection(store, writer);
         readModel = new LineageReadModel(store);
         graphs = new LineageGraphs(readModel);
     }

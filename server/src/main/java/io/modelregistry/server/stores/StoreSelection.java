@@ -30,7 +30,7 @@ public record StoreSelection(@NotNull @DefaultValue("jdbc") EventStore eventStor
     public enum BlobStore { FILESYSTEM, S3 }
 
     /** {@code registry.read-models}. */
-    public enum ReadModels { EMBEDDED }
+    public enum ReadModels { EMBEDDED, OPENSEARCH }
 
     /** The property, its default and its known values, for the start-up check. */
     record Choice(String property, String defaultValue, List<String> known) {

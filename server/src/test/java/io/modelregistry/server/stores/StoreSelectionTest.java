@@ -21,7 +21,7 @@ class StoreSelectionTest {
 
     @ParameterizedTest
     @CsvSource({"registry.event-store, cassandra, 'jdbc, dynamodb'", "registry.blob-store, azure, 'filesystem, s3'",
-            "registry.read-models, opensearch, embedded"})
+            "registry.read-models, elasticsearch, 'embedded, opensearch'"})
     void anUnknownAdapterStopsStartUpNamingTheSettingAndTheKnownValues(String property, String value, String known) {
         MockEnvironment environment = new MockEnvironment().withProperty(property, value);
         assertThatThrownBy(() -> new StoreSelectionCheck().postProcessEnvironment(environment, new SpringApplication()))

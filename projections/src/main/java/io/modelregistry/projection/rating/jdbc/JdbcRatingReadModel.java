@@ -7,6 +7,7 @@ import io.modelregistry.api.rating.RatingReadModel;
 import io.modelregistry.api.rating.RatingReadModelWriter;
 import io.modelregistry.api.rating.StoredRating;
 import io.modelregistry.api.version.SemanticVersions;
+import io.modelregistry.projection.rating.RatingJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -11,16 +11,43 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceKind;
+import io.modelregistry.api.lineage.ArtifactRelationshipsDeclared;
+import io.modelregistry.api.lineage.DeclaredRelationship;
+import io.modelregistry.api.lineage.LineageArtifact;
+import io.modelregistry.api.lineage.LineageStore;
+import io.modelregistry.api.lineage.LineageStore.ArtifactKeys;
+import io.modelregistry.api.lineage.LineageStore.OwnedRelationship;
+import io.modelregistry.api.lineage.LineageStore.RelationshipKeys;
+import io.modelregistry.api.lineage.LineageWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LineageGraphsTest {
+/**
+ * What every lineage read model adapter must do, embedded or OpenSearch: the port's look-ups (by id, by the keys a
+ * declared target is matched by, ordered and bounded), writes that a replay repeats harmlessly, and the graphs the
+ * query side resolves through it. Each adapter's test extends this with a fresh, empty store.
+ */
+abstract class LineageStoreContract<S extends LineageStore & LineageWriter> {
 
     private static final String RESNET = "100000000000000001";
     private static final String GENDER = "100000000000000002";
     private static final String ONNX = "100000000000000003";
 
-    private final LineageFixture f = new LineageFixture();
+    /** An empty store; each test gets its own (or the same one emptied). */
+    protected abstract S newStore();
+
+    protected S store;
+    private LineageFixture f;
+
+    @BeforeEach
+    void openStore() {
+        store = newStore();
+        f = new LineageFixture(store, store);
+    }
 
     private void resnetChain() {
         f.model(RESNET, "resnet-50", "microsoft/resnet-50");
@@ -190,7 +217,12 @@ class LineageGraphsTest {
         resnetChain();
         f.reset();
         assertThat(f.readModel.artifact(ONNX)).isEmpty();
-        assertThat(f.jdbc.queryForObject("SELECT COUNT(*) FROM lineage_relationship", Integer.class)).isZero();
+        for (String id : List.of(RESNET, GENDER, ONNX)) {
+            assertThat(store.artifact(id)).isEmpty();
+            assertThat(store.declaredBy(id)).isEmpty();
+        }
+        assertThat(store.relationshipsMatching("none", new RelationshipKeys(Set.of("microsoft/resnet-50",
+                "crangana/trained-gender"), Set.of(), Set.of("resnet-50", "trained-gender")), 100)).isEmpty();
     }
 
     @Test
@@ -215,5 +247,140 @@ class LineageGraphsTest {
         assertThat(f.readModel.dependencies("700000000000000003"))
                 .containsExactly("700000000000000001", "700000000000000002");
         assertThat(f.readModel.dependencies("700000000000000001")).isEmpty();
+    }
+
+    // ---- the port itself, below the projection
+
+    private static LineageArtifact artifact(String id, String name, String repoId) {
+        return new LineageArtifact(id, ArtifactType.MODEL, name, repoId, "HUGGINGFACE_MODEL",
+                "https://huggingface.co/" + repoId, "https://huggingface.co/" + repoId, "main", true, false);
+    }
+
+    private static DeclaredRelationship base(String target, int n) {
+        return new DeclaredRelationship(target, "model", "base_model", "model_card", "line " + n);
+    }
+
+    @Test
+    void anArtifactIsReadBackByIdWithEveryFieldAndAPutReplacesIt() {
+        LineageArtifact first = new LineageArtifact("a1", ArtifactType.CODE, "Bert Code", "Google/BERT",
+                "GITHUB_REPOSITORY", "https://github.com/Google/BERT", "https://github.com/google/bert", "v1", false,
+                true);
+        store.putArtifact(first);
+        assertThat(store.artifact("a1")).contains(first);
+
+        LineageArtifact second = artifact("a1", "renamed", "acme/renamed");
+        store.putArtifact(second);
+        assertThat(store.artifact("a1")).contains(second);
+        assertThat(store.artifact("a2")).isEmpty();
+
+        LineageArtifact sparse = new LineageArtifact("a3", ArtifactType.DATASET, "upload", null, null, null, null,
+                null, false, false);
+        store.putArtifact(sparse);
+        assertThat(store.artifact("a3")).contains(sparse);
+    }
+
+    @Test
+    void declarationsKeepTheirOrderAreCappedAndAreReplacedAsAWhole() {
+        List<DeclaredRelationship> many = new ArrayList<>();
+        for (int i = 0; i < ArtifactRelationshipsDeclared.MAX_RELATIONSHIPS + 6; i++) {
+            many.add(base("org/parent-" + (ArtifactRelationshipsDeclared.MAX_RELATIONSHIPS + 6 - i), i));
+        }
+        store.replaceDeclarations("m", many);
+        assertThat(store.declaredBy("m")).as("at most the bound, in the order declared")
+                .containsExactlyElementsOf(many.subList(0, ArtifactRelationshipsDeclared.MAX_RELATIONSHIPS));
+
+        store.replaceDeclarations("m", List.of(base("org/only", 1), base("org/second", 2)));
+        assertThat(store.declaredBy("m")).containsExactly(base("org/only", 1), base("org/second", 2));
+        assertThat(store.relationshipsMatching("x", new RelationshipKeys(Set.of("org/parent-3"), Set.of(), Set.of()),
+                10)).as("what the replaced declarations named is gone").isEmpty();
+
+        store.replaceDeclarations("m", List.of());
+        assertThat(store.declaredBy("m")).isEmpty();
+        assertThat(store.declaredBy("never-declared")).isEmpty();
+    }
+
+    @Test
+    void artifactsMatchByRepoKeyNameKeyOrRepoLastSegmentOrderedByIdBoundedAndNeverTheExcludedOne() {
+        store.putArtifact(artifact("a3", "BERT-Base-Uncased", "google-bert/BERT-base-uncased"));
+        store.putArtifact(artifact("a1", "my-bert", "acme/bert-base-uncased"));
+        store.putArtifact(artifact("a2", "bert-base-uncased", "someone/other"));
+        store.putArtifact(artifact("a4", "unrelated", "acme/unrelated"));
+        store.putArtifact(artifact("a0", "self", "google-bert/bert-base-uncased"));
+
+        ArtifactKeys byRepo = new ArtifactKeys(Set.of("google-bert/bert-base-uncased"), Set.of(), Set.of());
+        assertThat(store.artifactsMatching("a0", byRepo, 10)).extracting(LineageArtifact::id).containsExactly("a3");
+        ArtifactKeys byName = new ArtifactKeys(Set.of(), Set.of("bert-base-uncased"), Set.of());
+        assertThat(store.artifactsMatching("a0", byName, 10)).extracting(LineageArtifact::id)
+                .containsExactly("a2", "a3");
+        ArtifactKeys byLast = new ArtifactKeys(Set.of(), Set.of(), Set.of("bert-base-uncased"));
+        assertThat(store.artifactsMatching("none", byLast, 10)).extracting(LineageArtifact::id)
+                .containsExactly("a0", "a1", "a3");
+        ArtifactKeys any = new ArtifactKeys(Set.of("acme/unrelated"), Set.of("bert-base-uncased"),
+                Set.of("bert-base-uncased"));
+        assertThat(store.artifactsMatching("a0", any, 10)).extracting(LineageArtifact::id)
+                .containsExactly("a1", "a2", "a3", "a4");
+        assertThat(store.artifactsMatching("a0", any, 2)).extracting(LineageArtifact::id).containsExactly("a1", "a2");
+        assertThat(store.artifactsMatching("a0", new ArtifactKeys(Set.of(), Set.of(), Set.of()), 10)).isEmpty();
+        assertThat(store.artifactsMatching("a0", new ArtifactKeys(Set.of("Google-BERT/BERT-base-uncased"), Set.of(),
+                Set.of()), 10)).as("keys are lower case: the caller passes TargetKeys").isEmpty();
+    }
+
+    @Test
+    void relationshipsMatchByTargetKeyFlatKeyOrLastSegmentOrderedByOwnerThenDeclarationBounded() {
+        store.replaceDeclarations("o2", List.of(base("unrelated/x", 0), base("Google-Research/BERT", 1)));
+        store.replaceDeclarations("o1", List.of(base("google-research-bert", 0), base("bert", 1),
+                base("google-research/bert", 2)));
+        store.replaceDeclarations("o0", List.of(base("google-research/bert", 0)));
+
+        RelationshipKeys keys = new RelationshipKeys(Set.of("google-research/bert"), Set.of("google-research-bert"),
+                Set.of("bert"));
+        assertThat(store.relationshipsMatching("o0", keys, 10)).containsExactly(
+                new OwnedRelationship("o1", base("google-research-bert", 0)),
+                new OwnedRelationship("o1", base("bert", 1)),
+                new OwnedRelationship("o1", base("google-research/bert", 2)),
+                new OwnedRelationship("o2", base("Google-Research/BERT", 1)));
+        assertThat(store.relationshipsMatching("o0", keys, 2)).extracting(OwnedRelationship::ownerId)
+                .containsExactly("o1", "o1");
+        assertThat(store.relationshipsMatching("o9", new RelationshipKeys(Set.of(), Set.of("google-research-bert"),
+                Set.of()), 10)).extracting(OwnedRelationship::ownerId).containsExactly("o0", "o1", "o1", "o2");
+        assertThat(store.relationshipsMatching("o9", new RelationshipKeys(Set.of(), Set.of(), Set.of()), 10)).isEmpty();
+    }
+
+    @Test
+    void deletingAnArtifactTakesItsDeclarationsAndLeavesTheOthers() {
+        store.putArtifact(artifact("a1", "one", "acme/one"));
+        store.putArtifact(artifact("a2", "two", "acme/two"));
+        store.replaceDeclarations("a1", List.of(base("acme/two", 0)));
+        store.replaceDeclarations("a2", List.of(base("acme/one", 0)));
+
+        store.delete("a1");
+        assertThat(store.artifact("a1")).isEmpty();
+        assertThat(store.declaredBy("a1")).isEmpty();
+        assertThat(store.relationshipsMatching("x", new RelationshipKeys(Set.of("acme/two"), Set.of(), Set.of()), 10))
+                .isEmpty();
+        assertThat(store.artifact("a2")).isPresent();
+        assertThat(store.declaredBy("a2")).containsExactly(base("acme/one", 0));
+        store.delete("never-there");
+
+        store.deleteAll();
+        assertThat(store.artifact("a2")).isEmpty();
+        assertThat(store.declaredBy("a2")).isEmpty();
+        assertThat(store.artifactsMatching("x", new ArtifactKeys(Set.of("acme/two"), Set.of("two"), Set.of("two")), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void replayingTheSameWritesGivesTheSameState() {
+        for (int round = 0; round < 2; round++) {
+            store.putArtifact(artifact("a1", "one", "acme/one"));
+            store.replaceDeclarations("a1", List.of(base("acme/zero", 0), base("acme/minus", 1)));
+            store.putArtifact(artifact("a2", "two", "acme/two"));
+            store.replaceDeclarations("a2", List.of(base("acme/zero", 0)));
+        }
+        assertThat(store.declaredBy("a1")).containsExactly(base("acme/zero", 0), base("acme/minus", 1));
+        assertThat(store.relationshipsMatching("x", new RelationshipKeys(Set.of("acme/zero"), Set.of(), Set.of()), 10))
+                .extracting(OwnedRelationship::ownerId).containsExactly("a1", "a2");
+        assertThat(store.artifactsMatching("x", new ArtifactKeys(Set.of("acme/one", "acme/two"), Set.of(), Set.of()),
+                10)).extracting(LineageArtifact::id).containsExactly("a1", "a2");
     }
 }

@@ -18,7 +18,8 @@ import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.registry.RegistryReset;
-import io.modelregistry.projection.blob.jdbc.JdbcBlobReferences;
+import io.modelregistry.api.blob.BlobReferences;
+import io.modelregistry.api.blob.BlobReferencesWriter;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,31 +29,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * Every version of a live artifact keeps what its content names (manifest, each file, stored or remote, and its
- * documents); an update replaces what the version it names referenced, and deletion and reset drop everything.
+ * What every blob references adapter must do, embedded or OpenSearch. Every version of a live artifact keeps what
+ * its content names (manifest, each file, stored or remote, and its documents); an update replaces what the version
+ * it names referenced, and deletion and reset drop everything. The sweep deletes what this says nobody references,
+ * so an adapter that missed one reference (a page it did not read, a write it did not see yet) would lose a live
+ * blob: the look-ups here are large and asked right after the writes. Each adapter's test extends this with a
+ * fresh, empty store.
  */
-class BlobReferenceProjectionTest {
+abstract class BlobReferencesContract<S extends BlobReferences & BlobReferencesWriter> {
 
     private static final Actor ADMIN = new Actor("admin", true);
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
     private final Map<String, byte[]> manifests = new HashMap<>();
-    private final JdbcBlobReferences references;
-    private final BlobReferenceProjection projection;
+    /** An empty store; each test gets its own (or the same one emptied). */
+    protected abstract S newStore();
 
-    BlobReferenceProjectionTest() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:mem:blobs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("db/schema-blobs.sql")).execute(dataSource);
-        references = new JdbcBlobReferences(new JdbcTemplate(dataSource));
+    protected S references;
+    private BlobReferenceProjection projection;
+
+    @BeforeEach
+    void openStore() {
+        references = newStore();
         projection = new BlobReferenceProjection(references, new Manifests());
     }
 
@@ -86,6 +91,88 @@ class BlobReferenceProjectionTest {
         projection.on(new RegistryReset(ADMIN, null, AT));
         assertThat(references.referencedAmong(all)).isEmpty();
         assertThat(references.count()).isZero();
+    }
+
+    @Test
+    void aPackageWhoseManifestWasSweptAwayReferencesItselfAndTheReplayCarriesOn() {
+        // replaying from the start after a sweep meets deleted artifacts whose manifests are gone
+        String gone = hex('7');
+        projection.on(new ArtifactRegistered("m1", ArtifactType.MODEL, "m", content("1.0.0", gone, hex('8')), ADMIN, AT));
+        assertThat(references.referencedAmong(List.of(gone, hex('8')))).containsExactlyInAnyOrder(gone, hex('8'));
+        projection.on(new ArtifactDeleted("m1", ArtifactType.MODEL, "m", ADMIN, AT));
+        assertThat(references.referencedAmong(List.of(gone, hex('8')))).isEmpty();
+    }
+
+    private static String digest(int i) {
+        return String.format("%064x", i);
+    }
+
+    @Test
+    void everyReferenceAmongThousandsOfDigestsIsFoundAndCountedOnce() {
+        Set<String> firstHalf = new HashSet<>();
+        Set<String> secondHalf = new HashSet<>();
+        for (int i = 0; i < 1500; i++) {
+            (i < 750 ? firstHalf : secondHalf).add(digest(i));
+        }
+        references.replace("a1", "1.0.0", firstHalf);
+        references.replace("a2", "1.0.0", secondHalf);
+        references.replace("a3", "1.0.0", Set.of(digest(10), digest(1000)));
+
+        List<String> asked = new java.util.ArrayList<>(IntStream.range(0, 3000).mapToObj(BlobReferencesContract::digest)
+                .toList());
+        java.util.Collections.shuffle(asked, new java.util.Random(7));
+        Set<String> found = references.referencedAmong(asked);
+        assertThat(found).hasSize(1500).containsAll(firstHalf).containsAll(secondHalf);
+        assertThat(references.count()).isEqualTo(1500);
+        assertThat(references.referencedAmong(List.of())).isEmpty();
+    }
+
+    @Test
+    void aDigestSharedByManyVersionsStaysReferencedUntilTheLastGoes() {
+        String shared = hex('5');
+        for (int v = 0; v < 40; v++) {
+            references.replace("a" + (v % 4), v + ".0.0", Set.of(shared, digest(v)));
+        }
+        assertThat(references.count()).isEqualTo(41);
+        assertThat(references.referencedAmong(List.of(shared))).containsExactly(shared);
+        references.deleteArtifact("a0");
+        references.deleteArtifact("a1");
+        references.deleteArtifact("a2");
+        assertThat(references.referencedAmong(List.of(shared, digest(0), digest(3)))).containsExactlyInAnyOrder(shared,
+                digest(3));
+        references.deleteArtifact("a3");
+        assertThat(references.referencedAmong(List.of(shared))).isEmpty();
+        assertThat(references.count()).isZero();
+    }
+
+    @Test
+    void replacingAVersionIsIdempotentAndTouchesNoOtherVersion() {
+        references.replace("a1", "1.0.0", Set.of(hex('a'), hex('b')));
+        references.replace("a1", "2.0.0", Set.of(hex('b'), hex('c')));
+        references.replace("a1", "1.0.0", Set.of(hex('a'), hex('b')));
+        assertThat(references.count()).isEqualTo(3);
+
+        references.replace("a1", "1.0.0", Set.of(hex('d')));
+        references.replace("a1", "1.0.0", Set.of(hex('d')));
+        assertThat(references.referencedAmong(List.of(hex('a'), hex('b'), hex('c'), hex('d'))))
+                .containsExactlyInAnyOrder(hex('b'), hex('c'), hex('d'));
+        references.replace("a1", "2.0.0", Set.of());
+        assertThat(references.referencedAmong(List.of(hex('a'), hex('b'), hex('c'), hex('d')))).containsExactly(hex('d'));
+        assertThat(references.count()).isEqualTo(1);
+
+        references.deleteArtifact("a1");
+        references.deleteArtifact("a1");
+        assertThat(references.count()).isZero();
+    }
+
+    @Test
+    void deleteAllForgetsEverythingAndTheStoreFillsAgain() {
+        references.replace("a1", "1.0.0", Set.of(hex('a')));
+        references.deleteAll();
+        assertThat(references.count()).isZero();
+        assertThat(references.referencedAmong(List.of(hex('a')))).isEmpty();
+        references.replace("a1", "1.0.0", Set.of(hex('a')));
+        assertThat(references.referencedAmong(List.of(hex('a')))).containsExactly(hex('a'));
     }
 
     private static String hex(char c) {

@@ -1,12 +1,12 @@
-package io.modelregistry.projection.rating.jdbc;
+package io.modelregistry.projection.rating;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.rating.RatingOutcome;
 
-/** A rating outcome as stored in the read model's JSON column (plain records, no framework types). */
-final class RatingJson {
+/** A rating outcome as every ratings read model adapter stores it: JSON of the plain records, no framework types. */
+public final class RatingJson {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -14,7 +14,7 @@ final class RatingJson {
     private RatingJson() {
     }
 
-    static String write(RatingOutcome outcome) {
+    public static String write(RatingOutcome outcome) {
         try {
             return JSON.writeValueAsString(outcome);
         } catch (JsonProcessingException e) {
@@ -22,7 +22,7 @@ final class RatingJson {
         }
     }
 
-    static RatingOutcome read(String json) {
+    public static RatingOutcome read(String json) {
         try {
             return JSON.readValue(json, RatingOutcome.class);
         } catch (JsonProcessingException e) {
