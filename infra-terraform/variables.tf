@@ -195,7 +195,8 @@ variable "dynamodb_tables" {
     }
     # user accounts and API tokens (hashed), shared by every node
     credentials = {
-      hash_key = "pk"
+      hash_key      = "pk"
+      ttl_attribute = "ttl"
     }
   }
 }

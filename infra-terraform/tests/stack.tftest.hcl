@@ -77,8 +77,8 @@ run "defaults_build_the_whole_stack" {
   command = apply
 
   assert {
-    condition     = toset(keys(aws_dynamodb_table.registry)) == toset(["events", "event-log", "snapshots", "event-payloads", "tokens", "claims"])
-    error_message = "the default tables are the six of the DynamoDB event store (decision 0061)"
+    condition     = toset(keys(aws_dynamodb_table.registry)) == toset(["events", "event-log", "snapshots", "event-payloads", "tokens", "claims", "credentials"])
+    error_message = "the default tables are the six of the DynamoDB event store (decision 0061) and the shared credentials"
   }
 
   assert {
