@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The registry started with {@code registry.event-store=dynamodb} against dynalite (tables created at start): the
- * event log, tracking tokens and source claims live in DynamoDB, the read models still on the node.
+ * event log, tracking tokens, source claims, accounts and bearer tokens live in DynamoDB, the read models still on
+ * the node.
  */
 class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
 
@@ -31,6 +32,12 @@ class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
 
     @Autowired
     SourceClaims claims;
+
+    @Autowired
+    io.modelregistry.command.auth.UserAccountStore accounts;
+
+    @Autowired
+    io.modelregistry.command.auth.AuthTokenStore authTokens;
 
     private static String prefix;
 
@@ -56,10 +63,14 @@ class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
     void theEventStoreTokenStoreAndClaimsAreTheDynamoDbAdaptersOnTablesNamedByPrefix() {
         assertThat(dynamo.listTablesPaginator().tableNames().stream().toList()).filteredOn(name -> name.startsWith(prefix))
                 .containsExactlyInAnyOrder(prefix + "events", prefix + "event-log", prefix + "snapshots",
-                        prefix + "event-payloads", prefix + "tokens", prefix + "claims-named-on-their-own");
+                        prefix + "event-payloads", prefix + "tokens", prefix + "claims-named-on-their-own",
+                        prefix + "credentials");
         assertThat(engine.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
         assertThat(tokens.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
         assertThat(claims.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
+        // accounts and bearer tokens are shared by every node too
+        assertThat(accounts.getClass().getPackageName()).isEqualTo("io.modelregistry.server.auth.dynamodb");
+        assertThat(authTokens.getClass().getPackageName()).isEqualTo("io.modelregistry.server.auth.dynamodb");
     }
 
     @Test
