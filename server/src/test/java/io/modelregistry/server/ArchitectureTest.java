@@ -74,7 +74,7 @@ class ArchitectureTest {
                         "io.modelregistry.projection.audit.jdbc..", "io.modelregistry.projection.rating.jdbc..",
                         "io.modelregistry.projection.lineage.jdbc..", "io.modelregistry.projection.search.lucene..",
                         "io.modelregistry.projection.blob.jdbc..", "io.modelregistry.projection.sensitive.jdbc..",
-                        "io.modelregistry.projection.downloads.jdbc..",
+                        "io.modelregistry.projection.downloads.jdbc..", "io.modelregistry.command.auth.jdbc..",
                         "io.modelregistry.server.axon.jdbc..")
                 .check(classes);
     }

@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The registry started with {@code registry.event-store=dynamodb} against dynalite (tables created at start): the
- * event log, tracking tokens and source claims live in DynamoDB, the read models still on the node.
+ * event log, tracking tokens, source claims, accounts and bearer tokens live in DynamoDB, the read models still on
+ * the node.
  */
 class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
 
@@ -31,6 +32,12 @@ class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
 
     @Autowired
     SourceClaims claims;
+
+    @Autowired
+    io.modelregistry.command.auth.UserAccountStore accounts;
+
+    @Autowired
+    io.modelregistry.command.auth.AuthTokenStore authTokens;
 
     private static String prefix;
 
@@ -63,6 +70,9 @@ class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
         assertThat(tokens).as("embedded read models store their rows and tokens in one H2 transaction")
                 .isInstanceOf(org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore.class);
         assertThat(claims.getClass().getPackageName()).isEqualTo("io.modelregistry.server.axon.dynamodb");
+        // accounts and bearer tokens are shared by every node too
+        assertThat(accounts.getClass().getPackageName()).isEqualTo("io.modelregistry.server.auth.dynamodb");
+        assertThat(authTokens.getClass().getPackageName()).isEqualTo("io.modelregistry.server.auth.dynamodb");
     }
 
     @Test

@@ -50,6 +50,8 @@ class StoreAdaptersTest extends InProcessRegistryTest {
         assertAdapter(SearchIndexWriter.class, "io.modelregistry.projection.search.lucene");
         assertAdapter(io.modelregistry.api.blob.BlobReferences.class, "io.modelregistry.projection.blob.jdbc");
         assertAdapter(io.modelregistry.api.blob.BlobReferencesWriter.class, "io.modelregistry.projection.blob.jdbc");
+        assertAdapter(io.modelregistry.command.auth.UserAccountStore.class, "io.modelregistry.command.auth.jdbc");
+        assertAdapter(io.modelregistry.command.auth.AuthTokenStore.class, "io.modelregistry.command.auth.jdbc");
     }
 
     private void assertAdapter(Class<?> port, String adapterPackage) {
