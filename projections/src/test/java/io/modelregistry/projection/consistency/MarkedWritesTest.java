@@ -128,26 +128,6 @@ class MarkedWritesTest {
     }
 
     @Test
-    void withReadsAwaitingTheHeadAReadWaitsForAnEventNoWriterOfThisNodeWaitedFor() throws Exception {
-        var followsHead = new ReadModelProgress(axon.eventStore(), axon.eventProcessingConfiguration(),
-                new ProjectionFailures(), new ConsistencyProperties(Duration.ofSeconds(10), Duration.ofSeconds(10), 3,
-                        true), Optional.empty());
-        notes.hold = new CountDownLatch(1);
-        publish("written by another node"); // in the shared log; this node's read model has not applied it
-        assertThat(notes.holding.await(10, TimeUnit.SECONDS)).isTrue();
-        progress.awaitReadable(); // without the setting, nothing this node acknowledged is missing: no wait
-
-        CompletableFuture<List<String>> read = CompletableFuture.supplyAsync(() -> {
-            followsHead.awaitReadable();
-            return List.copyOf(notes.applied);
-        });
-        Thread.sleep(200);
-        assertThat(read).as("the read waits for the log's head").isNotDone();
-        notes.hold.countDown();
-        assertThat(read.get(10, TimeUnit.SECONDS)).containsExactly("written by another node");
-    }
-
-    @Test
     void nothingMarkedMeansNoWait() {
         long started = System.nanoTime();
         barrier.awaitMarked();
