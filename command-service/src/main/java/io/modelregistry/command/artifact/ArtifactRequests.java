@@ -46,7 +46,14 @@ public final class ArtifactRequests {
                 requiredText(data, "url", MAX_URL, "data"));
     }
 
-    /** The name rules of every artifact, ingested or uploaded: 1-256 characters, not '*', no control characters. */
+    /**
+     * The name rules of every artifact, ingested or uploaded: 1-256 characters, not '*', no control characters, and
+     * nothing that displays as something else: no format characters (bidirectional overrides and isolates, zero-width
+     * spaces and joiners, the soft hyphen, the byte-order mark), line or paragraph separators, private-use, unpaired
+     * surrogate or unassigned code points. Such a name shows people another name than the one stored
+     * ("bert-base-" + RIGHT-TO-LEFT OVERRIDE + "desacnu" is displayed as "bert-base-uncased"), which is how a
+     * look-alike package gets downloaded by mistake.
+     */
     public static String validName(String name) {
         if (name.isBlank() || name.length() > MAX_NAME) {
             throw RegistryException.badRequest("A name must be 1-" + MAX_NAME + " characters.");
@@ -57,7 +64,19 @@ public final class ArtifactRequests {
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw RegistryException.badRequest("A name must not contain control characters.");
         }
+        name.codePoints().filter(ArtifactRequests::displaysAsSomethingElse).findFirst().ifPresent(c -> {
+            throw RegistryException.badRequest(String.format("A name must not contain invisible or"
+                    + " direction-changing characters (U+%04X): it would display as another name.", c));
+        });
         return name;
+    }
+
+    private static boolean displaysAsSomethingElse(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.PRIVATE_USE,
+                    Character.SURROGATE, Character.UNASSIGNED -> true;
+            default -> false;
+        };
     }
 
     private static String requiredText(JsonNode parent, String field, int maxLength, String where) {
