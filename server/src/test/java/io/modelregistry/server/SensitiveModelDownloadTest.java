@@ -138,6 +138,7 @@ class SensitiveModelDownloadTest extends InProcessRegistryTest {
         Model model = upload("acme-secret");
         attach(model.id(), program("refuse.js"));
         client.put("/artifact/model/" + model.id() + "/sensitive", null);
+        registerDownloader("bob");
         String bob = signer.link(client.baseUrl(), model.id(), model.digest(), "bob", false);
         for (String link : List.of(model.link(), model.link() + "&aspect=weights", bob)) {
             HttpResponse<byte[]> refused = get(link, Map.of());
@@ -229,6 +230,7 @@ class SensitiveModelDownloadTest extends InProcessRegistryTest {
     void theHistoryPagesWithoutRepeatsPerModelAndPerUserAndAsOfAnInstant() throws Exception {
         Model a = upload("acme-a");
         Model b = upload("acme-b");
+        registerDownloader("bob");
         String bobA = signer.link(client.baseUrl(), a.id(), a.digest(), "bob", false);
         for (int i = 0; i < 3; i++) {
             assertThat(get(a.link(), Map.of()).statusCode()).isEqualTo(200);
@@ -282,6 +284,16 @@ class SensitiveModelDownloadTest extends InProcessRegistryTest {
         assertThat(exchange.status()).as(exchange.text()).isEqualTo(200);
         assertThat(extensionViolations(exchange)).as("the answer matches the extension document").isEmpty();
         return json(exchange);
+    }
+
+    /** A user who may download: a link works only while the user it names exists and holds 'download'. */
+    private void registerDownloader(String name) {
+        var body = JSON.createObjectNode();
+        body.putObject("user").put("name", name).put("is_admin", false);
+        body.putObject("secret").put("password", "downloader password 123");
+        body.putArray("permissions").add("download");
+        HttpExchange registered = client.post("/users", body.toString());
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
     }
 
     private Model upload(String name) throws Exception {

@@ -3,6 +3,7 @@ package io.modelregistry.query.download;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.Aspect;
+import io.modelregistry.api.auth.DownloadGrants;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.download.DownloadCapability;
@@ -43,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
  * When the blob store is configured to redirect (S3 with {@code registry.blob-store.s3.download=redirect}) a
  * download whose bytes are exactly one stored blob is recorded and then answered with a 302 to a short-lived
  * presigned URL; a zip assembled from several blobs cannot be one presigned object and is always streamed.
+ * A link works only while the user it names exists and holds {@code download} ({@link DownloadGrants}): removing the
+ * user or the permission ends its links at once, not when they expire.
  */
 @RestController
 class DownloadController {
@@ -50,11 +53,13 @@ class DownloadController {
     private final DownloadLinkSigner links;
     private final ArtifactDirectory directory;
     private final DownloadGate gate;
+    private final DownloadGrants grants;
 
-    DownloadController(DownloadLinkSigner links, ArtifactDirectory directory, DownloadGate gate) {
+    DownloadController(DownloadLinkSigner links, ArtifactDirectory directory, DownloadGate gate, DownloadGrants grants) {
         this.links = links;
         this.directory = directory;
         this.gate = gate;
+        this.grants = grants;
     }
 
     @Requires(Access.PUBLIC)
@@ -69,6 +74,11 @@ class DownloadController {
         DownloadCapability capability = links.verify(id, digest, user, admin, expires, signature)
                 .orElseThrow(() -> new RegistryException(Kind.INVALID_TOKEN,
                         "This download link is invalid or has expired; read the artifact again for a fresh link."));
+        // the link outlives the token it was read with: its user must still exist and still hold 'download'
+        if (!grants.mayDownload(capability.username())) {
+            throw new RegistryException(Kind.INVALID_TOKEN, "This download link was issued to a user who has been"
+                    + " removed or may no longer download.");
+        }
         Aspect aspect = aspect(aspectName);
         // a link names one version's package; versions with the same package are served as the newest of them
         ArtifactRecord record = directory.versions(id).stream()

@@ -126,7 +126,7 @@ class DownloadRedirectTest {
                 List.of("PATH"), "permission");
         DownloadGate gate = new DownloadGate(new PackageAspects(packages, linked), packages, id -> Optional.empty(),
                 log, caughtUp, monitors, temp.toString());
-        DownloadController controller = new DownloadController(signer, directory, gate);
+        DownloadController controller = new DownloadController(signer, directory, gate, user -> true);
         Map<String, String> q = UriComponentsBuilder.fromUriString("/download/42?" + signer.sign("42", packageDigest,
                 "admin", true)).build().getQueryParams().toSingleValueMap();
         MockHttpServletRequest request = new MockHttpServletRequest(method, "/download/42");
