@@ -125,6 +125,7 @@ function cardSection(card, artifact, type, id, { onCard }) {
     if (answer.status !== 200) { body.append(h('p', {}, messageOf(answer, 'The card could not be read'))); return; }
     const c = answer.json;
     onCard(c);
+    if (c.readme_withheld) { body.append(h('p', {}, 'This model is sensitive: its card is shown only in a download its monitor program allows (the Card download below).')); return; }
     if (!c.readme) { body.append(h('p', {}, 'This ' + TYPES[type].toLowerCase() + ' has no README.')); return; }
     const rendered = h('div', { class: 'markdown' });
     rendered.innerHTML = renderMarkdown(c.readme); // sanitised by DOMPurify in renderMarkdown

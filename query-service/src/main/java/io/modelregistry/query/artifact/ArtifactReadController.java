@@ -1,6 +1,7 @@
 package io.modelregistry.query.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.consistency.ReadModelBarrier;
@@ -18,8 +19,11 @@ import io.modelregistry.api.rest.Requires;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.api.search.ArtifactSummary;
 import io.modelregistry.api.search.SearchPage;
+import io.modelregistry.api.sensitive.ModelGuard;
+import io.modelregistry.api.sensitive.SensitiveModels;
 import io.modelregistry.api.version.SemanticVersions;
 import io.modelregistry.api.version.VersionRange;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +51,15 @@ class ArtifactReadController {
     private final AuditTrail audit;
     private final DownloadLinkSigner links;
     private final ReadModelBarrier readModels;
+    private final SensitiveModels sensitive;
     private final int pageSize;
     private final int maxResultWindow;
 
     ArtifactReadController(ArtifactDirectory directory, ArtifactSearch search, AuditTrail audit,
-                           DownloadLinkSigner links, ReadModelBarrier readModels, ArtifactQueryProperties properties) {
+                           DownloadLinkSigner links, ReadModelBarrier readModels, SensitiveModels sensitive,
+                           ArtifactQueryProperties properties) {
         this.directory = directory;
+        this.sensitive = sensitive;
         this.search = search;
         this.audit = audit;
         this.links = links;
@@ -167,11 +174,33 @@ class ArtifactReadController {
             throw RegistryException.badRequest("The body must be {\"regex\": \"<pattern>\"} with a non-empty pattern.");
         }
         // extension: {"regex": ..., "version": ...} keeps the artifacts with a version in the range
-        var hits = search.byRegex(regex.asText(), ArtifactQueries.version(body), MAX_REGEX_RESULTS);
+        var hits = withoutSensitiveReadmeMatches(regex.asText(),
+                search.byRegex(regex.asText(), ArtifactQueries.version(body), MAX_REGEX_RESULTS));
         if (hits.isEmpty()) {
             throw RegistryException.notFound("No artifact name or README matches this regular expression.");
         }
         return hits.stream().map(ArtifactReadController::metadata).toList();
+    }
+
+    /**
+     * A sensitive model's README is its card aspect, which only a vetted download may show: a hit on one counts only
+     * when the pattern matches its name, or the search would answer, one pattern at a time, what its card says. The
+     * pattern has passed the search's bounds, so compiling it again is cheap; the hits are at most
+     * {@value #MAX_REGEX_RESULTS} names.
+     */
+    private List<ArtifactSummary> withoutSensitiveReadmeMatches(String regex, List<ArtifactSummary> hits) {
+        Pattern pattern = null;
+        List<ArtifactSummary> kept = new ArrayList<>(hits.size());
+        for (ArtifactSummary hit : hits) {
+            if (sensitive.guard(hit.id()).filter(ModelGuard::sensitive).isPresent()) {
+                pattern = pattern != null ? pattern : Pattern.compile(regex);
+                if (!pattern.matcher(hit.name()).find()) {
+                    continue;
+                }
+            }
+            kept.add(hit);
+        }
+        return kept;
     }
 
     /**

@@ -10,6 +10,8 @@ import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.Requires;
+import io.modelregistry.api.sensitive.ModelGuard;
+import io.modelregistry.api.sensitive.SensitiveModels;
 import io.modelregistry.hub.FrontMatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * An artifact's card, read without touching its package: the README (Markdown, front matter included, as the source
  * wrote it), the card's metadata parsed from its YAML front matter, and what the page header shows — licence, task,
- * library and tags (from the card, then the hub's metadata). Looking at a card records no download.
+ * library and tags (from the card, then the hub's metadata). Looking at a card records no download, so a sensitive
+ * model's README and card metadata are withheld ({@code readme_withheld}): they are its {@code card} aspect, which
+ * reaches people only through a download its monitor program vetted and the download history recorded.
  */
 @RestController
 class CardController {
@@ -31,10 +35,12 @@ class CardController {
 
     private final ArtifactCards cards;
     private final ArtifactDocumentStore documents;
+    private final SensitiveModels sensitive;
 
-    CardController(ArtifactCards cards, ArtifactDocumentStore documents) {
+    CardController(ArtifactCards cards, ArtifactDocumentStore documents, SensitiveModels sensitive) {
         this.cards = cards;
         this.documents = documents;
+        this.sensitive = sensitive;
     }
 
     @Requires(Access.SEARCH)
@@ -51,7 +57,8 @@ class CardController {
                 .orElseThrow(() -> RegistryException.notFound(wanted.isPresent()
                         ? "No " + type.wireName() + " artifact " + id + " with version " + wanted.get() + "."
                         : "No " + type.wireName() + " artifact with id " + id + "."));
-        String readme = documents.text(card.documents().readme());
+        boolean withheld = sensitive.guard(card.artifactId()).filter(ModelGuard::sensitive).isPresent();
+        String readme = withheld ? null : documents.text(card.documents().readme());
         FrontMatter front = readme == null ? null : FrontMatter.of(readme);
         JsonNode meta = front != null && front.parsed() ? front.metadata() : JSON.createObjectNode();
 
@@ -67,6 +74,7 @@ class CardController {
         body.put("library", card.library());
         body.put("tags", card.tags());
         body.put("readme", readme);
+        body.put("readme_withheld", withheld);
         body.put("card_metadata_state", front == null ? "ABSENT" : front.state().name());
         body.put("card_metadata", meta);
         return body;
