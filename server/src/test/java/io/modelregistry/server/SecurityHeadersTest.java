@@ -52,6 +52,16 @@ class SecurityHeadersTest extends InProcessRegistryTest {
     }
 
     @Test
+    @DisplayName("a download's file name keeps only letters, digits, dots, dashes and underscores of the artifact's name")
+    void aDownloadsFileNameCannotCarryHeaderSyntax() throws Exception {
+        ModelUploads.Uploaded model = ModelUploads.model(client, "evil\"; filename=x.exe; a=b ü", "# evil\n");
+        HttpExchange served = client.fetchAbsolute(model.link() + "&aspect=card");
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"evil___filename_x.exe__a_b__-card.zip\"");
+    }
+
+    @Test
     @DisplayName("a download refused before its first byte still carries the headers")
     void aDownloadRefusedAfterItsResponseWasResetKeepsTheHeaders() throws Exception {
         ModelUploads.Uploaded model = ModelUploads.model(client, "acme-headers", "# acme-headers\n");
