@@ -35,6 +35,10 @@ locals {
     REGISTRY_INGEST_GATE            = var.ingest_gate
     # Only node-local scratch (e.g. the git clones of a rating) remains on disk at scale.
     REGISTRY_DATA_DIR = "/tmp/registry"
+    # TLS ends at the load balancer: Tomcat takes scheme, port and client address from its X-Forwarded-* headers
+    # (trusted from internal addresses only; the task's security group admits only the balancer), so download links
+    # are https URLs and the login back-off counts per client, not per balancer.
+    SERVER_FORWARD_HEADERS_STRATEGY = "native"
   }, var.extra_environment)
 }
 

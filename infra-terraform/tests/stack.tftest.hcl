@@ -152,6 +152,11 @@ run "defaults_build_the_whole_stack" {
   }
 
   assert {
+    condition     = contains(jsondecode(aws_ecs_task_definition.registry.container_definitions)[0].environment, { name = "SERVER_FORWARD_HEADERS_STRATEGY", value = "native" })
+    error_message = "behind the TLS-terminating load balancer the node honours X-Forwarded-*: https download links, per-client login back-off"
+  }
+
+  assert {
     condition     = strcontains(jsonencode(jsondecode(aws_ecs_task_definition.registry.container_definitions)[0].healthCheck.command), "/health")
     error_message = "the container health check calls /health"
   }
