@@ -48,6 +48,8 @@ class BehindTheLoadBalancerTest extends InProcessRegistryTest {
         assertThat(read.statusCode()).isEqualTo(200);
         String link = JSON.readTree(read.body()).at("/data/download_url").asText();
         assertThat(link).startsWith("https://127.0.0.1/download/" + model.id() + "?");
+        assertThat(read.headers().firstValue("Strict-Transport-Security")).as("the browser keeps to https")
+                .hasValue("max-age=31536000");
     }
 
     @Test

@@ -33,6 +33,7 @@ class SecurityHeadersTest extends InProcessRegistryTest {
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.header("Strict-Transport-Security")).as("not over plain http").isNull();
     }
 
     @Test

@@ -26,7 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code Referer} header;</li>
  *   <li>{@code Cache-Control: no-store} on everything but the UI's static files, unless the handler set its own:
  *       answers carry tokens, signed download links and private metadata that no shared or browser cache may
- *       keep.</li>
+ *       keep;</li>
+ *   <li>{@code Strict-Transport-Security} on answers to requests that came over TLS (directly, or through a balancer
+ *       whose forwarded headers the node honours): a browser that once reached the registry over https never again
+ *       sends a token over plain http to it.</li>
  * </ul>
  * A handler that {@linkplain HttpServletResponse#reset() resets} its response (a download refused before its first
  * byte) gets the headers back at once.
@@ -43,7 +46,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean staticFile = isStaticFile(request);
-        HeaderKeepingResponse wrapped = new HeaderKeepingResponse(response, staticFile);
+        HeaderKeepingResponse wrapped = new HeaderKeepingResponse(response, staticFile, request.isSecure());
         wrapped.apply();
         chain.doFilter(request, wrapped);
     }
@@ -62,10 +65,12 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     private static final class HeaderKeepingResponse extends HttpServletResponseWrapper {
 
         private final boolean staticFile;
+        private final boolean secure;
 
-        HeaderKeepingResponse(HttpServletResponse response, boolean staticFile) {
+        HeaderKeepingResponse(HttpServletResponse response, boolean staticFile, boolean secure) {
             super(response);
             this.staticFile = staticFile;
+            this.secure = secure;
         }
 
         void apply() {
@@ -74,6 +79,9 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
             response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Referrer-Policy", "no-referrer");
+            if (secure) {
+                response.setHeader("Strict-Transport-Security", "max-age=31536000");
+            }
             if (!staticFile && !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             }
