@@ -24,12 +24,15 @@ export class ApiError extends Error {
 }
 
 /**
- * Calls the API and answers {status, json, headers}. Never throws for an HTTP status; a network failure or
+ * Calls the API and answers {status, json, text, headers}. Never throws for an HTTP status; a network failure or
  * timeout becomes status 0 with a message, so every view can say what went wrong in words.
  */
 export async function api(method, path, body, options = {}) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers = { Accept: options.accept || 'application/json' };
+  // options.text sends a raw text body (a monitor program is JavaScript source, not JSON).
+  const raw = typeof options.text === 'string';
+  if (raw) headers['Content-Type'] = options.contentType || 'text/plain;charset=utf-8';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = session.token();
   if (token) headers['X-Authorization'] = token;
   let response;
@@ -37,12 +40,12 @@ export async function api(method, path, body, options = {}) {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? options.text : body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(options.timeoutMs || TIMEOUT_MS),
     });
   } catch (e) {
     const timedOut = e && e.name === 'TimeoutError';
-    return { status: 0, json: { message: timedOut ? 'The registry did not answer in time.' : 'The registry could not be reached.' }, headers: new Headers() };
+    return { status: 0, json: { message: timedOut ? 'The registry did not answer in time.' : 'The registry could not be reached.' }, text: '', headers: new Headers() };
   }
   const text = await response.text();
   let json = null;
@@ -51,7 +54,29 @@ export async function api(method, path, body, options = {}) {
     session.signOut();
     onAuthLost();
   }
-  return { status: response.status, json, headers: response.headers };
+  return { status: response.status, json, text, headers: response.headers };
+}
+
+let me = { token: null, answer: null };
+/**
+ * Who the token belongs to (`/users/me`: name, admin flag, permissions), read once per token so the header and
+ * every view can offer only what the user may do; null when it cannot be read. The server checks again anyway.
+ */
+export async function currentUser() {
+  const token = session.token();
+  if (!token) return null;
+  if (me.token !== token) {
+    me = { token, answer: api('GET', '/users/me').then((a) => (a.status === 200 && a.json ? a.json : null)) };
+  }
+  return me.answer;
+}
+
+/** Reads /users/me afresh next time (after the signed-in user's own permissions changed). */
+export function forgetCurrentUser() { me = { token: null, answer: null }; }
+
+/** Whether the user (as currentUser() answers it) holds a permission of the API ('upload', 'search', 'download'). */
+export function may(user, permission) {
+  return Boolean(user && Array.isArray(user.permissions) && user.permissions.includes(permission));
 }
 
 export const ingestTimeout = { timeoutMs: INGEST_TIMEOUT_MS };

@@ -1,6 +1,6 @@
 // The shell: header, navigation with aria-current, per-view titles, focus management and the router.
 import './styles.css';
-import { session, whenAuthLost } from './api.js';
+import { currentUser, session, whenAuthLost } from './api.js';
 import { clear, h } from './dom.js';
 import { isRoute, parse, build } from './router.js';
 import { loginView } from './views/login.js';
@@ -9,9 +9,11 @@ import { artifactView } from './views/artifact.js';
 import { addView } from './views/add.js';
 import { healthView } from './views/health.js';
 import { adminView } from './views/admin.js';
+import { usersView } from './views/users.js';
+import { historyView } from './views/history.js';
 
 const SITE = 'Model Registry';
-const VIEWS = { login: loginView, search: searchView, artifact: artifactView, add: addView, health: healthView, admin: adminView };
+const VIEWS = { login: loginView, search: searchView, artifact: artifactView, add: addView, health: healthView, admin: adminView, users: usersView, history: historyView };
 const OPEN_VIEWS = new Set(['login', 'health']);
 
 let generation = 0;
@@ -22,6 +24,10 @@ function updateSession() {
   const user = session.user();
   document.getElementById('sign-out').hidden = !session.token();
   document.getElementById('session-user').textContent = session.token() && user ? 'Signed in as ' + user : '';
+  // User management is for administrators only: the link appears once /users/me says so.
+  const usersLink = document.getElementById('nav-users');
+  if (!session.token()) { usersLink.hidden = true; return; }
+  currentUser().then((me) => { usersLink.hidden = !(me && me.is_admin === true); });
 }
 
 function markNav(view) {

@@ -1,6 +1,6 @@
 // One artifact, in the spirit of the Hub's model page: the model card as the main column, facts and
 // downloads in a side panel, then trust, lineage, cost, the licence check, actions and the audit trail.
-import { api, download, messageOf, paths, ingestTimeout } from '../api.js';
+import { api, currentUser, download, messageOf, paths, ingestTimeout } from '../api.js';
 import { announce, clear, h } from '../dom.js';
 import { bytes, count, DEVICES, listJoin, megabytes, metricName, METRICS, percent, scoreBar, timeEl, TYPES, vettingSentence } from '../format.js';
 import { drawLineage } from '../lineage.js';
@@ -8,6 +8,8 @@ import { renderMarkdown } from '../markdown.js';
 import { build } from '../router.js';
 import { forget } from '../search-model.js';
 import { progressText, uploadZip } from '../upload.js';
+import { historyTable } from './history.js';
+import { sensitivitySection } from './sensitive.js';
 
 const ASPECTS = [['weights', 'Weights'], ['card', 'Card'], ['config', 'Configuration'], ['code', 'Code'], ['datasets', 'Datasets']];
 const IN_MEMORY_LIMIT = 256e6; // above this, a download goes straight to disk instead of through the page
@@ -42,21 +44,25 @@ export async function artifactView(main, route, ctx) {
   ctx.focusHeading();
 
   const audit = auditSection(type, id);
+  const downloads = downloadHistorySection(type, id);
   const facts = factsPanel(artifact, type);
   side.append(facts.el);
   cardSection(card, artifact, type, id, { onCard: (c) => facts.showCard(c) });
   const version = route.query.get('version') || null;
-  side.append(downloadPanel(artifact, type, id, version, facts, () => { audit.refresh(); forget(id); }));
+  side.append(downloadPanel(artifact, type, id, version, facts, () => { audit.refresh(); downloads.refresh(); forget(id); }));
   side.append(costPanel(type, id));
   const trust = type === 'model' ? trustSection(id, vettedBadge, facts) : null;
   if (trust) {
     column.append(trust.el, lineageSection(id));
+    below.append(sensitivitySection(id, name));
     below.append(licenceSection(id));
   }
   below.append(actionsSection(artifact, type, id, () => { audit.refresh(); if (trust) trust.reload(); }));
   below.append(newVersionSection(type, id));
+  below.append(downloads.el);
   below.append(audit.el);
   audit.refresh();
+  downloads.refresh();
 }
 
 function notFound(main, ctx, message) {
@@ -154,13 +160,22 @@ function cardSection(card, artifact, type, id, { onCard }) {
 }
 
 /** Fetches the package when the button is pressed, saying so in the status line, and hands over the bytes. */
-function onDownload(button, status, url, progress, use) {
+function onDownload(button, status, url, progress, use, failed) {
   button.addEventListener('click', async () => {
     button.disabled = true;
+    status.classList.remove('error');
     status.textContent = progress;
     const got = await download(url);
     button.disabled = false;
-    if (!got.ok) { status.textContent = got.message; return; }
+    if (!got.ok) {
+      // A refusal (a sensitive model's monitor program said no) is the API's message, in full: it names the
+      // model and quotes what the program printed. It is recorded in the download history too.
+      status.classList.add('error');
+      status.textContent = got.message;
+      announce(got.message);
+      failed();
+      return;
+    }
     use(got);
   });
 }
@@ -226,7 +241,7 @@ function downloadButton(id, label, size, url, status, afterDownload, detail) {
     setTimeout(() => URL.revokeObjectURL(blobUrl), 10000);
     status.textContent = 'Downloaded ' + got.fileName + ' (' + bytes(got.bytes.byteLength) + ').';
     afterDownload();
-  });
+  }, afterDownload);
   return button;
 }
 
@@ -453,6 +468,29 @@ function auditSection(type, id) {
     if (answer.status !== 200) { tbody.append(h('tr', {}, h('td', { colspan: 3 }, messageOf(answer, 'Audit trail unavailable')))); return; }
     answer.json.slice().reverse().forEach((e) => tbody.append(h('tr', { dataset: { action: e.action } }, h('td', {}, timeEl(e.date)),
       h('td', {}, e.action.charAt(0) + e.action.slice(1).toLowerCase()), h('td', {}, e.user.name + (e.user.is_admin ? ' (admin)' : '')))));
+  };
+  return { el, refresh };
+}
+
+const OWN_HISTORY = 10; // the newest downloads of this artifact; the history view pages through the rest
+
+/** This artifact's own downloads (the download history filtered to it), read again after each download here. */
+function downloadHistorySection(type, id) {
+  const body = h('div', { id: 'artifact-downloads' }, h('p', { class: 'muted' }, 'Loading…'));
+  const more = h('p', {}, h('a', { href: build('history', [], { artifact: id }) }, 'The whole download history of this artifact'));
+  const el = section('Download history', 'downloads-title', body, more);
+  const refresh = async () => {
+    const answer = await api('GET', '/downloads/history?artifact_id=' + encodeURIComponent(id) + '&limit=' + OWN_HISTORY);
+    clear(body);
+    if (answer.status !== 200 || !answer.json || !Array.isArray(answer.json.entries)) {
+      body.append(h('p', {}, messageOf(answer, 'The download history is unavailable')));
+      return;
+    }
+    const me = await currentUser();
+    const whose = me && !me.is_admin ? ' (yours only: administrators see everyone’s)' : '';
+    if (!answer.json.entries.length) { body.append(h('p', {}, 'Nobody has downloaded this ' + TYPES[type].toLowerCase() + ' yet' + whose + '.')); return; }
+    body.append(h('p', { class: 'help' }, 'The newest ' + count(answer.json.entries.length, 'download') + whose + '.'),
+      historyTable(answer.json.entries, { caption: 'Downloads of this artifact, newest first', showArtifact: false, label: 'Downloads of this artifact' }));
   };
   return { el, refresh };
 }
