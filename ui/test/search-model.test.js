@@ -92,3 +92,15 @@ describe('search', () => {
     expect(api.calls[1].body).toEqual({ regex: 'bert', version: '~1.0.0' });
   });
 });
+
+describe('search state in the address', () => {
+  it('keeps a version range in the address and back', async () => {
+    const { readState } = await import('../src/app/views/search.js');
+    const { build, parse } = await import('../src/app/router.js');
+    const state = { q: 'bert', mode: 'regex', types: ['model'], sort: 'name', page: 1, version: '1.2.3-2.1.0' };
+    const hash = build('search', [], state);
+    expect(hash).toContain('version=1.2.3-2.1.0');
+    expect(readState(parse(hash).query)).toEqual(state);
+    expect(readState(parse('#/search?version=' + encodeURIComponent('^1.0.0')).query).version).toBe('^1.0.0');
+  });
+});

@@ -172,7 +172,6 @@ function onDownload(button, status, url, progress, use, failed) {
       // model and quotes what the program printed. It is recorded in the download history too.
       status.classList.add('error');
       status.textContent = got.message;
-      announce(got.message);
       failed();
       return;
     }
@@ -185,7 +184,7 @@ function onDownload(button, status, url, progress, use, failed) {
  * that holds anything, each with the size the download will have.
  */
 function downloadPanel(artifact, type, id, wanted, facts, afterDownload) {
-  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'download-status' });
   const buttons = h('div', { class: 'download-buttons' }, h('p', { class: 'muted' }, 'Loading the versions…'));
   const heading = h('h2', { id: 'download-title' }, 'Download');
   const el = h('section', { class: 'panel', 'aria-labelledby': 'download-title' }, heading, buttons, status,

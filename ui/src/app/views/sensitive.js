@@ -3,7 +3,7 @@
 // attached it, when); a user with the upload permission may read the program, attach one and mark the model
 // sensitive, or clear it. The server checks the permission again.
 import { api, currentUser, may, messageOf, paths } from '../api.js';
-import { announce, clear, h } from '../dom.js';
+import { clear, h } from '../dom.js';
 import { bytes, timeEl } from '../format.js';
 
 const MAX_PROGRAM = 262144; // bytes the API takes (256 KiB)
@@ -15,7 +15,7 @@ export function sensitivitySection(id, name) {
   const el = h('section', { class: 'panel', 'aria-labelledby': 'sensitivity-title' }, h('h2', { id: 'sensitivity-title' }, 'Sensitive model'),
     h('p', { class: 'help' }, 'A sensitive model’s every download (in full or in part) first runs its monitor program on the zip that would be sent. Exit code 0 lets the download through; anything else refuses it.'),
     state, controls, status);
-  const say = (text, isError) => { status.textContent = text; status.classList.toggle('error', Boolean(isError)); announce(text); };
+  const say = (text, isError) => { status.textContent = text; status.classList.toggle('error', Boolean(isError)); };
 
   const show = (s) => {
     clear(state);
@@ -79,22 +79,20 @@ export function sensitivitySection(id, name) {
       h('span', { class: 'help', id: 'monitor-help' }, 'Run by Node.js as node PROGRAM MODEL_NAME UPLOADER DOWNLOADER ZIP_FILE_PATH, in a scratch directory, for at most a few seconds. '
         + 'Exit 0 to allow; print why before exiting otherwise: the person downloading reads it. Up to 256 KiB.')),
     h('div', { class: 'button-row' }, mark, unmark, remove));
-    unmark.addEventListener('click', async () => {
+    // Both clearing actions are one DELETE whose answer is the model's sensitivity as it is now.
+    const clearing = (button, tail, failure, done) => button.addEventListener('click', async () => {
       busy(true);
-      const answer = await api('DELETE', paths.model(id, 'sensitive'));
+      const answer = await api('DELETE', paths.model(id, tail));
       busy(false);
-      if (answer.status !== 200) { say(messageOf(answer, 'The model could not be marked not sensitive'), true); return; }
+      if (answer.status !== 200) { say(messageOf(answer, failure), true); return; }
       refresh(answer.json);
-      say('Marked not sensitive: downloads are no longer vetted. The program is kept.');
+      say(done(answer.json));
     });
-    remove.addEventListener('click', async () => {
-      busy(true);
-      const answer = await api('DELETE', paths.model(id, 'monitor'));
-      busy(false);
-      if (answer.status !== 200) { say(messageOf(answer, 'The program could not be removed'), true); return; }
-      refresh(answer.json);
+    clearing(unmark, 'sensitive', 'The model could not be marked not sensitive',
+      () => 'Marked not sensitive: downloads are no longer vetted. The program is kept.');
+    clearing(remove, 'monitor', 'The program could not be removed', (s) => {
       source.value = '';
-      say(answer.json.sensitive ? 'Program removed: every download of this sensitive model is now refused.' : 'Program removed.');
+      return s.sensitive ? 'Program removed: every download of this sensitive model is now refused.' : 'Program removed.';
     });
     controls.append(form);
     refresh(current);

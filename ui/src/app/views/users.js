@@ -2,8 +2,8 @@
 // API's own endpoints (/users, /users/{name}, /users/{name}/permissions); the server refuses anyone else anyway,
 // so a person who is not an administrator is told so instead of being shown forms that would fail.
 import { api, currentUser, forgetCurrentUser, messageOf, session } from '../api.js';
-import { announce, clear, h } from '../dom.js';
-import { describeAccess, losses, newUserProblem, PASSWORD_MAX, PASSWORD_MIN, permissionChange, PERMISSIONS, registration } from '../users-model.js';
+import { clear, h } from '../dom.js';
+import { describeAccess, losses, newUserProblem, normalisePermissions, PASSWORD_MAX, PASSWORD_MIN, permissionChange, PERMISSIONS, registration } from '../users-model.js';
 
 const PAGE = 1000; // what one GET /users answers at most
 const MAX_PAGES = 10;
@@ -22,7 +22,7 @@ export async function usersView(main, route, ctx) {
   }
 
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'users-status' });
-  const say = (text, isError) => { status.textContent = text; status.classList.toggle('error', Boolean(isError)); announce(text); };
+  const say = (text, isError) => { status.textContent = text; status.classList.toggle('error', Boolean(isError)); };
   const tbody = h('tbody');
   const count = h('span');
   const table = h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'users-list-title' },
@@ -40,7 +40,7 @@ export async function usersView(main, route, ctx) {
     [...users.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')).forEach((user) => tbody.append(h('tr', { dataset: { user: user.name } },
       h('th', { scope: 'row', class: 'break' }, user.name, user.name === me.name ? h('span', { class: 'muted small' }, ' (you)') : null),
       h('td', {}, user.is_admin ? 'yes' : 'no'),
-      h('td', {}, user.permissions.length ? user.permissions.join(', ') : h('span', { class: 'muted' }, 'none')),
+      h('td', {}, user.permissions.length ? normalisePermissions(user.permissions).join(', ') : h('span', { class: 'muted' }, 'none')),
       h('td', {}, h('div', { class: 'button-row' },
         h('button', { type: 'button', class: 'button-quiet', 'aria-label': 'Change the permissions of ' + user.name, onclick: () => editor.open(user) }, 'Change…'),
         h('button', { type: 'button', class: 'button-quiet', 'aria-label': 'Remove ' + user.name, onclick: () => remover.open(user) }, 'Remove…'))))));

@@ -4,6 +4,7 @@ import static io.modelregistry.server.support.RegistryClient.ingestBody;
 import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.Browser;
 import io.modelregistry.server.support.RegistryClient;
@@ -306,7 +307,7 @@ class WebUiIT {
         ensureSignedIn();
         Map<String, String> titles = new LinkedHashMap<>();
         for (String hash : List.of("#/search", "#/search?q=bert-base-uncased", "#/artifact/model/" + ids.get("bert"),
-                "#/add", "#/health", "#/admin")) {
+                "#/add", "#/health", "#/admin", "#/users", "#/history")) {
             open(hash);
             h1();
             titles.put(hash, driver.getTitle());
@@ -317,6 +318,10 @@ class WebUiIT {
         assertThat(driver.findElement(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("Health");
         open("#/artifact/model/" + ids.get("bert"));
         assertThat(driver.findElement(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("Browse");
+        open("#/users");
+        assertThat(driver.findElement(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("Users");
+        open("#/history?user=" + RegistryClient.ADMIN);
+        assertThat(driver.findElement(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("Downloads");
     }
 
     // --- the flows -----------------------------------------------------------------------------------
@@ -472,6 +477,8 @@ class WebUiIT {
         views.put("add-320", "#/add");
         views.put("health-320", "#/health");
         views.put("admin-320", "#/admin");
+        views.put("users-320", "#/users");
+        views.put("history-320", "#/history");
         for (var view : views.entrySet()) {
             open(view.getValue());
             h1();
@@ -489,7 +496,8 @@ class WebUiIT {
     @Order(18)
     void everyViewCanBeWalkedByKeyboardWithVisibleFocus() {
         ensureSignedIn();
-        for (String hash : List.of("#/search", "#/artifact/model/" + ids.get("bert"), "#/add", "#/health", "#/admin")) {
+        for (String hash : List.of("#/search", "#/artifact/model/" + ids.get("bert"), "#/add", "#/health", "#/admin",
+                "#/users", "#/history")) {
             open(hash);
             driver.navigate().refresh(); // from the top of a fresh load: header, then the view
             settle();
@@ -517,8 +525,265 @@ class WebUiIT {
         }
     }
 
+    // --- users, sensitive models, the download history, version ranges --------------------------------
+
+    private static final String ALICE = "ui-alice";
+    private static final String ALICE_PASSWORD = "a-password-for-alice-1";
+
+    private void signInAs(String name, String password) {
+        signOutInBrowser();
+        open("#/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("#/login"));
+        settle();
+    }
+
+    private List<String> historyPositions() {
+        return driver.findElements(By.cssSelector("#history-results tbody tr")).stream()
+                .map(tr -> tr.getAttribute("data-position")).toList();
+    }
+
+    private JsonNode usersFromApi() {
+        return json(client.get("/users"));
+    }
+
+    private JsonNode userFromApi(String name) {
+        for (JsonNode user : usersFromApi()) {
+            if (user.get("name").asText().equals(name)) {
+                return user;
+            }
+        }
+        return null;
+    }
+
     @Test
-    @Order(19)
+    @Order(21)
+    void anAdministratorRegistersChangesAndRemovesAUserWithConfirmation() {
+        ensureSignedIn();
+        open("#/search");
+        WebElement usersLink = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[data-nav=users]")));
+        usersLink.click();
+        settle();
+        assertThat(h1()).isEqualTo("Users");
+        assertThat(driver.getTitle()).isEqualTo("Users · Model Registry");
+        wait.until(d -> !d.findElements(By.cssSelector("#users-table tr[data-user='" + RegistryClient.ADMIN + "']")).isEmpty());
+        shot("users");
+        assertAccessible("users");
+
+        driver.findElement(By.id("new-user-name")).sendKeys(ALICE);
+        driver.findElement(By.id("new-user-password")).sendKeys("short", Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("new-user-error")).getText().contains("12 to 256 characters"));
+        assertThat(userFromApi(ALICE)).as("nothing is sent for a password the API would refuse").isNull();
+        assertAccessible("users with a refused new user");
+        WebElement password = driver.findElement(By.id("new-user-password"));
+        password.clear();
+        password.sendKeys(ALICE_PASSWORD);
+        driver.findElement(By.id("new-user-upload")).click();
+        driver.findElement(By.xpath("//button[.='Register the user']")).click();
+        wait.until(d -> d.findElement(By.id("users-status")).getText().startsWith("Registered " + ALICE));
+        assertThat(driver.findElement(By.cssSelector("#users-table tr[data-user='" + ALICE + "']")).getText())
+                .contains("search, download, upload");
+        assertThat(userFromApi(ALICE).get("permissions")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("search", "download", "upload");
+
+        // the API's own message when it refuses: a second user of that name
+        driver.findElement(By.id("new-user-name")).sendKeys(ALICE);
+        driver.findElement(By.id("new-user-password")).sendKeys(ALICE_PASSWORD, Keys.ENTER);
+        wait.until(d -> !d.findElement(By.id("new-user-error")).getText().isEmpty());
+        assertThat(driver.findElement(By.id("new-user-error")).getText()).doesNotContain("HTTP").contains(ALICE);
+
+        driver.findElement(By.cssSelector("button[aria-label='Change the permissions of " + ALICE + "']")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#edit-user-dialog[open]")));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("edit-user-search");
+        dialog.findElement(By.id("edit-user-upload")).click();
+        wait.until(d -> d.findElement(By.id("edit-user-warning")).getText().contains("loses upload"));
+        assertAccessible("change permissions dialog");
+        dialog.findElement(By.xpath(".//button[.='Save']")).click();
+        wait.until(d -> d.findElement(By.id("users-status")).getText().startsWith("Changed " + ALICE));
+        assertThat(userFromApi(ALICE).get("permissions")).extracting(JsonNode::asText).containsExactlyInAnyOrder("search", "download");
+
+        driver.findElement(By.cssSelector("button[aria-label='Remove " + ALICE + "']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#remove-user-dialog[open]")));
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Keep the user");
+        assertAccessible("remove user confirmation");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        assertThat(driver.findElements(By.cssSelector("dialog[open]"))).isEmpty();
+        assertThat(userFromApi(ALICE)).isNotNull();
+        driver.findElement(By.cssSelector("button[aria-label='Remove " + ALICE + "']")).click();
+        driver.findElement(By.xpath("//dialog//button[.='Remove for good']")).click();
+        wait.until(d -> d.findElement(By.id("users-status")).getText().startsWith("Removed " + ALICE));
+        assertThat(driver.findElements(By.cssSelector("#users-table tr[data-user='" + ALICE + "']"))).isEmpty();
+        assertThat(userFromApi(ALICE)).isNull();
+
+        // the last administrator cannot be removed: the API says why
+        driver.findElement(By.cssSelector("button[aria-label='Remove " + RegistryClient.ADMIN + "']")).click();
+        driver.findElement(By.xpath("//dialog//button[.='Remove for good']")).click();
+        wait.until(d -> !d.findElement(By.id("remove-user-error")).getText().isEmpty());
+        assertThat(driver.findElement(By.id("remove-user-error")).getText()).doesNotContain("HTTP");
+        driver.findElement(By.xpath("//dialog//button[.='Keep the user']")).click();
+        assertThat(userFromApi(RegistryClient.ADMIN)).isNotNull();
+    }
+
+    @Test
+    @Order(22)
+    void someoneWhoIsNotAnAdministratorGetsNoUsersLinkAndSeesOnlyTheirOwnDownloads() {
+        client.loginAsAdmin();
+        assertThat(client.post("/users", "{\"user\":{\"name\":\"ui-bob\",\"is_admin\":false},"
+                + "\"secret\":{\"password\":\"a-password-for-bob-22\"},\"permissions\":[\"search\",\"download\"]}").status())
+                .isEqualTo(201);
+        signInAs("ui-bob", "a-password-for-bob-22");
+        settle();
+        assertThat(driver.findElement(By.id("nav-users")).isDisplayed()).isFalse();
+        open("#/users");
+        assertThat(driver.findElement(By.id("users-not-admin")).getText()).contains("ui-bob");
+        open("#/artifact/model/" + ids.get("distilbert"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("download"))).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#artifact-downloads tbody tr")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#artifact-downloads tbody tr")))
+                .allSatisfy(tr -> assertThat(tr.getText()).contains("ui-bob"));
+        assertThat(driver.findElement(By.id("sensitivity-not-permitted")).getText()).contains("upload permission");
+        open("#/history");
+        assertThat(driver.findElement(By.id("history-user-help")).getText()).contains("your own downloads only");
+        assertThat(driver.findElements(By.cssSelector("#history-results tbody tr"))).hasSize(1)
+                .allSatisfy(tr -> assertThat(tr.getText()).contains("ui-bob", "distilbert-base-uncased"));
+        assertAccessible("download history of someone who is not an administrator");
+        signOutInBrowser();
+        open("#/login");
+        signIn();
+    }
+
+    @Test
+    @Order(23)
+    void aSensitiveModelsRefusedDownloadSaysWhatTheMonitorPrintedAndShowsInItsHistory() {
+        ensureSignedIn();
+        String hash = "#/artifact/model/" + ids.get("sst2");
+        open(hash);
+        WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sensitivity-verdict")));
+        assertThat(verdict.getText()).startsWith("Not sensitive");
+        WebElement source = driver.findElement(By.id("monitor-source"));
+        source.sendKeys("console.log('no downloads of ' + process.argv[2] + ' for ' + process.argv[4]);\nprocess.exit(3);\n");
+        driver.findElement(By.id("mark-sensitive")).click();
+        wait.until(d -> d.findElement(By.id("sensitivity-status")).getText().startsWith("Marked sensitive"));
+        assertThat(driver.findElement(By.id("sensitivity-verdict")).getText()).startsWith("Sensitive");
+        assertThat(driver.findElement(By.id("monitor-facts")).getText()).contains(RegistryClient.ADMIN, "Attached");
+        assertThat(driver.findElement(By.cssSelector("#monitor-facts time")).getAttribute("title")).endsWith("UTC");
+        JsonNode sensitivity = json(client.get("/artifact/model/" + ids.get("sst2") + "/sensitive"));
+        assertThat(sensitivity.get("sensitive").asBoolean()).isTrue();
+        assertThat(sensitivity.at("/monitor/sha256").asText()).hasSize(64);
+        assertAccessible("a sensitive model");
+
+        int before = driver.findElements(By.cssSelector("#artifact-downloads tbody tr")).size();
+        driver.findElement(By.id("download")).click();
+        wait.until(d -> d.findElement(By.id("download-status")).getText().contains("was refused"));
+        assertThat(driver.findElement(By.id("download-status")).getText())
+                .contains("distilbert-base-uncased-finetuned-sst-2-english", "exited with code 3",
+                        "no downloads of distilbert-base-uncased-finetuned-sst-2-english for " + RegistryClient.ADMIN);
+        wait.until(d -> d.findElements(By.cssSelector("#artifact-downloads tbody tr")).size() == before + 1);
+        WebElement refused = driver.findElement(By.cssSelector("#artifact-downloads tbody tr"));
+        assertThat(refused.getAttribute("data-allowed")).isEqualTo("false");
+        assertThat(refused.getText()).contains("Refused by the monitor program (exit code 3)", "no downloads of");
+        shot("sensitive");
+        assertAccessible("a refused download of a sensitive model");
+
+        // the program is read back as attached, and clearing the mark lets downloads through again
+        driver.navigate().refresh();
+        settle();
+        wait.until(d -> d.findElement(By.id("monitor-source")).getAttribute("value").contains("process.exit(3)"));
+        driver.findElement(By.id("unmark-sensitive")).click();
+        wait.until(d -> d.findElement(By.id("sensitivity-verdict")).getText().startsWith("Not sensitive"));
+        assertThat(json(client.get("/artifact/model/" + ids.get("sst2") + "/sensitive")).get("sensitive").asBoolean()).isFalse();
+        driver.findElement(By.id("download")).click();
+        wait.until(d -> d.findElement(By.id("download-status")).getText().startsWith("Downloaded"));
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("#artifact-downloads tbody tr")).getAttribute("data-allowed")));
+        browser.viewport(320, 800, false);
+        settle();
+        assertNoSidewaysScroll("a model's sensitivity and download history at 320 px");
+    }
+
+    @Test
+    @Order(24)
+    void theDownloadHistoryPagesWithoutRepeatsAndKeepsFiltersAndPageInTheAddress() {
+        ensureSignedIn();
+        String link = json(client.get("/artifacts/dataset/" + ids.get("bookcorpus"))).at("/data/download_url").asText();
+        String url = link.startsWith("http") ? link : base + link;
+        for (int i = 0; i < 41; i++) {
+            assertThat(client.fetchAbsolute(url).status()).isEqualTo(200);
+        }
+        int total = json(client.get("/downloads/history", "limit=500")).get("entries").size();
+        assertThat(total).isGreaterThan(40);
+        open("#/history");
+        assertThat(h1()).isEqualTo("Download history");
+        assertThat(driver.findElement(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("Downloads");
+        WebElement when = driver.findElement(By.cssSelector("#history-results tbody time"));
+        assertThat(when.getText()).containsAnyOf("ago", "just now");
+        assertThat(when.getAttribute("title")).endsWith("UTC");
+        shot("history");
+        assertAccessible("download history");
+        List<String> seen = new ArrayList<>(historyPositions());
+        List<String> firstPage = List.copyOf(seen);
+        assertThat(firstPage).hasSize(20);
+        while (!driver.findElements(By.cssSelector(".pager a[rel=next]")).isEmpty()) {
+            driver.findElement(By.cssSelector(".pager a[rel=next]")).click();
+            settle();
+            wait.until(d -> d.getCurrentUrl().contains("before="));
+            seen.addAll(historyPositions());
+        }
+        assertThat(seen).hasSize(total).doesNotHaveDuplicates();
+        List<String> lastPage = historyPositions();
+        driver.navigate().refresh(); // the page is in the address
+        settle();
+        assertThat(historyPositions()).containsExactlyElementsOf(lastPage);
+        while (!driver.findElements(By.cssSelector(".pager a[rel=prev]")).isEmpty()) {
+            driver.findElement(By.cssSelector(".pager a[rel=prev]")).click();
+            settle();
+        }
+        assertThat(historyPositions()).containsExactlyElementsOf(firstPage);
+
+        WebElement artifact = driver.findElement(By.id("history-artifact"));
+        artifact.sendKeys(ids.get("bookcorpus"), Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().contains("artifact=" + ids.get("bookcorpus")));
+        settle();
+        assertThat(driver.findElements(By.cssSelector("#history-results tbody tr"))).hasSize(20)
+                .allSatisfy(tr -> assertThat(tr.getText()).contains("bookcorpus"));
+        assertThat(driver.getTitle()).startsWith("Download history (filtered)");
+        driver.findElement(By.id("history-user")).sendKeys("nobody-downloaded-anything", Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("history-status")).getText().equals("No downloads match."));
+        assertAccessible("download history with no match");
+        browser.viewport(320, 800, false);
+        open("#/history?artifact=" + ids.get("bookcorpus"));
+        assertNoSidewaysScroll("download history at 320 px");
+    }
+
+    @Test
+    @Order(25)
+    void aVersionRangeInTheSearchFormFiltersAndStaysInTheAddress() {
+        ensureSignedIn();
+        open("#/search");
+        int all = json(client.post("/artifacts", "[{\"name\":\"*\"}]")).size();
+        int inRange = json(client.post("/artifacts", "[{\"name\":\"*\",\"version\":\"^1.0.0\"}]")).size();
+        assertThat(inRange).isPositive();
+        driver.findElement(By.id("version")).sendKeys("^1.0.0", Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().contains("version=%5E1.0.0"));
+        settle();
+        assertThat(status()).startsWith(inRange + " artifact");
+        driver.navigate().refresh();
+        settle();
+        assertThat(driver.findElement(By.id("version")).getAttribute("value")).isEqualTo("^1.0.0");
+        assertThat(status()).startsWith(inRange + " artifact");
+        open("#/search?mode=regex&q=bert&version=" + java.net.URLEncoder.encode("1.0.0-1.9.9", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(resultNames()).contains("bert-base-uncased");
+        open("#/search?version=99.0.0-100.0.0");
+        assertThat(status()).isEqualTo("Nothing matches.");
+        open("#/search?version=not-a-version");
+        assertThat(status()).doesNotContain("HTTP").isNotEmpty().isNotEqualTo("Nothing matches.");
+        assertAccessible("search with a malformed version");
+        assertThat(all).isGreaterThanOrEqualTo(inRange);
+    }
+
+    @Test
+    @Order(40)
     void resetNeedsTheTypedConfirmationAndThenEmptiesTheRegistry() {
         ensureSignedIn();
         open("#/admin");
@@ -535,7 +800,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(20)
+    @Order(41)
     void anAdministratorReadsAndFiltersTheRecentLogOnTheDashboard() {
         ensureSignedIn();
         open("#/health");
