@@ -488,7 +488,8 @@ function downloadHistorySection(type, id) {
     const me = await currentUser();
     const whose = me && !me.is_admin ? ' (yours only: administrators see everyone’s)' : '';
     if (!answer.json.entries.length) { body.append(h('p', {}, 'Nobody has downloaded this ' + TYPES[type].toLowerCase() + ' yet' + whose + '.')); return; }
-    body.append(h('p', { class: 'help' }, 'The newest ' + count(answer.json.entries.length, 'download') + whose + '.'),
+    const shown = answer.json.entries.length;
+    body.append(h('p', { class: 'help' }, (answer.json.next ? 'The newest ' + shown + ' downloads' : count(shown, 'download') + ' so far') + ', newest first' + whose + '.'),
       historyTable(answer.json.entries, { caption: 'Downloads of this artifact, newest first', showArtifact: false, label: 'Downloads of this artifact' }));
   };
   return { el, refresh };

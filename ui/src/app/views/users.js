@@ -10,13 +10,15 @@ const MAX_PAGES = 10;
 
 export async function usersView(main, route, ctx) {
   ctx.setTitle('Users');
-  const page = h('div', { class: 'page' }, h('h1', {}, 'Users'), h('p', { class: 'status', role: 'status' }, 'Loading…'));
+  // The heading stays put while the rest arrives, so the focus it gets after a navigation is not lost.
+  const loading = h('p', { class: 'status', role: 'status' }, 'Loading…');
+  const page = h('div', { class: 'page' }, h('h1', {}, 'Users'), loading);
   main.append(page);
   ctx.focusHeading();
   const me = await currentUser();
   if (!ctx.live()) return;
   if (!(me && me.is_admin === true)) {
-    clear(page).append(h('h1', {}, 'Users'), h('p', { id: 'users-not-admin' }, 'Only an administrator manages users; you are signed in as '
+    loading.replaceWith(h('p', { id: 'users-not-admin' }, 'Only an administrator manages users; you are signed in as '
       + (me ? me.name : 'someone the registry does not know') + '.'));
     return;
   }
@@ -46,7 +48,7 @@ export async function usersView(main, route, ctx) {
         h('button', { type: 'button', class: 'button-quiet', 'aria-label': 'Remove ' + user.name, onclick: () => remover.open(user) }, 'Remove…'))))));
   };
 
-  clear(page).append(h('h1', {}, 'Users'),
+  loading.replaceWith(
     h('p', { class: 'lede' }, 'Who may sign in, and what each may do. A user who loses a permission signs in again.'),
     createSection(users, render, say),
     h('section', { class: 'panel', 'aria-labelledby': 'users-list-title' }, h('h2', { id: 'users-list-title' }, 'Registered users', count), table),

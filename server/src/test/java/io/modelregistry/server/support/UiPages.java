@@ -3,11 +3,15 @@ package io.modelregistry.server.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -117,6 +121,18 @@ public final class UiPages implements AutoCloseable {
 
     public void shot(String name) {
         browser.screenshot(SHOTS.resolve(name + ".png"));
+    }
+
+    /** One part of the page (a panel below the fold that a whole-page shot, cut at 2400 px, would miss). */
+    public void shot(String name, By part) {
+        WebElement element = driver.findElement(part);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
+        try {
+            Files.createDirectories(SHOTS);
+            Files.write(SHOTS.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -685,6 +685,8 @@ class WebUiIT {
         assertThat(refused.getAttribute("data-allowed")).isEqualTo("false");
         assertThat(refused.getText()).contains("Refused by the monitor program (exit code 3)", "no downloads of");
         shot("sensitive");
+        ui.shot("sensitive-panel", By.cssSelector("[aria-labelledby=sensitivity-title]"));
+        ui.shot("sensitive-downloads", By.cssSelector("[aria-labelledby=downloads-title]"));
         assertAccessible("a refused download of a sensitive model");
 
         // the program is read back as attached, and clearing the mark lets downloads through again
