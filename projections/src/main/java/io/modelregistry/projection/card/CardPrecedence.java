@@ -1,7 +1,11 @@
 package io.modelregistry.projection.card;
 
 import io.modelregistry.api.card.ArtifactCard;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.semver4j.Semver;
 
@@ -19,5 +23,14 @@ public final class CardPrecedence {
                     b.isPresent())).thenComparing(ArtifactCard::at);
 
     private CardPrecedence() {
+    }
+
+    /** The latest of {@code cards} for each artifact among them. */
+    public static Map<String, ArtifactCard> latestOfEach(Collection<ArtifactCard> cards) {
+        Map<String, ArtifactCard> latest = new HashMap<>();
+        for (ArtifactCard card : cards) {
+            latest.merge(card.artifactId(), card, (a, b) -> ORDER.compare(a, b) >= 0 ? a : b);
+        }
+        return Collections.unmodifiableMap(latest);
     }
 }

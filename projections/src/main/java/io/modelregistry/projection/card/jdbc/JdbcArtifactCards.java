@@ -14,9 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,11 +68,7 @@ public class JdbcArtifactCards implements ArtifactCards, ArtifactCardWriter {
         String marks = artifactIds.stream().map(id -> "?").collect(Collectors.joining(", "));
         List<ArtifactCard> rows = jdbc.query("SELECT " + COLUMNS + " FROM artifact_card WHERE artifact_id IN (" + marks
                 + ")", (rs, n) -> card(rs), artifactIds.toArray());
-        Map<String, ArtifactCard> latest = new HashMap<>();
-        for (ArtifactCard card : rows) {
-            latest.merge(card.artifactId(), card, (a, b) -> PRECEDENCE.compare(a, b) >= 0 ? a : b);
-        }
-        return Collections.unmodifiableMap(latest);
+        return CardPrecedence.latestOfEach(rows);
     }
 
     @Override

@@ -9,8 +9,6 @@ import io.modelregistry.projection.opensearch.IndexQueries;
 import io.modelregistry.projection.opensearch.OpenSearchIndex;
 import io.modelregistry.projection.opensearch.OpenSearchIndices;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,11 +76,7 @@ public class OpenSearchArtifactCards implements ArtifactCards, ArtifactCardWrite
         if (artifactIds.size() > MAX_IDS) {
             throw new IllegalArgumentException("at most " + MAX_IDS + " ids at once");
         }
-        Map<String, ArtifactCard> latest = new HashMap<>();
-        for (ArtifactCard card : cardsOf(List.copyOf(new LinkedHashSet<>(artifactIds)))) {
-            latest.merge(card.artifactId(), card, (a, b) -> CardPrecedence.ORDER.compare(a, b) >= 0 ? a : b);
-        }
-        return Collections.unmodifiableMap(latest);
+        return CardPrecedence.latestOfEach(cardsOf(List.copyOf(new LinkedHashSet<>(artifactIds))));
     }
 
     @Override
