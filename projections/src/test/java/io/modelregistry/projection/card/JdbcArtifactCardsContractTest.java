@@ -8,7 +8,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** The embedded card read model (H2 in memory, a fresh database per test) against the port's contract. */
-class JdbcArtifactCardsTest extends ArtifactCardsContract<JdbcArtifactCards> {
+class JdbcArtifactCardsContractTest extends ArtifactCardsContract<JdbcArtifactCards> {
 
     @Override
     protected JdbcArtifactCards newStore() {

@@ -8,7 +8,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** The embedded sensitive-model read model (H2 in memory, a fresh database per test) against the port's contract. */
-class JdbcSensitiveModelsTest extends SensitiveModelsContract<JdbcSensitiveModels> {
+class JdbcSensitiveModelsContractTest extends SensitiveModelsContract<JdbcSensitiveModels> {
 
     @Override
     protected JdbcSensitiveModels newStore() {

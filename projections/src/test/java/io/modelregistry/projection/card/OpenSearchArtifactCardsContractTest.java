@@ -9,7 +9,7 @@ import io.modelregistry.projection.opensearch.OpenSearchNode;
  * class, emptied (deleted and created again, as a rebuild does) before each test. Pages of 7 hits, so that an
  * artifact's cards are read across many pages.
  */
-class OpenSearchArtifactCardsTest extends ArtifactCardsContract<OpenSearchArtifactCards> {
+class OpenSearchArtifactCardsContractTest extends ArtifactCardsContract<OpenSearchArtifactCards> {
 
     private static OpenSearchArtifactCards store;
 

@@ -8,7 +8,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** The embedded directory (H2 in memory, a fresh database per test) against the port's contract. */
-class JdbcArtifactDirectoryTest extends ArtifactDirectoryContract<JdbcArtifactDirectory> {
+class JdbcArtifactDirectoryContractTest extends ArtifactDirectoryContract<JdbcArtifactDirectory> {
 
     @Override
     protected JdbcArtifactDirectory newStore() {

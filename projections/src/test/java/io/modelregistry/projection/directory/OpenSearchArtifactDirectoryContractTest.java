@@ -9,7 +9,7 @@ import io.modelregistry.projection.opensearch.OpenSearchNode;
  * emptied (deleted and created again, as a rebuild does) before each test. Pages of 7 hits and 7 digests, so that
  * versions and live digests are read across many pages.
  */
-class OpenSearchArtifactDirectoryTest extends ArtifactDirectoryContract<OpenSearchArtifactDirectory> {
+class OpenSearchArtifactDirectoryContractTest extends ArtifactDirectoryContract<OpenSearchArtifactDirectory> {
 
     private static OpenSearchArtifactDirectory store;
 

@@ -8,7 +8,7 @@ import io.modelregistry.projection.sensitive.opensearch.OpenSearchSensitiveModel
  * The OpenSearch sensitive-model read model against the port's contract, on the test JVM's OpenSearch node: one index
  * for the class, emptied (deleted and created again, as a rebuild does) before each test.
  */
-class OpenSearchSensitiveModelsTest extends SensitiveModelsContract<OpenSearchSensitiveModels> {
+class OpenSearchSensitiveModelsContractTest extends SensitiveModelsContract<OpenSearchSensitiveModels> {
 
     private static OpenSearchSensitiveModels store;
 
