@@ -62,7 +62,7 @@ class ArchitectureTest {
     }
 
     /** Adapter packages: one per backend, beside the port's callers; a scale-out backend adds a sibling. */
-    private static final String[] ADAPTERS = {"..jdbc..", "..lucene..", "..filesystem..", "..s3.."};
+    private static final String[] ADAPTERS = {"..jdbc..", "..lucene..", "..filesystem..", "..s3..", "..opensearch.."};
 
     @Test
     void callersDependOnPortsNotOnAdapterPackages() {
@@ -75,16 +75,29 @@ class ArchitectureTest {
                         "io.modelregistry.projection.lineage.jdbc..", "io.modelregistry.projection.search.lucene..",
                         "io.modelregistry.projection.blob.jdbc..", "io.modelregistry.projection.sensitive.jdbc..",
                         "io.modelregistry.projection.downloads.jdbc..", "io.modelregistry.command.auth.jdbc..",
-                        "io.modelregistry.server.axon.jdbc..")
+                        "io.modelregistry.server.axon.jdbc..",
+                        "io.modelregistry.projection.opensearch..",
+                        "io.modelregistry.projection.directory.opensearch..",
+                        "io.modelregistry.projection.card.opensearch..",
+                        "io.modelregistry.projection.sensitive.opensearch..",
+                        "io.modelregistry.projection.downloads.opensearch..",
+                        "io.modelregistry.projection.audit.opensearch..", "io.modelregistry.projection.rating.opensearch..",
+                        "io.modelregistry.projection.lineage.opensearch..", "io.modelregistry.projection.blob.opensearch..")
                 .check(classes);
     }
 
     @Test
     void adaptersDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("..jdbc..")
-                .should().dependOnClassesThat().resideInAnyPackage("..lucene..", "..filesystem..").check(classes);
+                .should().dependOnClassesThat().resideInAnyPackage("..lucene..", "..filesystem..", "..opensearch..")
+                .check(classes);
         noClasses().that().resideInAPackage("..lucene..")
-                .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..filesystem..").check(classes);
+                .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..filesystem..", "..opensearch..")
+                .check(classes);
+        // the OpenSearch adapters share their own infrastructure (projection.opensearch) and the feature packages only
+        noClasses().that().resideInAPackage("..opensearch..")
+                .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..lucene..", "..filesystem..", "..s3..")
+                .check(classes);
         noClasses().that().resideInAPackage("..filesystem..")
                 .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..lucene..", "..s3..").check(classes);
         noClasses().that().resideInAPackage("..s3..")

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.SortOptions;
+import org.opensearch.client.opensearch._types.aggregations.CompositeAggregate;
+import org.opensearch.client.opensearch._types.aggregations.CompositeAggregationSource;
+import org.opensearch.client.opensearch._types.aggregations.CompositeBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.DeleteByQueryResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
@@ -79,5 +84,41 @@ public final class IndexQueries {
                     + " documents of " + index.name() + ": " + response.failures().get(0).cause().reason());
         }
         return response.deleted() == null ? 0 : response.deleted();
+    }
+
+    /**
+     * Every distinct value of the keyword {@code field} among the documents {@code query} matches, {@code page}
+     * values at a time: a composite aggregation paged by its {@code after} key, a cursor on the value itself, so no
+     * value falls between two pages however many documents share it. Linear in the distinct values.
+     */
+    public static void eachDistinct(OpenSearchIndex index, Query query, String field, int page, Consumer<String> each) {
+        if (page < 1 || page > MAX_PAGE) {
+            throw new IllegalArgumentException("a page is 1 to " + MAX_PAGE + " values");
+        }
+        Map<String, String> after = null;
+        while (true) {
+            Map<String, String> from = after;
+            SearchResponse<Void> response;
+            try {
+                response = index.client().search(s -> s.index(index.name()).size(0).query(query)
+                        .aggregations("values", a -> a.composite(c -> {
+                            c.size(page).sources(Map.of(field,
+                                    CompositeAggregationSource.of(source -> source.terms(t -> t.field(field)))));
+                            if (from != null) {
+                                c.after(from);
+                            }
+                            return c;
+                        })), Void.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("OpenSearch aggregation on " + index.name() + " failed", e);
+            }
+            CompositeAggregate values = response.aggregations().get("values").composite();
+            List<CompositeBucket> buckets = values.buckets().array();
+            buckets.forEach(bucket -> each.accept(bucket.key().get(field).to(String.class)));
+            if (buckets.size() < page || values.afterKey() == null || values.afterKey().isEmpty()) {
+                return;
+            }
+            after = Map.of(field, values.afterKey().get(field).to(String.class));
+        }
     }
 }

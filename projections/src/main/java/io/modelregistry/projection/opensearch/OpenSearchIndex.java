@@ -3,9 +3,11 @@ package io.modelregistry.projection.opensearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 
@@ -88,6 +90,19 @@ public final class OpenSearchIndex {
             }
         }
         return response;
+    }
+
+    /**
+     * The source of the document {@code id}, if there is one. A get is real-time: it sees every acknowledged write,
+     * refreshed or not.
+     */
+    public <T> Optional<T> get(String id, Class<T> type) {
+        try {
+            GetResponse<T> response = client().get(g -> g.index(name).id(id), type);
+            return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch get from " + name + " failed", e);
+        }
     }
 
     /** Documents in the index as of its last refresh. */

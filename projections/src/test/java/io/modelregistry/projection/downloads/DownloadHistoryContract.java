@@ -154,6 +154,17 @@ public abstract class DownloadHistoryContract {
     }
 
     @Test
+    void anEntryAtAPositionAlreadyStoredLeavesTheFirstAlone() {
+        DownloadHistoryEntry first = entry(1, "ann", "a");
+        writer.record(first);
+        writer.record(new DownloadHistoryEntry(1, T0.plusSeconds(99), "bob", true, "b", ArtifactType.DATASET, "other",
+                "9.9.9", "weights", 1, false, null));
+        afterWrites();
+        assertThat(all(null, null, null, 10)).containsExactly(first);
+        assertThat(all("b", null, null, 10)).isEmpty();
+    }
+
+    @Test
     void aRefusedDownloadKeepsTheMonitorsVerdictAndWhatItPrinted() {
         MonitorVerdict refused = new MonitorVerdict(Outcome.REFUSED, 1, "ab".repeat(32), "policy 7: no", "warn", false,
                 321, "the monitor program exited with code 1");
@@ -176,6 +187,15 @@ public abstract class DownloadHistoryContract {
         DownloadHistoryEntry said = entries.get(1);
         assertThat(said).isEqualTo(new DownloadHistoryEntry(7, T0, "bob", false, "a", ArtifactType.MODEL,
                 "secret-model", "2.0.0", "weights", 0, false, refused));
+    }
+
+    @Test
+    void aMonitorsReasonIsKeptToItsFirst2048Characters() {
+        MonitorVerdict wordy = new MonitorVerdict(Outcome.UNAVAILABLE, null, null, "", "", false, 0, "why ".repeat(1_000));
+        writer.record(new DownloadHistoryEntry(1, T0, "ann", false, "a", ArtifactType.MODEL, "m", "1.0.0", "full", 0,
+                false, wordy));
+        afterWrites();
+        assertThat(all(null, null, null, 1).get(0).monitor().reason()).isEqualTo("why ".repeat(512));
     }
 
     @Test

@@ -9,18 +9,16 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.card.ArtifactCard;
 import io.modelregistry.api.card.ArtifactCardWriter;
 import io.modelregistry.api.card.ArtifactCards;
+import io.modelregistry.projection.card.CardPrecedence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.semver4j.Semver;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,10 +35,7 @@ public class JdbcArtifactCards implements ArtifactCards, ArtifactCardWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final Comparator<ArtifactCard> PRECEDENCE = Comparator.comparing(
-            (ArtifactCard card) -> Optional.ofNullable(Semver.parse(card.version())),
-            (a, b) -> a.isPresent() && b.isPresent() ? a.get().compareTo(b.get()) : Boolean.compare(a.isPresent(),
-                    b.isPresent())).thenComparing(ArtifactCard::at);
+    private static final Comparator<ArtifactCard> PRECEDENCE = CardPrecedence.ORDER;
 
     private final JdbcTemplate jdbc;
 
@@ -73,11 +68,7 @@ public class JdbcArtifactCards implements ArtifactCards, ArtifactCardWriter {
         String marks = artifactIds.stream().map(id -> "?").collect(Collectors.joining(", "));
         List<ArtifactCard> rows = jdbc.query("SELECT " + COLUMNS + " FROM artifact_card WHERE artifact_id IN (" + marks
                 + ")", (rs, n) -> card(rs), artifactIds.toArray());
-        Map<String, ArtifactCard> latest = new HashMap<>();
-        for (ArtifactCard card : rows) {
-            latest.merge(card.artifactId(), card, (a, b) -> PRECEDENCE.compare(a, b) >= 0 ? a : b);
-        }
-        return Collections.unmodifiableMap(latest);
+        return CardPrecedence.latestOfEach(rows);
     }
 
     @Override

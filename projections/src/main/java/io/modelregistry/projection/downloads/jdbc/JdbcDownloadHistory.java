@@ -82,14 +82,16 @@ public class JdbcDownloadHistory implements DownloadHistory, DownloadHistoryWrit
     @Override
     public void record(DownloadHistoryEntry e) {
         MonitorVerdict m = e.monitor() == null ? null : e.monitor().forRecord();
-        jdbc.update("MERGE INTO download_history (" + COLUMNS + ") KEY (position) VALUES "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        // inserted only if absent, as the port says: a redelivered event leaves the first entry at its position alone
+        jdbc.update("INSERT INTO download_history (" + COLUMNS + ") SELECT "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM download_history WHERE position = ?)",
                 e.position(), Timestamp.from(e.at()), e.username(), e.admin(), e.artifactId(), e.type().name(),
                 e.name(), e.version(), e.aspect(), e.bytes(), e.allowed(),
                 m == null ? null : m.outcome().name(), m == null ? null : m.exitCode(),
                 m == null ? null : m.programSha256(), m == null ? null : m.stdout(), m == null ? null : m.stderr(),
                 m == null ? null : m.truncated(), m == null ? null : m.millis(),
-                m == null ? null : abbreviate(m.reason()));
+                m == null ? null : abbreviate(m.reason()), e.position());
     }
 
     @Override
