@@ -1,13 +1,15 @@
 package io.modelregistry.projection.search.lucene;
 
 import io.modelregistry.api.artifact.ArtifactType;
-import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.api.search.ArtifactSummary;
 import io.modelregistry.api.search.IndexStats;
 import io.modelregistry.api.search.NameQuery;
 import io.modelregistry.api.search.SearchPage;
 import io.modelregistry.api.version.VersionRange;
+import io.modelregistry.projection.search.query.SearchArguments;
+import io.modelregistry.projection.search.query.SearchBudget;
+import io.modelregistry.projection.search.query.UserRegex;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,9 +36,6 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(LuceneSearchProperties.class)
 class LuceneArtifactSearch implements ArtifactSearch {
 
-    /** More queries than a client plausibly needs; bounds the size of the Lucene query. */
-    static final int MAX_QUERIES = 100;
-
     private static final Sort REGISTRATION_ORDER = new Sort(new SortField(ArtifactFields.ORDER, SortField.Type.LONG));
 
     private final SearchIndex index;
@@ -56,24 +55,14 @@ class LuceneArtifactSearch implements ArtifactSearch {
 
     @Override
     public List<ArtifactSummary> byName(String exactName) {
-        if (exactName == null) {
-            throw RegistryException.badRequest("An artifact name is required.");
-        }
+        SearchArguments.requireName(exactName);
         Query query = new TermQuery(new Term(ArtifactFields.NAME, exactName));
         return index.read(searcher -> page(searcher, query, 0, Integer.MAX_VALUE).items());
     }
 
     @Override
     public SearchPage list(List<NameQuery> queries, int offset, int limit) {
-        if (queries == null || queries.isEmpty() || queries.stream().anyMatch(java.util.Objects::isNull)) {
-            throw RegistryException.badRequest("At least one artifact query is required.");
-        }
-        if (queries.size() > MAX_QUERIES) {
-            throw RegistryException.badRequest("At most " + MAX_QUERIES + " artifact queries are allowed.");
-        }
-        if (offset < 0 || limit < 0) {
-            throw RegistryException.badRequest("offset and limit must not be negative.");
-        }
+        SearchArguments.requireListing(queries, offset, limit);
         return index.read(searcher -> page(searcher, union(searcher, queries), offset, limit));
     }
 
@@ -84,16 +73,14 @@ class LuceneArtifactSearch implements ArtifactSearch {
 
     @Override
     public List<ArtifactSummary> byRegex(String pattern, VersionRange version, int limit) {
-        if (limit < 0) {
-            throw RegistryException.badRequest("limit must not be negative.");
-        }
+        SearchArguments.requireLimit(limit);
         UserRegex regex = UserRegex.compile(pattern);
         if (limit == 0) {
             return List.of();
         }
         SearchBudget budget = SearchBudget.startingNow(regexBudget);
         return index.read(searcher -> Summaries.read(searcher, regexSearch.find(searcher, regex,
-                version == null ? null : VersionTerms.filter(searcher, version), limit, budget)));
+                version == null ? null : VersionFilter.filter(searcher, version), limit, budget)));
     }
 
     @Override
@@ -132,7 +119,7 @@ class LuceneArtifactSearch implements ArtifactSearch {
     private static Query toQuery(IndexSearcher searcher, NameQuery nameQuery) throws IOException {
         List<Query> parts = new ArrayList<>(3);
         if (nameQuery.version() != null) {
-            parts.add(VersionTerms.filter(searcher, nameQuery.version()));
+            parts.add(VersionFilter.filter(searcher, nameQuery.version()));
         }
         if (!nameQuery.allNames()) {
             parts.add(new TermQuery(new Term(ArtifactFields.NAME, nameQuery.name())));

@@ -1,0 +1,40 @@
+package io.modelregistry.projection.search.query;
+
+import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.search.NameQuery;
+import java.util.List;
+import java.util.Objects;
+
+/** The bounds every search adapter puts on its arguments, checked before any work, with the same answers. */
+public final class SearchArguments {
+
+    /** More queries than a client plausibly needs; bounds the size of the backend's query. */
+    public static final int MAX_QUERIES = 100;
+
+    private SearchArguments() {
+    }
+
+    public static void requireName(String exactName) {
+        if (exactName == null) {
+            throw RegistryException.badRequest("An artifact name is required.");
+        }
+    }
+
+    public static void requireListing(List<NameQuery> queries, int offset, int limit) {
+        if (queries == null || queries.isEmpty() || queries.stream().anyMatch(Objects::isNull)) {
+            throw RegistryException.badRequest("At least one artifact query is required.");
+        }
+        if (queries.size() > MAX_QUERIES) {
+            throw RegistryException.badRequest("At most " + MAX_QUERIES + " artifact queries are allowed.");
+        }
+        if (offset < 0 || limit < 0) {
+            throw RegistryException.badRequest("offset and limit must not be negative.");
+        }
+    }
+
+    public static void requireLimit(int limit) {
+        if (limit < 0) {
+            throw RegistryException.badRequest("limit must not be negative.");
+        }
+    }
+}
