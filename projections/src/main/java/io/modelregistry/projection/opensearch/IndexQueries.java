@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.DeleteByQueryResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.SourceConfig;
 
 /**
  * Reads and deletes by query on one read-model index, done one way: reads of any length in {@code search_after}
@@ -30,34 +33,95 @@ public final class IndexQueries {
      */
     public static <T> List<T> collect(OpenSearchIndex index, Query query, List<SortOptions> sort, int limit, int page,
                                       Class<T> type) {
-        if (page < 1 || page > MAX_PAGE) {
-            throw new IllegalArgumentException("a page is 1 to " + MAX_PAGE + " hits");
+        return collect(index, query, sort, null, 0, limit, page, type);
+    }
+
+    /**
+     * As {@link #collect(OpenSearchIndex, Query, List, int, int, Class)}, reading only the source {@code fields}
+     * ({@code null}: all), after skipping the first {@code skip} hits. Skipped hits are read as sort values only, a
+     * page at a time, so an offset costs what it skips but is not limited by the index's result window
+     * ({@code from + size} at most 10,000).
+     */
+    public static <T> List<T> collect(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
+                                      long skip, int limit, int page, Class<T> type) {
+        requirePage(page);
+        List<String> after = null;
+        for (long skipped = 0; skipped < skip; ) {
+            int size = (int) Math.min(page, skip - skipped);
+            List<Hit<T>> hits = search(index, query, sort, List.of(), size, after, type);
+            if (hits.size() < size) {
+                return List.of();
+            }
+            skipped += size;
+            after = hits.get(hits.size() - 1).sort();
         }
         List<T> found = new ArrayList<>();
-        List<String> after = null;
-        while (found.size() < limit) {
-            int size = Math.min(page, limit - found.size());
-            List<String> from = after;
-            SearchResponse<T> response;
-            try {
-                response = index.client().search(s -> {
-                    s.index(index.name()).size(size).query(query).sort(sort).trackTotalHits(t -> t.enabled(false));
-                    if (from != null) {
-                        s.searchAfter(from);
-                    }
-                    return s;
-                }, type);
-            } catch (IOException e) {
-                throw new UncheckedIOException("OpenSearch search of " + index.name() + " failed", e);
+        forEach(index, query, sort, fields, page, after, type, source -> {
+            found.add(source);
+            return found.size() < limit;
+        }, () -> Math.min(page, limit - found.size()));
+        return found;
+    }
+
+    /**
+     * Hands the sources ({@code fields} of them; {@code null}: all) of the documents {@code query} matches to
+     * {@code visitor} in {@code sort} order, {@code page} hits per search, until it returns false or none are left.
+     * The last sort key must be unique per document.
+     */
+    public static <T> void forEach(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
+                                   int page, Class<T> type, Predicate<T> visitor) {
+        requirePage(page);
+        forEach(index, query, sort, fields, page, null, type, visitor, () -> page);
+    }
+
+    private static <T> void forEach(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
+                                    int page, List<String> startAfter, Class<T> type, Predicate<T> visitor,
+                                    IntSupplier nextSize) {
+        List<String> after = startAfter;
+        while (true) {
+            int size = nextSize.getAsInt();
+            if (size <= 0) {
+                return;
             }
-            List<Hit<T>> hits = response.hits().hits();
-            hits.forEach(hit -> found.add(hit.source()));
+            List<Hit<T>> hits = search(index, query, sort, fields, size, after, type);
+            for (Hit<T> hit : hits) {
+                if (!visitor.test(hit.source())) {
+                    return;
+                }
+            }
             if (hits.size() < size) {
-                break;
+                return;
             }
             after = hits.get(hits.size() - 1).sort();
         }
-        return found;
+    }
+
+    /** One page; {@code fields} empty: no source at all, {@code null}: all of it. */
+    private static <T> List<Hit<T>> search(OpenSearchIndex index, Query query, List<SortOptions> sort,
+                                           List<String> fields, int size, List<String> after, Class<T> type) {
+        SearchResponse<T> response;
+        try {
+            response = index.client().search(s -> {
+                s.index(index.name()).size(size).query(query).sort(sort).trackTotalHits(t -> t.enabled(false));
+                if (fields != null) {
+                    s.source(fields.isEmpty() ? SourceConfig.of(c -> c.fetch(false))
+                            : SourceConfig.of(c -> c.filter(f -> f.includes(fields))));
+                }
+                if (after != null) {
+                    s.searchAfter(after);
+                }
+                return s;
+            }, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch search of " + index.name() + " failed", e);
+        }
+        return response.hits().hits();
+    }
+
+    private static void requirePage(int page) {
+        if (page < 1 || page > MAX_PAGE) {
+            throw new IllegalArgumentException("a page is 1 to " + MAX_PAGE + " hits");
+        }
     }
 
     /**

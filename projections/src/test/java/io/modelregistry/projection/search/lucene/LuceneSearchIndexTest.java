@@ -96,6 +96,8 @@ class LuceneSearchIndexTest {
 
     @Test
     void statsDescribeTheIndexOnDiskAndItsDurablePosition() {
+        assertThat(search.stats().lastWriteAt()).isNull();
+        assertThat(search.stats().lastAppliedPosition()).isEqualTo(-1);
         fixture.register("a", MODEL, "readme");
         fixture.index().commitIfChanged();
 
