@@ -93,6 +93,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSearchLogicBothSearchAdaptersShareKnowsNeitherBackend() {
+        // pattern analysis, RE2 with a budget, the trigram prefilter and version terms: were they to know Lucene or
+        // OpenSearch, the other adapter would depend on that backend too
+        noClasses().that().resideInAPackage("io.modelregistry.projection.search.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.opensearch..",
+                        "org.springframework..", "org.axonframework..", "io.modelregistry.projection.search.lucene..",
+                        "io.modelregistry.projection.search.opensearch..", "io.modelregistry.projection.opensearch..")
+                .check(classes);
+    }
+
+    @Test
+    void theOpenSearchSearchAdapterIsReachedOnlyThroughItsPortsAndKnowsNoEmbeddedAdapter() {
+        noClasses().that().resideOutsideOfPackage("io.modelregistry.projection.search.opensearch..")
+                .should().dependOnClassesThat().resideInAPackage("io.modelregistry.projection.search.opensearch..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.modelregistry.projection.search.opensearch..")
+                .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..lucene..", "..filesystem..",
+                        "org.apache.lucene..")
+                .check(classes);
+        noClasses().that().resideInAPackage("..lucene..")
+                .should().dependOnClassesThat().resideInAnyPackage("..opensearch..")
+                .check(classes);
+    }
+
+    @Test
     void thePortsOfEveryStoreAreInterfacesOfTheSharedVocabulary() {
         classes().that().haveSimpleNameEndingWith("Writer").and().resideInAPackage("io.modelregistry.api..")
                 .should().beInterfaces().check(classes);

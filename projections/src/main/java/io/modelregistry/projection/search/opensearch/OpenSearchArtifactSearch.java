@@ -43,8 +43,8 @@ import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.util.ObjectBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,6 +76,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "registry.read-models", havingValue = "opensearch")
+@EnableConfigurationProperties(OpenSearchSearchProperties.class)
 public class OpenSearchArtifactSearch implements ArtifactSearch, SearchIndexWriter {
 
     static final String READ_MODEL = "search";
@@ -104,9 +105,8 @@ public class OpenSearchArtifactSearch implements ArtifactSearch, SearchIndexWrit
     private volatile Instant lastWriteAt;
 
     @Autowired
-    public OpenSearchArtifactSearch(OpenSearchIndices indices,
-                                    @Value("${registry.search.regex-budget:PT5S}") Duration regexBudget) {
-        this(indices, regexBudget, CANDIDATE_PAGE, Clock.systemUTC());
+    OpenSearchArtifactSearch(OpenSearchIndices indices, OpenSearchSearchProperties properties) {
+        this(indices, properties.regexBudget(), CANDIDATE_PAGE, Clock.systemUTC());
     }
 
     /** With {@code candidatePage} candidates per search (tests use a small one to verify across many pages). */
