@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.SortOptions;
+import org.opensearch.client.opensearch._types.aggregations.CompositeAggregate;
+import org.opensearch.client.opensearch._types.aggregations.CompositeAggregationSource;
+import org.opensearch.client.opensearch._types.aggregations.CompositeBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.DeleteByQueryResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
@@ -93,6 +97,45 @@ public final class IndexQueries {
                 return;
             }
             after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /**
+     * Hands every distinct value of the keyword {@code field} among the documents {@code query} matches to
+     * {@code visitor}, in the field's order, until it returns false or none are left: a composite aggregation paged
+     * by its {@code after} key, {@code chunk} buckets a page. The key is a cursor on the value itself, so no value falls
+     * between two pages however many documents share it, and none is skipped by a write between pages.
+     */
+    public static void forEachTerm(OpenSearchIndex index, Query query, String field, int chunk,
+                                   Predicate<String> visitor) {
+        Map<String, String> after = null;
+        while (true) {
+            Map<String, String> from = after;
+            SearchResponse<Void> response;
+            try {
+                response = index.client().search(s -> s.index(index.name()).size(0).query(query)
+                        .aggregations("terms", a -> a.composite(c -> {
+                            c.size(chunk).sources(Map.of(field,
+                                    CompositeAggregationSource.of(source -> source.terms(t -> t.field(field)))));
+                            if (from != null) {
+                                c.after(from);
+                            }
+                            return c;
+                        })), Void.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("OpenSearch aggregation on " + index.name() + " failed", e);
+            }
+            CompositeAggregate page = response.aggregations().get("terms").composite();
+            List<CompositeBucket> buckets = page.buckets().array();
+            for (CompositeBucket bucket : buckets) {
+                if (!visitor.test(bucket.key().get(field).to(String.class))) {
+                    return;
+                }
+            }
+            if (buckets.size() < chunk || page.afterKey() == null || page.afterKey().isEmpty()) {
+                return;
+            }
+            after = Map.of(field, page.afterKey().get(field).to(String.class));
         }
     }
 

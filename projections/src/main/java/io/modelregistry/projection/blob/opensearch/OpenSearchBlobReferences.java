@@ -13,17 +13,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Refresh;
-import org.opensearch.client.opensearch._types.aggregations.CompositeAggregate;
-import org.opensearch.client.opensearch._types.aggregations.CompositeAggregationSource;
-import org.opensearch.client.opensearch._types.aggregations.CompositeBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.GetResponse;
-import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -148,31 +143,10 @@ public class OpenSearchBlobReferences implements BlobReferences, BlobReferencesW
 
     /** Every distinct digest of the references {@code query} matches, a composite aggregation page at a time. */
     private void eachDigest(Query query, Consumer<String> each) {
-        Map<String, String> after = null;
-        while (true) {
-            Map<String, String> from = after;
-            SearchResponse<Void> response;
-            try {
-                response = references.client().search(s -> s.index(references.name()).size(0).query(query)
-                        .aggregations("digests", a -> a.composite(c -> {
-                            c.size(chunk).sources(Map.of("digest",
-                                    CompositeAggregationSource.of(source -> source.terms(t -> t.field("digest")))));
-                            if (from != null) {
-                                c.after(from);
-                            }
-                            return c;
-                        })), Void.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("OpenSearch aggregation on " + references.name() + " failed", e);
-            }
-            CompositeAggregate page = response.aggregations().get("digests").composite();
-            List<CompositeBucket> buckets = page.buckets().array();
-            buckets.forEach(bucket -> each.accept(bucket.key().get("digest").to(String.class)));
-            if (buckets.size() < chunk || page.afterKey() == null || page.afterKey().isEmpty()) {
-                return;
-            }
-            after = Map.of("digest", page.afterKey().get("digest").to(String.class));
-        }
+        IndexQueries.forEachTerm(references, query, "digest", chunk, digest -> {
+            each.accept(digest);
+            return true;
+        });
     }
 
     /** Digest (hex), then version (no '|' in a semantic version), then the artifact id: unambiguous. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -67,17 +68,12 @@ class LuceneArtifactSearch implements ArtifactSearch {
     }
 
     @Override
-    public List<ArtifactSummary> byRegex(String pattern, int limit) {
-        return byRegex(pattern, null, limit);
-    }
-
-    @Override
     public List<ArtifactSummary> byRegex(String pattern, VersionRange version, int limit) {
-        SearchArguments.requireLimit(limit);
-        UserRegex regex = UserRegex.compile(pattern);
-        if (limit == 0) {
+        Optional<UserRegex> compiled = SearchArguments.regex(pattern, limit);
+        if (compiled.isEmpty()) {
             return List.of();
         }
+        UserRegex regex = compiled.get();
         SearchBudget budget = SearchBudget.startingNow(regexBudget);
         return index.read(searcher -> Summaries.read(searcher, regexSearch.find(searcher, regex,
                 version == null ? null : VersionFilter.filter(searcher, version), limit, budget)));

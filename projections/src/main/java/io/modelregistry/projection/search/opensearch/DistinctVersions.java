@@ -1,22 +1,17 @@
 package io.modelregistry.projection.search.opensearch;
 
 import io.modelregistry.api.version.VersionRange;
+import io.modelregistry.projection.opensearch.IndexQueries;
 import io.modelregistry.projection.opensearch.OpenSearchIndex;
 import io.modelregistry.projection.search.query.VersionTerms;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.opensearch.client.opensearch._types.aggregations.CompositeAggregate;
-import org.opensearch.client.opensearch._types.aggregations.CompositeAggregationSource;
-import org.opensearch.client.opensearch._types.aggregations.CompositeBucket;
-import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
 
 /**
  * The distinct version terms of the search index, read once per query when a version range needs them: a composite
- * aggregation on {@code versions} paged by its {@code after} key, which reads the terms dictionary, never the
- * documents. Reading stops one term past {@link VersionTerms#MAX_DISTINCT_VERSIONS}, which then refuses the range.
+ * aggregation on {@code versions} ({@link IndexQueries#forEachTerm}), which reads the terms, never the documents'
+ * sources. Reading stops one term past {@link VersionTerms#MAX_DISTINCT_VERSIONS}, which then refuses the range.
  */
 final class DistinctVersions {
 
@@ -45,31 +40,11 @@ final class DistinctVersions {
 
     private List<String> read() {
         List<String> found = new ArrayList<>();
-        Map<String, String> after = null;
-        while (found.size() <= VersionTerms.MAX_DISTINCT_VERSIONS) {
-            Map<String, String> from = after;
-            SearchResponse<Void> response;
-            try {
-                response = index.client().search(s -> s.index(index.name()).size(0)
-                        .aggregations("versions", a -> a.composite(c -> {
-                            c.size(CHUNK).sources(Map.of("version",
-                                    CompositeAggregationSource.of(source -> source.terms(t -> t.field("versions")))));
-                            if (from != null) {
-                                c.after(from);
-                            }
-                            return c;
-                        })), Void.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("OpenSearch aggregation on " + index.name() + " failed", e);
-            }
-            CompositeAggregate page = response.aggregations().get("versions").composite();
-            List<CompositeBucket> buckets = page.buckets().array();
-            buckets.forEach(bucket -> found.add(bucket.key().get("version").to(String.class)));
-            if (buckets.size() < CHUNK || page.afterKey() == null || page.afterKey().isEmpty()) {
-                break;
-            }
-            after = Map.of("version", page.afterKey().get("version").to(String.class));
-        }
+        // one past the bound, so that VersionTerms refuses the range rather than answering from part of the terms
+        IndexQueries.forEachTerm(index, Query.of(q -> q.matchAll(m -> m)), "versions", CHUNK, version -> {
+            found.add(version);
+            return found.size() <= VersionTerms.MAX_DISTINCT_VERSIONS;
+        });
         return found;
     }
 }

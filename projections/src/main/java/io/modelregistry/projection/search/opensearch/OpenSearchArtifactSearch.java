@@ -171,18 +171,10 @@ public class OpenSearchArtifactSearch implements ArtifactSearch, SearchIndexWrit
     }
 
     @Override
-    public List<ArtifactSummary> byRegex(String pattern, int limit) {
-        return byRegex(pattern, null, limit);
-    }
-
-    @Override
     public List<ArtifactSummary> byRegex(String pattern, VersionRange version, int limit) {
-        SearchArguments.requireLimit(limit);
-        UserRegex regex = UserRegex.compile(pattern);
-        if (limit == 0) {
-            return List.of();
-        }
-        return find(regex, version, limit, SearchBudget.startingNow(regexBudget)).hits();
+        return SearchArguments.regex(pattern, limit)
+                .map(regex -> find(regex, version, limit, SearchBudget.startingNow(regexBudget)).hits())
+                .orElse(List.of());
     }
 
     /** The hits of a regex search, and how many documents it read to find them. */

@@ -4,6 +4,7 @@ import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.search.NameQuery;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The bounds every search adapter puts on its arguments, checked before any work, with the same answers. */
 public final class SearchArguments {
@@ -32,9 +33,15 @@ public final class SearchArguments {
         }
     }
 
-    public static void requireLimit(int limit) {
+    /**
+     * The pattern of a regex search, compiled and checked even when {@code limit} is 0 (a bad pattern is a bad request
+     * whatever the limit); empty when there is nothing to search for.
+     */
+    public static Optional<UserRegex> regex(String pattern, int limit) {
         if (limit < 0) {
             throw RegistryException.badRequest("limit must not be negative.");
         }
+        UserRegex regex = UserRegex.compile(pattern);
+        return limit == 0 ? Optional.empty() : Optional.of(regex);
     }
 }
