@@ -214,8 +214,8 @@ public class OpenSearchArtifactSearch implements ArtifactSearch, SearchIndexWrit
         refreshIfStale();
         SearchResponse<Void> response = search(s -> s.index(index.name()).size(0)
                 .trackTotalHits(t -> t.enabled(true))
-                .aggregations("writtenAt", a -> a.max(m -> m.field("writtenAt")))
-                .aggregations("position", a -> a.max(m -> m.field("position"))));
+                .aggregations("writtenAt", a -> a.stats(m -> m.field("writtenAt")))
+                .aggregations("position", a -> a.stats(m -> m.field("position"))));
         long documents = response.hits().total() == null ? 0 : response.hits().total().value();
         Instant written = maxOf(response.aggregations(), "writtenAt").map(Instant::ofEpochMilli).orElse(null);
         Instant local = lastWriteAt;
@@ -316,7 +316,7 @@ public class OpenSearchArtifactSearch implements ArtifactSearch, SearchIndexWrit
         } else {
             refreshIfStale();
             SearchResponse<Void> response = search(s -> s.index(index.name()).size(0)
-                    .aggregations("order", a -> a.max(m -> m.field("order"))));
+                    .aggregations("order", a -> a.stats(m -> m.field("order"))));
             order = Math.max(lastOrder, maxOf(response.aggregations(), "order").orElse(NO_POSITION)) + 1;
         }
         lastOrder = Math.max(lastOrder, order);
@@ -425,13 +425,16 @@ public class OpenSearchArtifactSearch implements ArtifactSearch, SearchIndexWrit
         }
     }
 
+    /**
+     * The largest value of a stats aggregation; empty when no document has the field (a max aggregation would say 0
+     * then, as the client reads its {@code null}).
+     */
     private static Optional<Long> maxOf(Map<String, Aggregate> aggregations, String name) {
         Aggregate aggregate = aggregations.get(name);
-        if (aggregate == null || !aggregate.isMax()) {
+        if (aggregate == null || !aggregate.isStats() || aggregate.stats().count() == 0) {
             return Optional.empty();
         }
-        double value = aggregate.max().value();
-        return Double.isFinite(value) ? Optional.of((long) value) : Optional.empty();
+        return Optional.of((long) aggregate.stats().max());
     }
 
     private SearchResponse<Void> search(Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {

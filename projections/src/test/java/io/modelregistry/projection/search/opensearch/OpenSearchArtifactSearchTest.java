@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.search.ArtifactSummary;
+import io.modelregistry.api.search.IndexStats;
 import io.modelregistry.api.search.NameQuery;
 import io.modelregistry.projection.opensearch.OpenSearchIndices;
 import io.modelregistry.projection.opensearch.OpenSearchNode;
@@ -15,6 +16,7 @@ import io.modelregistry.projection.search.query.SearchBudget;
 import io.modelregistry.projection.search.query.UserRegex;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +115,28 @@ class OpenSearchArtifactSearchTest {
         feed.resetRegistry();
         assertThat(other.list(List.of(new NameQuery("*", Set.of())), 0, 100).total()).isZero();
         assertThat(other.stats().documents()).isZero();
+    }
+
+    @Test
+    void aNodeThatNeverWroteReportsTheStatsOfTheSharedIndex() {
+        OpenSearchArtifactSearch other = new OpenSearchArtifactSearch(
+                new OpenSearchIndices(OpenSearchNode.client(), settings), BUDGET, 10, Clock.systemUTC());
+        IndexStats empty = other.stats();
+        assertThat(empty.documents()).isZero();
+        assertThat(empty.lastWriteAt()).isNull();
+        assertThat(empty.lastAppliedPosition()).isEqualTo(-1);
+
+        Instant before = Instant.now().minusSeconds(1);
+        feed.register("a", MODEL, null);
+        feed.register("b", MODEL, "readme");
+        IndexStats written = other.stats();
+        assertThat(written.documents()).isEqualTo(2);
+        assertThat(written.lastWriteAt()).isAfter(before);
+        assertThat(written.lastAppliedPosition()).isEqualTo(feed.position());
+        assertThat(node.stats().lastAppliedPosition()).isEqualTo(feed.position());
+        feed.unrelatedEvent();
+        assertThat(node.stats().lastAppliedPosition()).as("the projecting node knows every event it applied")
+                .isEqualTo(feed.position());
     }
 
     @Test
