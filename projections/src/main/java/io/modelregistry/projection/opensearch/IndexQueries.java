@@ -60,27 +60,27 @@ public final class IndexQueries {
             after = hits.get(hits.size() - 1).sort();
         }
         List<T> found = new ArrayList<>();
-        forEach(index, query, sort, fields, page, after, type, source -> {
-            found.add(source);
-            return found.size() < limit;
+        pages(index, query, sort, fields, after, type, sources -> {
+            found.addAll(sources);
+            return true;
         }, () -> Math.min(page, limit - found.size()));
         return found;
     }
 
     /**
      * Hands the sources ({@code fields} of them; {@code null}: all) of the documents {@code query} matches to
-     * {@code visitor} in {@code sort} order, {@code page} hits per search, until it returns false or none are left.
-     * The last sort key must be unique per document.
+     * {@code visitor} in {@code sort} order, a page of {@code page} hits at a time, until it returns false or none are
+     * left. The last sort key must be unique per document.
      */
-    public static <T> void forEach(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
-                                   int page, Class<T> type, Predicate<T> visitor) {
+    public static <T> void forEachPage(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
+                                       int page, Class<T> type, Predicate<List<T>> visitor) {
         requirePage(page);
-        forEach(index, query, sort, fields, page, null, type, visitor, () -> page);
+        pages(index, query, sort, fields, null, type, visitor, () -> page);
     }
 
-    private static <T> void forEach(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
-                                    int page, List<String> startAfter, Class<T> type, Predicate<T> visitor,
-                                    IntSupplier nextSize) {
+    private static <T> void pages(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
+                                  List<String> startAfter, Class<T> type, Predicate<List<T>> visitor,
+                                  IntSupplier nextSize) {
         List<String> after = startAfter;
         while (true) {
             int size = nextSize.getAsInt();
@@ -88,10 +88,8 @@ public final class IndexQueries {
                 return;
             }
             List<Hit<T>> hits = search(index, query, sort, fields, size, after, type);
-            for (Hit<T> hit : hits) {
-                if (!visitor.test(hit.source())) {
-                    return;
-                }
+            if (!hits.isEmpty() && !visitor.test(hits.stream().map(Hit::source).toList())) {
+                return;
             }
             if (hits.size() < size) {
                 return;
