@@ -82,7 +82,8 @@ class ArchitectureTest {
                         "io.modelregistry.projection.sensitive.opensearch..",
                         "io.modelregistry.projection.downloads.opensearch..",
                         "io.modelregistry.projection.audit.opensearch..", "io.modelregistry.projection.rating.opensearch..",
-                        "io.modelregistry.projection.lineage.opensearch..", "io.modelregistry.projection.blob.opensearch..")
+                        "io.modelregistry.projection.lineage.opensearch..", "io.modelregistry.projection.blob.opensearch..",
+                        "io.modelregistry.projection.search.opensearch..")
                 .check(classes);
     }
 
@@ -102,6 +103,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..lucene..", "..s3..").check(classes);
         noClasses().that().resideInAPackage("..s3..")
                 .should().dependOnClassesThat().resideInAnyPackage("..jdbc..", "..lucene..", "..filesystem..")
+                .check(classes);
+    }
+
+    @Test
+    void theSearchLogicBothSearchAdaptersShareKnowsNeitherBackend() {
+        // pattern analysis, RE2 with a budget, the trigram prefilter and version terms: were they to know Lucene or
+        // OpenSearch, the other adapter would depend on that backend too
+        noClasses().that().resideInAPackage("io.modelregistry.projection.search.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.opensearch..",
+                        "org.springframework..", "org.axonframework..", "io.modelregistry.projection.search.lucene..",
+                        "io.modelregistry.projection.search.opensearch..", "io.modelregistry.projection.opensearch..")
                 .check(classes);
     }
 

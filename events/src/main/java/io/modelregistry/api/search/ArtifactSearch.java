@@ -25,7 +25,9 @@ public interface ArtifactSearch {
      * Artifacts whose name or README contains a match of the RE2 {@code pattern} ({@code find()} semantics),
      * in registration order, at most {@code limit}.
      */
-    List<ArtifactSummary> byRegex(String pattern, int limit);
+    default List<ArtifactSummary> byRegex(String pattern, int limit) {
+        return byRegex(pattern, null, limit);
+    }
 
     /**
      * As {@link #byRegex(String, int)}, among the artifacts with a version in {@code version} ({@code null}: any).

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.aggregations.CompositeAggregate;
@@ -15,6 +17,7 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.DeleteByQueryResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.SourceConfig;
 
 /**
  * Reads and deletes by query on one read-model index, done one way: reads of any length in {@code search_after}
@@ -35,34 +38,132 @@ public final class IndexQueries {
      */
     public static <T> List<T> collect(OpenSearchIndex index, Query query, List<SortOptions> sort, int limit, int page,
                                       Class<T> type) {
-        if (page < 1 || page > MAX_PAGE) {
-            throw new IllegalArgumentException("a page is 1 to " + MAX_PAGE + " hits");
+        return collect(index, query, sort, null, 0, limit, page, type);
+    }
+
+    /**
+     * As {@link #collect(OpenSearchIndex, Query, List, int, int, Class)}, reading only the source {@code fields}
+     * ({@code null}: all), after skipping the first {@code skip} hits. Skipped hits are read as sort values only, a
+     * page at a time, so an offset costs what it skips but is not limited by the index's result window
+     * ({@code from + size} at most 10,000).
+     */
+    public static <T> List<T> collect(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
+                                      long skip, int limit, int page, Class<T> type) {
+        requirePage(page);
+        List<String> after = null;
+        for (long skipped = 0; skipped < skip; ) {
+            int size = (int) Math.min(page, skip - skipped);
+            List<Hit<T>> hits = search(index, query, sort, List.of(), size, after, type);
+            if (hits.size() < size) {
+                return List.of();
+            }
+            skipped += size;
+            after = hits.get(hits.size() - 1).sort();
         }
         List<T> found = new ArrayList<>();
-        List<String> after = null;
-        while (found.size() < limit) {
-            int size = Math.min(page, limit - found.size());
-            List<String> from = after;
-            SearchResponse<T> response;
-            try {
-                response = index.client().search(s -> {
-                    s.index(index.name()).size(size).query(query).sort(sort).trackTotalHits(t -> t.enabled(false));
-                    if (from != null) {
-                        s.searchAfter(from);
-                    }
-                    return s;
-                }, type);
-            } catch (IOException e) {
-                throw new UncheckedIOException("OpenSearch search of " + index.name() + " failed", e);
+        pages(index, query, sort, fields, after, type, sources -> {
+            found.addAll(sources);
+            return true;
+        }, () -> Math.min(page, limit - found.size()));
+        return found;
+    }
+
+    /**
+     * Hands the sources ({@code fields} of them; {@code null}: all) of the documents {@code query} matches to
+     * {@code visitor} in {@code sort} order, a page of {@code page} hits at a time, until it returns false or none are
+     * left. The last sort key must be unique per document.
+     */
+    public static <T> void forEachPage(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
+                                       int page, Class<T> type, Predicate<List<T>> visitor) {
+        requirePage(page);
+        pages(index, query, sort, fields, null, type, visitor, () -> page);
+    }
+
+    private static <T> void pages(OpenSearchIndex index, Query query, List<SortOptions> sort, List<String> fields,
+                                  List<String> startAfter, Class<T> type, Predicate<List<T>> visitor,
+                                  IntSupplier nextSize) {
+        List<String> after = startAfter;
+        while (true) {
+            int size = nextSize.getAsInt();
+            if (size <= 0) {
+                return;
             }
-            List<Hit<T>> hits = response.hits().hits();
-            hits.forEach(hit -> found.add(hit.source()));
+            List<Hit<T>> hits = search(index, query, sort, fields, size, after, type);
+            if (!hits.isEmpty() && !visitor.test(hits.stream().map(Hit::source).toList())) {
+                return;
+            }
             if (hits.size() < size) {
-                break;
+                return;
             }
             after = hits.get(hits.size() - 1).sort();
         }
-        return found;
+    }
+
+    /**
+     * Hands every distinct value of the keyword {@code field} among the documents {@code query} matches to
+     * {@code visitor}, in the field's order, until it returns false or none are left: a composite aggregation paged
+     * by its {@code after} key, {@code chunk} buckets a page. The key is a cursor on the value itself, so no value falls
+     * between two pages however many documents share it, and none is skipped by a write between pages.
+     */
+    public static void forEachTerm(OpenSearchIndex index, Query query, String field, int chunk,
+                                   Predicate<String> visitor) {
+        Map<String, String> after = null;
+        while (true) {
+            Map<String, String> from = after;
+            SearchResponse<Void> response;
+            try {
+                response = index.client().search(s -> s.index(index.name()).size(0).query(query)
+                        .aggregations("terms", a -> a.composite(c -> {
+                            c.size(chunk).sources(Map.of(field,
+                                    CompositeAggregationSource.of(source -> source.terms(t -> t.field(field)))));
+                            if (from != null) {
+                                c.after(from);
+                            }
+                            return c;
+                        })), Void.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("OpenSearch aggregation on " + index.name() + " failed", e);
+            }
+            CompositeAggregate page = response.aggregations().get("terms").composite();
+            List<CompositeBucket> buckets = page.buckets().array();
+            for (CompositeBucket bucket : buckets) {
+                if (!visitor.test(bucket.key().get(field).to(String.class))) {
+                    return;
+                }
+            }
+            if (buckets.size() < chunk || page.afterKey() == null || page.afterKey().isEmpty()) {
+                return;
+            }
+            after = Map.of(field, page.afterKey().get(field).to(String.class));
+        }
+    }
+
+    /** One page; {@code fields} empty: no source at all, {@code null}: all of it. */
+    private static <T> List<Hit<T>> search(OpenSearchIndex index, Query query, List<SortOptions> sort,
+                                           List<String> fields, int size, List<String> after, Class<T> type) {
+        SearchResponse<T> response;
+        try {
+            response = index.client().search(s -> {
+                s.index(index.name()).size(size).query(query).sort(sort).trackTotalHits(t -> t.enabled(false));
+                if (fields != null) {
+                    s.source(fields.isEmpty() ? SourceConfig.of(c -> c.fetch(false))
+                            : SourceConfig.of(c -> c.filter(f -> f.includes(fields))));
+                }
+                if (after != null) {
+                    s.searchAfter(after);
+                }
+                return s;
+            }, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch search of " + index.name() + " failed", e);
+        }
+        return response.hits().hits();
+    }
+
+    private static void requirePage(int page) {
+        if (page < 1 || page > MAX_PAGE) {
+            throw new IllegalArgumentException("a page is 1 to " + MAX_PAGE + " hits");
+        }
     }
 
     /**
@@ -88,37 +189,15 @@ public final class IndexQueries {
 
     /**
      * Every distinct value of the keyword {@code field} among the documents {@code query} matches, {@code page}
-     * values at a time: a composite aggregation paged by its {@code after} key, a cursor on the value itself, so no
-     * value falls between two pages however many documents share it. Linear in the distinct values.
+     * values at a time ({@link #forEachTerm}, to the end). Linear in the distinct values.
      */
     public static void eachDistinct(OpenSearchIndex index, Query query, String field, int page, Consumer<String> each) {
         if (page < 1 || page > MAX_PAGE) {
             throw new IllegalArgumentException("a page is 1 to " + MAX_PAGE + " values");
         }
-        Map<String, String> after = null;
-        while (true) {
-            Map<String, String> from = after;
-            SearchResponse<Void> response;
-            try {
-                response = index.client().search(s -> s.index(index.name()).size(0).query(query)
-                        .aggregations("values", a -> a.composite(c -> {
-                            c.size(page).sources(Map.of(field,
-                                    CompositeAggregationSource.of(source -> source.terms(t -> t.field(field)))));
-                            if (from != null) {
-                                c.after(from);
-                            }
-                            return c;
-                        })), Void.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("OpenSearch aggregation on " + index.name() + " failed", e);
-            }
-            CompositeAggregate values = response.aggregations().get("values").composite();
-            List<CompositeBucket> buckets = values.buckets().array();
-            buckets.forEach(bucket -> each.accept(bucket.key().get(field).to(String.class)));
-            if (buckets.size() < page || values.afterKey() == null || values.afterKey().isEmpty()) {
-                return;
-            }
-            after = Map.of(field, values.afterKey().get(field).to(String.class));
-        }
+        forEachTerm(index, query, field, page, value -> {
+            each.accept(value);
+            return true;
+        });
     }
 }

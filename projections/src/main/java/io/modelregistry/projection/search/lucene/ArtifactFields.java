@@ -2,6 +2,7 @@ package io.modelregistry.projection.search.lucene;
 
 import io.modelregistry.api.search.IndexedArtifact;
 import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.projection.search.query.KeywordTerms;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -10,10 +11,8 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.UnicodeUtil;
 
 /**
  * The Lucene document of an artifact. Keyword fields (indexed for exact, case-sensitive lookups) carry doc
@@ -46,7 +45,7 @@ final class ArtifactFields {
     static Document toDocument(IndexedArtifact artifact, long order) {
         Document doc = new Document();
         for (String version : artifact.versions()) {
-            doc.add(new StringField(VERSION, fitTerm(version), Field.Store.YES));
+            doc.add(new StringField(VERSION, KeywordTerms.fit(version), Field.Store.YES));
         }
         keyword(doc, ID, artifact.id());
         keyword(doc, NAME, artifact.name());
@@ -67,31 +66,9 @@ final class ArtifactFields {
     }
 
     private static void keyword(Document doc, String field, String value) {
-        String term = fitTerm(value);
+        String term = KeywordTerms.fit(value);
         doc.add(new StringField(field, term, Field.Store.NO));
         doc.add(new SortedDocValuesField(field, new BytesRef(term)));
-    }
-
-    /**
-     * Lucene rejects terms over 32766 UTF-8 bytes; an event carrying such a name would otherwise fail its
-     * handler on every retry and stall the processing group. Such names are cut (and then match only as cut).
-     */
-    static String fitTerm(String value) {
-        if (UnicodeUtil.calcUTF16toUTF8Length(value, 0, value.length()) <= IndexWriter.MAX_TERM_LENGTH) {
-            return value;
-        }
-        int bytes = 0;
-        int end = 0;
-        while (end < value.length()) {
-            int cp = value.codePointAt(end);
-            int length = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            if (bytes + length > IndexWriter.MAX_TERM_LENGTH) {
-                break;
-            }
-            bytes += length;
-            end += Character.charCount(cp);
-        }
-        return value.substring(0, end);
     }
 
     /** Only "which documents contain this trigram": no positions, frequencies or norms needed. */

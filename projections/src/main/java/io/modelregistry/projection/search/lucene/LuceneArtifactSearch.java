@@ -1,17 +1,20 @@
 package io.modelregistry.projection.search.lucene;
 
 import io.modelregistry.api.artifact.ArtifactType;
-import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.api.search.ArtifactSummary;
 import io.modelregistry.api.search.IndexStats;
 import io.modelregistry.api.search.NameQuery;
 import io.modelregistry.api.search.SearchPage;
 import io.modelregistry.api.version.VersionRange;
+import io.modelregistry.projection.search.query.SearchArguments;
+import io.modelregistry.projection.search.query.SearchBudget;
+import io.modelregistry.projection.search.query.UserRegex;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,9 +37,6 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(LuceneSearchProperties.class)
 class LuceneArtifactSearch implements ArtifactSearch {
 
-    /** More queries than a client plausibly needs; bounds the size of the Lucene query. */
-    static final int MAX_QUERIES = 100;
-
     private static final Sort REGISTRATION_ORDER = new Sort(new SortField(ArtifactFields.ORDER, SortField.Type.LONG));
 
     private final SearchIndex index;
@@ -56,44 +56,27 @@ class LuceneArtifactSearch implements ArtifactSearch {
 
     @Override
     public List<ArtifactSummary> byName(String exactName) {
-        if (exactName == null) {
-            throw RegistryException.badRequest("An artifact name is required.");
-        }
+        SearchArguments.requireName(exactName);
         Query query = new TermQuery(new Term(ArtifactFields.NAME, exactName));
         return index.read(searcher -> page(searcher, query, 0, Integer.MAX_VALUE).items());
     }
 
     @Override
     public SearchPage list(List<NameQuery> queries, int offset, int limit) {
-        if (queries == null || queries.isEmpty() || queries.stream().anyMatch(java.util.Objects::isNull)) {
-            throw RegistryException.badRequest("At least one artifact query is required.");
-        }
-        if (queries.size() > MAX_QUERIES) {
-            throw RegistryException.badRequest("At most " + MAX_QUERIES + " artifact queries are allowed.");
-        }
-        if (offset < 0 || limit < 0) {
-            throw RegistryException.badRequest("offset and limit must not be negative.");
-        }
+        SearchArguments.requireListing(queries, offset, limit);
         return index.read(searcher -> page(searcher, union(searcher, queries), offset, limit));
     }
 
     @Override
-    public List<ArtifactSummary> byRegex(String pattern, int limit) {
-        return byRegex(pattern, null, limit);
-    }
-
-    @Override
     public List<ArtifactSummary> byRegex(String pattern, VersionRange version, int limit) {
-        if (limit < 0) {
-            throw RegistryException.badRequest("limit must not be negative.");
-        }
-        UserRegex regex = UserRegex.compile(pattern);
-        if (limit == 0) {
+        Optional<UserRegex> compiled = SearchArguments.regex(pattern, limit);
+        if (compiled.isEmpty()) {
             return List.of();
         }
+        UserRegex regex = compiled.get();
         SearchBudget budget = SearchBudget.startingNow(regexBudget);
         return index.read(searcher -> Summaries.read(searcher, regexSearch.find(searcher, regex,
-                version == null ? null : VersionTerms.filter(searcher, version), limit, budget)));
+                version == null ? null : VersionFilter.filter(searcher, version), limit, budget)));
     }
 
     @Override
@@ -132,7 +115,7 @@ class LuceneArtifactSearch implements ArtifactSearch {
     private static Query toQuery(IndexSearcher searcher, NameQuery nameQuery) throws IOException {
         List<Query> parts = new ArrayList<>(3);
         if (nameQuery.version() != null) {
-            parts.add(VersionTerms.filter(searcher, nameQuery.version()));
+            parts.add(VersionFilter.filter(searcher, nameQuery.version()));
         }
         if (!nameQuery.allNames()) {
             parts.add(new TermQuery(new Term(ArtifactFields.NAME, nameQuery.name())));

@@ -1,5 +1,7 @@
 package io.modelregistry.projection.search.lucene;
 
+import io.modelregistry.projection.search.query.SearchBudget;
+import io.modelregistry.projection.search.query.UserRegex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

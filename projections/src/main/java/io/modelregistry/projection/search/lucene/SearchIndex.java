@@ -1,6 +1,5 @@
 package io.modelregistry.projection.search.lucene;
 
-import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.search.IndexStats;
 import io.modelregistry.api.search.IndexedArtifact;
 import io.modelregistry.api.search.SearchIndexWriter;
@@ -19,10 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import io.modelregistry.api.version.SemanticVersions;
+import io.modelregistry.projection.search.ArtifactRewrites;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
@@ -168,11 +166,8 @@ public class SearchIndex implements SearchIndexWriter, AutoCloseable {
         write(position, visibleNow, () -> {
             Optional<Existing> existing = existing(artifact.id());
             long order = existing.map(Existing::order).orElseGet(() -> newOrder(position));
-            List<String> versions = existing.map(Existing::versions).filter(v -> !v.isEmpty())
-                    .orElse(artifact.versions());
             writer.updateDocument(ArtifactFields.idTerm(artifact.id()), ArtifactFields.toDocument(
-                    new IndexedArtifact(artifact.id(), artifact.name(), artifact.type(), artifact.readme(), versions),
-                    order));
+                    ArtifactRewrites.updated(artifact, existing.map(Existing::versions).orElse(List.of())), order));
         });
     }
 
@@ -187,17 +182,9 @@ public class SearchIndex implements SearchIndexWriter, AutoCloseable {
             if (existing.isEmpty()) {
                 return;   // deleted since: nothing to add to
             }
-            List<String> had = existing.get().versions().isEmpty()
-                    ? List.of(ArtifactContent.DEFAULT_VERSION) : existing.get().versions();
-            var versions = new TreeSet<String>(SemanticVersions.PRECEDENCE);
-            versions.addAll(had);
-            boolean latest = artifact.versions().stream()
-                    .allMatch(v -> SemanticVersions.PRECEDENCE.compare(v, versions.last()) > 0);
-            versions.addAll(artifact.versions());
-            String readme = latest ? artifact.readme() : existing.get().readme();
             writer.updateDocument(ArtifactFields.idTerm(artifact.id()), ArtifactFields.toDocument(
-                    new IndexedArtifact(artifact.id(), artifact.name(), artifact.type(), readme,
-                            List.copyOf(versions)), existing.get().order()));
+                    ArtifactRewrites.withVersion(artifact, existing.get().versions(), existing.get().readme()),
+                    existing.get().order()));
         });
     }
 

@@ -10,7 +10,7 @@ import org.apache.lucene.analysis.ngram.NGramTokenizer;
  */
 final class TrigramAnalyzer extends Analyzer {
 
-    static final int GRAM = 3;
+    static final int GRAM = io.modelregistry.projection.search.query.Trigrams.GRAM;
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {

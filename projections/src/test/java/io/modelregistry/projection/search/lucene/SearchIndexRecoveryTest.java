@@ -3,6 +3,7 @@ package io.modelregistry.projection.search.lucene;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.api.search.ArtifactSummary;
 import io.modelregistry.api.search.NameQuery;
+import io.modelregistry.projection.search.SearchFeed;
 import io.modelregistry.projection.search.SearchProcessingGroup;
 import io.modelregistry.projection.search.SearchProjectionDriver;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,7 @@ class SearchIndexRecoveryTest {
                                         .andEventAvailabilityTimeout(50, TimeUnit.MILLISECONDS))
                         .registerTokenStore(SearchProcessingGroup.NAME, config -> tokens)
                         .registerEventHandler(config ->
-                                new SearchProjectionDriver(index, SearchFixture.DOCUMENTS).handler()))
+                                new SearchProjectionDriver(index, SearchFeed.DOCUMENTS).handler()))
                 .buildConfiguration();
         running = new Running(index, axon, new SearchIndexRecovery(axon.eventProcessingConfiguration(), index));
         return running;
@@ -87,8 +88,8 @@ class SearchIndexRecoveryTest {
     }
 
     private static ArtifactRegistered registered(String id) {
-        return new ArtifactRegistered(id, ArtifactType.MODEL, "name-" + id, SearchFixture.content("readme of " + id),
-                SearchFixture.ACTOR, Instant.now());
+        return new ArtifactRegistered(id, ArtifactType.MODEL, "name-" + id, SearchFeed.content("readme of " + id),
+                SearchFeed.ACTOR, Instant.now());
     }
 
     private List<String> ids() {

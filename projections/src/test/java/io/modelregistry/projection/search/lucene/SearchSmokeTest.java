@@ -2,19 +2,17 @@ package io.modelregistry.projection.search.lucene;
 
 import io.modelregistry.api.search.NameQuery;
 import io.modelregistry.api.search.IndexedArtifact;
+import io.modelregistry.projection.search.SmokeCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelregistry.api.artifact.ArtifactType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.Random;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,27 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchSmokeTest {
 
     private static final int ARTIFACTS = 10_000;
-    private static final String AAB = "a".repeat(95) + "b";
 
     @TempDir
     Path dataDir;
 
     @Test
     void tenThousandArtifacts() {
-        Random random = new Random(11);
-        String[] vocabulary = vocabulary(random, 4000);
+        SmokeCorpus corpus = new SmokeCorpus(11);
         try (SearchIndex index = new SearchIndex(dataDir)) {
             LuceneArtifactSearch search = new LuceneArtifactSearch(index, Duration.ofSeconds(30));
             long start = System.nanoTime();
             long readmeBytes = 0;
             for (int i = 0; i < ARTIFACTS; i++) {
-                String name = switch (i) {
-                    case 17 -> "google-research-bert";
-                    case 4242 -> "audience-classifier";
-                    case 7777 -> AAB;
-                    default -> vocabulary[zipf(random, 2000)] + "-" + vocabulary[random.nextInt(4000)] + "-" + i;
-                };
-                String readme = readme(random, vocabulary, 2_000 + random.nextInt(8_000), i % 100 == 3);
+                String name = corpus.name(i);
+                String readme = corpus.readme(i);
                 readmeBytes += readme.length();
                 ArtifactType type = ArtifactType.values()[i % 3];
                 index.register(new IndexedArtifact("id-" + i, name, type, readme), OptionalLong.of(i), false);
@@ -65,14 +56,14 @@ class SearchSmokeTest {
             // regex patterns the prefilter narrows, or that every name matches (no README scan)
             for (String pattern : List.of("google-research-bert", "bert", ".*bookcorpus.*", ".*?(audience|bert).*",
                     "ece461rules", "(a|aa)*$", ".*", "[a-z]+", "licen[cs]e (MIT|Apache)", "^audience")) {
-                Timing timing = measure(50, () -> search.byRegex(pattern, ARTIFACTS).size());
-                report.add(line("byRegex " + pattern, timing));
-                assertThat(percentile(timing.nanos(), 99)).as(pattern).isLessThan(Duration.ofSeconds(1).toNanos());
+                SmokeCorpus.Timing timing = SmokeCorpus.measure(50, () -> search.byRegex(pattern, ARTIFACTS).size());
+                report.add(timing.line("byRegex " + pattern));
+                assertThat(timing.percentile(99)).as(pattern).isLessThan(Duration.ofSeconds(1).toNanos());
             }
             // no usable literal and few names match: every README is verified (the known slow path)
             for (String pattern : List.of("(a+)+$", "\\d{3}-\\d{4}")) {
-                report.add(line("byRegex " + pattern + " (full README scan, 1 run)",
-                        measure(1, () -> search.byRegex(pattern, ARTIFACTS).size())));
+                report.add(SmokeCorpus.measure(1, () -> search.byRegex(pattern, ARTIFACTS).size())
+                        .line("byRegex " + pattern + " (full README scan, 1 run)"));
             }
             List<NameQuery> all = List.of(new NameQuery("*", Set.of()));
             List<NameQuery> models = List.of(new NameQuery("*", Set.of(ArtifactType.MODEL)));
@@ -84,12 +75,12 @@ class SearchSmokeTest {
                 @SuppressWarnings("unchecked")
                 List<NameQuery> queries = (List<NameQuery>) listing[1];
                 int offset = (int) listing[2];
-                Timing timing = measure(50, () -> search.list(queries, offset, 100).items().size());
-                report.add(line((String) listing[0], timing));
-                assertThat(percentile(timing.nanos(), 99)).isLessThan(Duration.ofSeconds(1).toNanos());
+                SmokeCorpus.Timing timing = SmokeCorpus.measure(50, () -> search.list(queries, offset, 100).items().size());
+                report.add(timing.line((String) listing[0]));
+                assertThat(timing.percentile(99)).isLessThan(Duration.ofSeconds(1).toNanos());
             }
-            report.add(line("byName google-research-bert",
-                    measure(50, () -> search.byName("google-research-bert").size())));
+            report.add(SmokeCorpus.measure(50, () -> search.byName("google-research-bert").size())
+                    .line("byName google-research-bert"));
             report.forEach(System.out::println);
 
             assertThat(search.byRegex("google-research-bert", 10)).hasSize(1);
@@ -106,69 +97,5 @@ class SearchSmokeTest {
                     OptionalLong.of(ARTIFACTS + i), true);
         }
         return (System.nanoTime() - start) / writes;
-    }
-
-    private record Timing(long[] nanos, int hits) {
-    }
-
-    /** Runs the query (after a few warm-up runs when measuring many) and keeps the last hit count. */
-    private static Timing measure(int runs, Supplier<Integer> query) {
-        for (int i = 0; i < Math.min(runs - 1, 5); i++) {
-            query.get();
-        }
-        long[] times = new long[runs];
-        int hits = 0;
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            hits = query.get();
-            times[i] = System.nanoTime() - start;
-        }
-        return new Timing(times, hits);
-    }
-
-    private static long percentile(long[] times, int p) {
-        long[] sorted = times.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static String line(String what, Timing timing) {
-        return String.format(Locale.ROOT, "%-52s p50 %7.2f ms  p99 %7.2f ms  (%d runs, %d hits)", what,
-                percentile(timing.nanos(), 50) / 1e6, percentile(timing.nanos(), 99) / 1e6, timing.nanos().length,
-                timing.hits());
-    }
-
-    private static String[] vocabulary(Random random, int size) {
-        String[] words = new String[size];
-        for (int i = 0; i < size; i++) {
-            StringBuilder word = new StringBuilder();
-            int length = 2 + random.nextInt(9);
-            for (int c = 0; c < length; c++) {
-                word.append((char) ('a' + random.nextInt(26)));
-            }
-            words[i] = word.toString();
-        }
-        return words;
-    }
-
-    /** Roughly Zipf-distributed index: a few words are very common, most are rare, like prose. */
-    private static int zipf(Random random, int size) {
-        return (int) Math.min(size - 1, Math.floor(Math.pow(size, random.nextDouble())) - 1);
-    }
-
-    private static String readme(Random random, String[] vocabulary, int length, boolean mentionsBookcorpus) {
-        StringBuilder text = new StringBuilder(length + 64);
-        text.append("---\nlicense: apache-2.0\ntags:\n- ").append(vocabulary[random.nextInt(50)]).append("\n---\n# ");
-        while (text.length() < length) {
-            if (random.nextInt(40) == 0) {
-                text.append("\n\n## ");
-            }
-            text.append(vocabulary[zipf(random, vocabulary.length)]);
-            text.append(random.nextInt(12) == 0 ? ". " : " ");
-        }
-        if (mentionsBookcorpus) {
-            text.insert(random.nextInt(text.length()), " trained on bookcorpus ");
-        }
-        return text.toString();
     }
 }

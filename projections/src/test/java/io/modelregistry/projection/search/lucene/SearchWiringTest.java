@@ -4,6 +4,7 @@ import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.api.search.NameQuery;
 import io.modelregistry.api.search.IndexedArtifact;
 import io.modelregistry.projection.search.SearchProcessingGroup;
+import io.modelregistry.projection.search.query.KeywordTerms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -72,9 +73,9 @@ class SearchWiringTest {
     @Test
     void overlongNamesAreCutToWhatLuceneAccepts() {
         String name = "é".repeat(20_000);   // 40,000 UTF-8 bytes
-        String cut = ArtifactFields.fitTerm(name);
+        String cut = KeywordTerms.fit(name);
         assertThat(cut.length()).isEqualTo(16_383);
-        assertThat(ArtifactFields.fitTerm("bert")).isEqualTo("bert");
+        assertThat(KeywordTerms.fit("bert")).isEqualTo("bert");
         try (SearchIndex index = new SearchIndex(dataDir.resolve("long"))) {
             index.register(new IndexedArtifact("id-1", name, ArtifactType.MODEL, null), OptionalLong.of(1), true);
             assertThat(new LuceneArtifactSearch(index, java.time.Duration.ofSeconds(1)).byName(cut)).hasSize(1);

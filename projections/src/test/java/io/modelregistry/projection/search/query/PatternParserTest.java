@@ -1,9 +1,9 @@
-package io.modelregistry.projection.search.lucene;
+package io.modelregistry.projection.search.query;
 
-import static io.modelregistry.projection.search.lucene.Requirement.allOf;
-import static io.modelregistry.projection.search.lucene.Requirement.any;
-import static io.modelregistry.projection.search.lucene.Requirement.anyOf;
-import static io.modelregistry.projection.search.lucene.Requirement.contains;
+import static io.modelregistry.projection.search.query.Requirement.allOf;
+import static io.modelregistry.projection.search.query.Requirement.any;
+import static io.modelregistry.projection.search.query.Requirement.anyOf;
+import static io.modelregistry.projection.search.query.Requirement.contains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;

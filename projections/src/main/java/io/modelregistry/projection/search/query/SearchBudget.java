@@ -1,4 +1,4 @@
-package io.modelregistry.projection.search.lucene;
+package io.modelregistry.projection.search.query;
 
 import io.modelregistry.api.error.RegistryException;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.Duration;
  * The time one regex search may take. RE2 is linear, but linear in (text size x program size) over every
  * README can still be long; the budget turns that into a clear error instead of a hung request.
  */
-final class SearchBudget {
+public final class SearchBudget {
 
     private final Duration budget;
     private final long deadline;
@@ -17,11 +17,11 @@ final class SearchBudget {
         this.deadline = System.nanoTime() + budget.toNanos();
     }
 
-    static SearchBudget startingNow(Duration budget) {
+    public static SearchBudget startingNow(Duration budget) {
         return new SearchBudget(budget);
     }
 
-    void check() {
+    public void check() {
         if (System.nanoTime() - deadline > 0) {
             throw RegistryException.badRequest("The regular expression is too expensive to evaluate against the "
                     + "registry within " + budget.toSeconds() + " s; make it more specific.");
@@ -29,7 +29,7 @@ final class SearchBudget {
     }
 
     /** The text, checking the budget while a matcher reads it, so one long match is bounded too. */
-    CharSequence watch(String text) {
+    public CharSequence watch(String text) {
         return new WatchedText(text, this);
     }
 

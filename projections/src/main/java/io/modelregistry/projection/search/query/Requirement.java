@@ -1,4 +1,4 @@
-package io.modelregistry.projection.search.lucene;
+package io.modelregistry.projection.search.query;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +10,7 @@ import java.util.Set;
  * literal". {@link Any} means no requirement is known (every text qualifies). The formula is derived
  * conservatively, so it may admit texts without a match, but never rejects one with a match.
  */
-sealed interface Requirement {
+public sealed interface Requirement {
 
     boolean isSatisfiedBy(String text);
 

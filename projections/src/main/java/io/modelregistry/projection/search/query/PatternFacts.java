@@ -1,4 +1,4 @@
-package io.modelregistry.projection.search.lucene;
+package io.modelregistry.projection.search.query;
 
 /**
  * What {@link PatternParser} learns about a pattern without compiling it.

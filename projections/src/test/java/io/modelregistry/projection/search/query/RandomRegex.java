@@ -1,4 +1,4 @@
-package io.modelregistry.projection.search.lucene;
+package io.modelregistry.projection.search.query;
 
 import java.util.List;
 import java.util.Random;
@@ -7,7 +7,7 @@ import java.util.Random;
  * Random RE2 patterns and texts over a small alphabet, so that patterns and texts meet often. Covers the
  * syntax the prefilter reasons about: literals, escapes, quoting, classes, groups, flags, anchors, repeats.
  */
-final class RandomRegex {
+public final class RandomRegex {
 
     private static final String ALPHABET = "abcx-. _\n";
     private static final List<String> ATOMS = List.of(
@@ -21,15 +21,15 @@ final class RandomRegex {
 
     private final Random random;
 
-    RandomRegex(long seed) {
+    public RandomRegex(long seed) {
         this.random = new Random(seed);
     }
 
-    String pattern() {
+    public String pattern() {
         return alternation(0);
     }
 
-    String text(int maxLength) {
+    public String text(int maxLength) {
         int length = random.nextInt(maxLength + 1);
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

@@ -1,4 +1,4 @@
-package io.modelregistry.projection.search.lucene;
+package io.modelregistry.projection.search.query;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package io.modelregistry.projection.search.lucene;
+package io.modelregistry.projection.search.query;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
  * backreferences), bounded in length and in how far repetitions expand, so that neither compiling nor
  * matching can exhaust the server.
  */
-final class UserRegex {
+public final class UserRegex {
 
-    static final int MAX_LENGTH = 1000;
+    public static final int MAX_LENGTH = 1000;
     /** RE2's own rule, which RE2/J 1.8 does not enforce across nesting: at most 1000 copies of anything. */
     static final long MAX_REPEAT_COPIES = 1000;
     /** Roughly the compiled program's instruction count; matching costs this much per character at worst. */
@@ -31,7 +31,7 @@ final class UserRegex {
     }
 
     /** @throws RegistryException BAD_REQUEST when the pattern is missing, too long, invalid or too expensive */
-    static UserRegex compile(String regex) {
+    public static UserRegex compile(String regex) {
         if (regex == null || regex.isEmpty()) {
             throw RegistryException.badRequest("A regular expression is required.");
         }
@@ -91,12 +91,12 @@ final class UserRegex {
     }
 
     /** RE2 {@code find()}: does the text contain a match anywhere? */
-    boolean findIn(CharSequence text) {
+    public boolean findIn(CharSequence text) {
         return finder.matcher(text).find();
     }
 
     /** Literals every matching text contains; {@link Requirement#any()} when unknown. */
-    Requirement required() {
+    public Requirement required() {
         return required;
     }
 }
