@@ -3,6 +3,7 @@ package io.modelregistry.command.document;
 import io.modelregistry.api.artifact.ArtifactDocumentRefs;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactDocuments;
+import io.modelregistry.api.artifact.DocumentMissing;
 import io.modelregistry.api.artifact.DocumentRef;
 import io.modelregistry.api.blob.BlobStore;
 import java.io.ByteArrayInputStream;
@@ -48,8 +49,7 @@ public class BlobArtifactDocuments implements ArtifactDocumentStore {
 
     @Override
     public String storedText(DocumentRef ref) {
-        try (InputStream in = blobs.open(ref.digest()).orElseThrow(() -> new IllegalStateException(
-                "document blob " + ref.digest() + " is referenced by the log but missing from the blob store"))) {
+        try (InputStream in = blobs.open(ref.digest()).orElseThrow(() -> new DocumentMissing(ref.digest()))) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, ref.bytes() + 1));
             if (bytes.length != ref.bytes()) {
                 throw new IllegalStateException("document blob " + ref.digest() + " has " + bytes.length

@@ -12,7 +12,8 @@ public interface ArtifactDocumentStore {
     /**
      * The text of a document that was written to the store (a reference without inline text).
      *
-     * @throws IllegalStateException when it is missing: the log promises it exists
+     * @throws DocumentMissing when it is not in the store
+     * @throws IllegalStateException when it is there but not as the reference describes it
      */
     String storedText(DocumentRef ref);
 
@@ -25,6 +26,20 @@ public interface ArtifactDocumentStore {
             return null;
         }
         return ref.inlineText() != null ? ref.inlineText() : storedText(ref);
+    }
+
+    /**
+     * As {@link #text}, but {@code null} for a stored document that is gone. Only projections replaying the log
+     * use it: a sweep deletes the documents no live version references, so an event whose artifact was later
+     * updated or deleted may name a document that no longer exists, and the events after it put the read model
+     * right. Everything else reads with {@link #text}, where a missing document is an error.
+     */
+    default String textUnlessSwept(DocumentRef ref) {
+        try {
+            return text(ref);
+        } catch (DocumentMissing swept) {
+            return null;
+        }
     }
 
     /** Every document the references name (see {@link #text}). */

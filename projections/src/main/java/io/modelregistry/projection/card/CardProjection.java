@@ -15,6 +15,8 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("cards")
 class CardProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(CardProjection.class);
 
     private final ArtifactCardWriter cards;
     private final ArtifactDocumentStore documents;
@@ -63,10 +67,20 @@ class CardProjection {
         cards.deleteAll();
     }
 
-    /** The facts are read from the documents here, once per version, so a page of search results reads none. */
+    /**
+     * The facts are read from the documents here, once per version, so a page of search results reads none. On a
+     * replay, an event whose artifact was later updated or deleted may name documents a sweep has since removed: the
+     * facts are then read without them, and the later event puts the card right.
+     */
     private void put(String id, ArtifactType type, String name, ArtifactContent c, Instant at) {
-        CardFacts facts = CardFacts.of(documents.text(c.documents().readme()),
-                documents.text(c.documents().sourceMetadataJson()), c.licence());
+        String readme = documents.textUnlessSwept(c.documents().readme());
+        String metadata = documents.textUnlessSwept(c.documents().sourceMetadataJson());
+        if ((readme == null && c.documents().readme() != null)
+                || (metadata == null && c.documents().sourceMetadataJson() != null)) {
+            log.info("documents of {} at version {} are no longer stored (swept once superseded): card facts without them",
+                    id, c.version());
+        }
+        CardFacts facts = CardFacts.of(readme, metadata, c.licence());
         cards.put(new ArtifactCard(id, type, name, c.version(), c.sourceUrl(), c.source().kind().name(),
                 facts.licence(), facts.task(), facts.library(), facts.tags(), c.documents(), at));
     }

@@ -18,6 +18,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
 class SearchProjection {
 
     static final String PROCESSING_GROUP = SearchProcessingGroup.NAME;
+    private static final Logger log = LoggerFactory.getLogger(SearchProjection.class);
 
     private final SearchIndexWriter index;
     private final ArtifactDocumentStore documents;
@@ -86,10 +89,18 @@ class SearchProjection {
         index.clear();
     }
 
-    /** The README is indexed for regex search: read by its digest (events carry no document text). */
+    /**
+     * The README is indexed for regex search: read by its digest (events carry no document text). On a replay, an
+     * event whose artifact was later updated or deleted may name a README a sweep has since removed: it is indexed
+     * without one, and the later event puts the document right.
+     */
     private IndexedArtifact toIndexed(String id, String name, io.modelregistry.api.artifact.ArtifactType type,
                                       ArtifactContent content) {
-        String readme = content == null ? null : documents.text(content.documents().readme());
+        String readme = content == null ? null : documents.textUnlessSwept(content.documents().readme());
+        if (content != null && readme == null && content.documents().readme() != null) {
+            log.info("the README of {} at version {} is no longer stored (swept once superseded): indexed without it",
+                    id, content.version());
+        }
         return new IndexedArtifact(id, name, type, readme, content == null ? List.of()
                 : List.of(SemanticVersions.tryNormalise(content.version()).orElse(content.version())));
     }

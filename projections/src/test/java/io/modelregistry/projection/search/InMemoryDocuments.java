@@ -3,6 +3,7 @@ package io.modelregistry.projection.search;
 import io.modelregistry.api.artifact.ArtifactDocumentRefs;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactDocuments;
+import io.modelregistry.api.artifact.DocumentMissing;
 import io.modelregistry.api.artifact.DocumentRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,9 +27,14 @@ public final class InMemoryDocuments implements ArtifactDocumentStore {
     public String storedText(DocumentRef ref) {
         String text = texts.get(ref.digest());
         if (text == null) {
-            throw new IllegalStateException("no document " + ref.digest());
+            throw new DocumentMissing(ref.digest());
         }
         return text;
+    }
+
+    /** What a blob sweep does to a document no live version references any more. */
+    public void sweep(DocumentRef ref) {
+        texts.remove(ref.digest());
     }
 
     private DocumentRef put(String text) {
