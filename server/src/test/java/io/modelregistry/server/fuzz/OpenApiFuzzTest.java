@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class OpenApiFuzzTest {
 
-    static final int TRIES = 12;
+    static final int TRIES = 25;
     private static final Map<Integer, Integer> STATUSES = new TreeMap<>();
 
     @Provide
