@@ -114,6 +114,8 @@ class ContainerErrorsTest extends InProcessRegistryTest {
         HttpExchange all = client.post("/artifacts", "[{\"name\":\"*\"}]");
         HttpExchange one = client.get("/artifacts/model/" + model.id());
         assertThat(one.status()).isEqualTo(200);
-        return all.status() + all.text() + one.text();
+        // the signed download link is issued afresh (new expiry, new signature) on every read: not state
+        var record = RegistryClient.json(one);
+        return all.status() + all.text() + record.get("metadata") + record.at("/data/url");
     }
 }

@@ -124,6 +124,25 @@ class BadInputCorpusTest {
         assertNoFailures(corpus);
     }
 
+    @Example
+    void hostileTokensAndRangesAreRefusedWithoutAChange() {
+        List<FuzzRequest> corpus = new ArrayList<>();
+        for (String token : List.of("bearer \u00fc\u00ff", "bearer ' OR '1'='1", "bearer " + "A".repeat(7_000),
+                "bearer", "bearer  ", "Basic YWRtaW46YWRtaW4=", "bearer ..%2f..%2f", "bearer eyJhbGciOiJub25lIn0.e30.")) {
+            corpus.add(new FuzzRequest("POST /artifacts", "hostile token", false, "POST", "/artifacts", null,
+                    Map.of("X-Authorization", token, "Content-Type", "application/json"),
+                    "[{\"name\":\"*\"}]".getBytes(StandardCharsets.UTF_8)));
+            corpus.add(new FuzzRequest("DELETE /reset", "hostile token", false, "DELETE", "/reset", null,
+                    Map.of("X-Authorization", token), null));
+        }
+        for (String range : List.of("bytes=999999999999-", "bytes=abc", "bytes=5-1", "bytes=-0", "items=0-1",
+                "bytes=" + "0-1,".repeat(2_000) + "0-1", "bytes=0-99999999999999999999")) {
+            corpus.add(new FuzzRequest("GET /download/{id}", "range " + range.substring(0, Math.min(20, range.length())),
+                    false, "GET", RequestGenerator.DOWNLOAD, "0:valid", Map.of("Range", range), null));
+        }
+        assertNoFailures(corpus);
+    }
+
     private void assertNoFailures(List<FuzzRequest> corpus) {
         List<String> failures = new ArrayList<>();
         for (FuzzRequest request : corpus) {
