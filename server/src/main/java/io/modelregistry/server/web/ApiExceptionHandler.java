@@ -55,6 +55,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
+                return ApiErrors.body(HttpStatus.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than " + tooLarge.limit + " bytes.");
+            }
+        }
         return ApiErrors.body(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.");
     }
 

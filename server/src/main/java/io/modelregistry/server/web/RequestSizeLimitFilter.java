@@ -63,7 +63,21 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
-    /** Reads at most {@code limit} bytes; past it, reading fails (and the body is reported unreadable: 400). */
+    /**
+     * Why reading a body stopped: it passed the limit without declaring its length (chunked). The JSON reader
+     * wraps it; {@link ApiExceptionHandler} finds it in the cause chain and answers 413, exactly as a declared
+     * length over the limit gets, and not 400 "not valid JSON" for a body that may well be valid.
+     */
+    static final class BodyTooLarge extends IOException {
+        final long limit;
+
+        BodyTooLarge(long limit) {
+            super("request body exceeds " + limit + " bytes");
+            this.limit = limit;
+        }
+    }
+
+    /** Reads at most {@code limit} bytes; past it, reading fails with {@link BodyTooLarge} (413). */
     private static final class BoundedRequest extends HttpServletRequestWrapper {
         private final long limit;
         private ServletInputStream bounded;
@@ -84,7 +98,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     public int read() throws IOException {
                         int b = in.read();
                         if (b >= 0 && ++read > limit) {
-                            throw new IOException("request body exceeds " + limit + " bytes");
+                            throw new BodyTooLarge(limit);
                         }
                         return b;
                     }
@@ -93,7 +107,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     public int read(byte[] buffer, int off, int len) throws IOException {
                         int n = in.read(buffer, off, (int) Math.min(len, limit - read + 1));
                         if (n > 0 && (read += n) > limit) {
-                            throw new IOException("request body exceeds " + limit + " bytes");
+                            throw new BodyTooLarge(limit);
                         }
                         return n;
                     }

@@ -74,23 +74,27 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         }
 
         void apply() {
-            HttpServletResponse response = (HttpServletResponse) getResponse();
-            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Referrer-Policy", "no-referrer");
-            if (secure) {
-                response.setHeader("Strict-Transport-Security", "max-age=31536000");
-            }
-            if (!staticFile && !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
-                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            }
+            applyTo((HttpServletResponse) getResponse(), secure, staticFile);
         }
 
         @Override
         public void reset() {
             super.reset();
             apply();
+        }
+    }
+
+    /** The headers themselves; also written by {@link ContainerErrorReportValve}, which runs where no filter does. */
+    static void applyTo(HttpServletResponse response, boolean secure, boolean staticFile) {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (secure) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (!staticFile && !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }
     }
 }

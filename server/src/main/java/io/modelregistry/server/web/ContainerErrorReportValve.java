@@ -1,0 +1,85 @@
+package io.modelregistry.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Takes the place of Tomcat's HTML error page: what the container refuses on its own, before any filter or
+ * controller sees the request (an encoded {@code /} or NUL in the path, invalid UTF-8, a path that climbs out with
+ * {@code ..}, a request line or headers over the size limit, control characters in a header, a refused method),
+ * leaves as the same JSON {@code {status, error, message}} every other error of the registry has, with the
+ * security headers a browser needs. A client reading errors as JSON never meets an HTML page it cannot parse, and
+ * the answer names neither Tomcat nor its version.
+ *
+ * <p>The messages are ours, by status, never Tomcat's text nor an exception's: they say what to fix without
+ * echoing the request back.
+ */
+public class ContainerErrorReportValve extends ErrorReportValve {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerErrorReportValve.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ContainerErrorReportValve() {
+        setShowReport(false);
+        setShowServerInfo(false);
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        // what the application already answered (its own JSON errors) is left alone
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", known == null ? "Error" : known.getReasonPhrase());
+        body.put("message", message(status));
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            response.resetBuffer();
+            SecurityHeadersFilter.applyTo(response, request.isSecure(), false);
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setContentLength(bytes.length);
+            try (OutputStream out = response.getOutputStream()) {
+                out.write(bytes);
+                out.flush();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away or the answer was already committed: nothing left to tell it
+            log.debug("Could not write the container's error answer", e);
+        }
+    }
+
+    static String message(int status) {
+        return switch (status) {
+            case 400 -> "The request could not be read: its request line, path or headers are malformed"
+                    + " (an encoded '/' or NUL, invalid UTF-8, a path that climbs out with '..', a control"
+                    + " character in a header) or larger than the registry accepts.";
+            case 404 -> "No such endpoint.";
+            case 405 -> "This method is not allowed here.";
+            case 408 -> "The request took too long to arrive.";
+            case 411 -> "Send the body with a Content-Length or chunked.";
+            case 413 -> "The request body is larger than the registry accepts.";
+            case 414 -> "The request's address is longer than the registry accepts.";
+            case 417 -> "The expectation in the Expect header cannot be met.";
+            case 431 -> "The request's headers are larger than the registry accepts.";
+            case 501 -> "This method or transfer encoding is not supported.";
+            case 505 -> "This HTTP version is not supported.";
+            default -> status >= 500 ? "The registry failed to handle this request."
+                    : "The request was refused.";
+        };
+    }
+}
