@@ -16,6 +16,7 @@ import io.modelregistry.server.support.RegistryTestEnvironment;
 import io.modelregistry.server.support.S3ProxyServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -118,8 +119,14 @@ class ScaleOutNodesIT {
                 System.out.println("[scale-out] acknowledged before the kill: " + acknowledged.size() + " of "
                         + models.size());
                 assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(2);
+                // On node-local read models the survivor's reads wait for the head of the log, so an acknowledged
+                // write is there at once. On shared read models they do not: a write whose projection the dead node
+                // had not finished shows once the survivor takes the dead node's segments over (the claim timeout)
+                // and catches up. Bounded here, and recorded as a gap in decision 0065.
+                Duration takeover = readModels.equals("opensearch") ? Duration.ofSeconds(60) : Duration.ZERO;
                 for (String id : acknowledged) {
-                    assertThat(b.get("/artifacts/model/" + id).status()).as("acknowledged %s", id).isEqualTo(200);
+                    assertThat(statusWithin(b, "/artifacts/model/" + id, takeover)).as("acknowledged %s", id)
+                            .isEqualTo(200);
                 }
 
                 // the survivor carries on alone: it writes, and its reads show its writes
@@ -133,7 +140,7 @@ class ScaleOutNodesIT {
                         .forEach(m -> listed.add(m.get("id").asText()));
                 assertThat(listed).contains(bertId, laterId).containsAll(acknowledged);
                 for (String id : listed) {
-                    assertThat(b.get("/artifacts/model/" + id).status()).as("listed %s", id).isEqualTo(200);
+                    assertThat(statusWithin(b, "/artifacts/model/" + id, takeover)).as("listed %s", id).isEqualTo(200);
                 }
                 assertThat(b.get("/health").status()).isEqualTo(200);
 
@@ -150,6 +157,20 @@ class ScaleOutNodesIT {
             }
         }
         assertThat(contract.violations()).isEmpty();
+    }
+
+    /** The status of a GET, asked again until it is 200 or {@code bound} has passed (zero: asked once). */
+    private static int statusWithin(RegistryClient client, String path, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        int status = client.get(path).status();
+        while (status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = client.get(path).status();
+        }
+        if (status == 200 && !bound.isZero()) {
+            System.out.println("[scale-out] " + path + " visible on the survivor");
+        }
+        return status;
     }
 
     private static RegistryProcess node(Path jar, Path dir, Map<String, String> shared, String name) throws Exception {
