@@ -161,14 +161,17 @@ class ScaleOutNodesIT {
 
     /** The status of a GET, asked again until it is 200 or {@code bound} has passed (zero: asked once). */
     private static int statusWithin(RegistryClient client, String path, Duration bound) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
+        long start = System.nanoTime();
         int status = client.get(path).status();
-        while (status != 200 && System.nanoTime() < deadline) {
+        boolean waited = false;
+        while (status != 200 && System.nanoTime() - start < bound.toNanos()) {
+            waited = true;
             Thread.sleep(250);
             status = client.get(path).status();
         }
-        if (status == 200 && !bound.isZero()) {
-            System.out.println("[scale-out] " + path + " visible on the survivor");
+        if (waited) {
+            System.out.printf("[scale-out] %s answered %d on the survivor after %d ms%n", path, status,
+                    (System.nanoTime() - start) / 1_000_000);
         }
         return status;
     }
