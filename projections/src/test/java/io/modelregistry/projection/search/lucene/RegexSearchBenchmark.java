@@ -137,9 +137,10 @@ class RegexSearchBenchmark {
         SmokeCorpus text = new SmokeCorpus(461);
         List<IndexedArtifact> artifacts = new ArrayList<>(ARTIFACTS);
         for (int i = 0; i < ARTIFACTS; i++) {
-            // every hundredth README holds the phrase (SmokeCorpus); the version spreads them over ten minors
+            // every hundredth README holds the phrase (SmokeCorpus: i % 100 == 3); the minor is the hundreds digit,
+            // so the phrase's artifacts spread evenly over the ten minors and a one-minor range keeps a tenth of them
             artifacts.add(new IndexedArtifact("id-" + i, String.format(Locale.ROOT, "model-%05d", i),
-                    ArtifactType.values()[i % 3], text.readme(i), List.of("1." + (i / 7) % 10 + ".0")));
+                    ArtifactType.values()[i % 3], text.readme(i), List.of("1." + (i / 100) % 10 + ".0")));
         }
         return artifacts;
     }
