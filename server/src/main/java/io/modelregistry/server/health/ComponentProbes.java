@@ -32,12 +32,14 @@ class ComponentProbes {
     private final RatingActivity ratings;
     private final BlobSweeps sweeps;
     private final boolean embeddedLog;
+    private final boolean sharedSearch;
 
     ComponentProbes(JdbcTemplate jdbc, BlobStore blobs, ArtifactSearch search, ReadModelProgress progress,
                     EventLogDurability durability, RequestActivity activity, RatingActivity ratings,
                     BlobSweeps sweeps, StoreSelection stores) {
         this.sweeps = sweeps;
         this.embeddedLog = stores.eventStore() == StoreSelection.EventStore.JDBC;
+        this.sharedSearch = stores.readModels() == StoreSelection.ReadModels.OPENSEARCH;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.search = search;
@@ -143,9 +145,11 @@ class ComponentProbes {
         return report;
     }
 
-    private ComponentReport searchIndex() {
-        var report = new ComponentReport("search-index", "Search index",
-                "Lucene index behind name, listing and regular-expression search.");
+    ComponentReport searchIndex() {
+        // registry.read-models picks the adapter; an operator reading this page must see which one answers
+        var report = new ComponentReport("search-index", "Search index", sharedSearch
+                ? "OpenSearch index behind name, listing and regular-expression search, shared by every node."
+                : "Lucene index on this node's disk behind name, listing and regular-expression search.");
         try {
             var stats = search.stats();
             report.metric("documents", stats.documents()).metric("size_bytes", stats.sizeBytes())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.projection.consistency.ProjectionFailures;
 import io.modelregistry.projection.consistency.ReadModelProgress;
 import io.modelregistry.projection.consistency.ReadModelProgress.ProcessorState;
@@ -67,5 +68,22 @@ class ComponentProbesTest {
             assertThat(issue.get("code")).isEqualTo("read_models_catching_up");
             assertThat((String) issue.get("summary")).contains("503", "position 12", "at 3");
         });
+    }
+
+    @Test
+    void theSearchIndexIsDescribedAsTheBackendThatRegistryReadModelsSelects() {
+        var search = mock(ArtifactSearch.class);
+        when(search.stats()).thenThrow(new IllegalStateException("not asked here"));
+        var embedded = new ComponentProbes(null, null, search, progress, mock(EventLogDurability.class), null, null,
+                null, new StoreSelection(StoreSelection.EventStore.JDBC, StoreSelection.BlobStore.FILESYSTEM,
+                        StoreSelection.ReadModels.EMBEDDED));
+        var shared = new ComponentProbes(null, null, search, progress, mock(EventLogDurability.class), null, null,
+                null, new StoreSelection(StoreSelection.EventStore.DYNAMODB, StoreSelection.BlobStore.S3,
+                        StoreSelection.ReadModels.OPENSEARCH));
+
+        assertThat((String) embedded.searchIndex().toDetail(Instant.now()).get("description"))
+                .startsWith("Lucene index").doesNotContain("OpenSearch");
+        assertThat((String) shared.searchIndex().toDetail(Instant.now()).get("description"))
+                .startsWith("OpenSearch index").doesNotContain("Lucene");
     }
 }
