@@ -21,6 +21,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +43,15 @@ class HuggingFaceCompatibleApiTest extends InProcessRegistryTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String BERT = "google-bert/bert-base-uncased";
 
+    /** Every exchange is checked against the document of these routes, as the contract's tests do with theirs. */
+    private static final OpenApiInteractionValidator DOCUMENT = OpenApiInteractionValidator.createForSpecificationUrl(
+            HuggingFaceCompatibleApiTest.class.getClassLoader().getResource("openapi/hf-compat.yaml").toString())
+            .build();
+
     @Autowired
     JdbcTemplate jdbc;
+
+    private final List<String> violations = new ArrayList<>();
 
     private RegistryClient client;
     private String bearer;
@@ -48,6 +61,11 @@ class HuggingFaceCompatibleApiTest extends InProcessRegistryTest {
         client = freshRegistry(exchange -> { });
         // Hub clients send HF_TOKEN as "Authorization: Bearer <token>": the registry token without its scheme
         bearer = "Bearer " + client.token().replaceFirst("(?i)^\"?bearer\\s+", "").replace("\"", "");
+    }
+
+    @AfterEach
+    void everyExchangeMatchesTheDocument() {
+        assertThat(violations).isEmpty();
     }
 
     @Test
@@ -254,7 +272,36 @@ class HuggingFaceCompatibleApiTest extends InProcessRegistryTest {
                 .timeout(Duration.ofSeconds(60)).header("Authorization", bearer)
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        validate(method, path, headers, response);
+        return response;
+    }
+
+    private void validate(String method, String path, Map<String, String> headers, HttpResponse<byte[]> response) {
+        String[] pathAndQuery = path.split("\\?", 2);
+        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), pathAndQuery[0])
+                .withHeader("Authorization", bearer);
+        headers.forEach(request::withHeader);
+        if (pathAndQuery.length > 1) {
+            for (String pair : pathAndQuery[1].split("&")) {
+                String[] kv = pair.split("=", 2);
+                request.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode());
+        response.headers().map().forEach(answer::withHeader);
+        String type = response.headers().firstValue("content-type").orElse("");
+        if (type.startsWith("application/json") && response.body().length > 0) {
+            answer.withContentType(type).withBody(new String(response.body(), StandardCharsets.UTF_8));
+        }
+        boolean json = type.startsWith("application/json");
+        DOCUMENT.validate(request.build(), answer.build()).getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                // file bytes are not handed to the validator, and a test sends bad input on purpose for a 4xx
+                .filter(m -> json || !m.getKey().equals("validation.response.body.missing"))
+                .filter(m -> response.statusCode() < 400 || !m.getKey().startsWith("validation.request"))
+                .forEach(m -> violations.add(method + " " + path + " -> " + response.statusCode() + ": " + m.getKey()
+                        + " " + m.getMessage()));
     }
 
     private static Map<String, JsonNode> siblings(JsonNode info) {
