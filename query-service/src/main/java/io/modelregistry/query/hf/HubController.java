@@ -159,8 +159,8 @@ class HubController {
     @ExceptionHandler(RegistryException.class)
     ResponseEntity<Map<String, Object>> registryError(RegistryException e) {
         int status = switch (e.kind()) {
-            case INVALID_TOKEN -> 401;
-            case NOT_PERMITTED, REFUSED -> 403;
+            case INVALID_TOKEN, NOT_PERMITTED -> 401; // a missing permission is 401 as everywhere in the registry
+            case REFUSED -> 403;
             case NOT_FOUND -> 404;
             case BAD_REQUEST -> 400;
             case UNAVAILABLE -> 503;
@@ -174,7 +174,8 @@ class HubController {
         } else if (e.kind() == RegistryException.Kind.REFUSED) {
             builder.header("X-Error-Code", HubError.GATED_REPO);
         }
-        return builder.body(Map.of("error", e.getMessage()));
+        // "error" is what Hub clients read; "message" is the registry's own field, kept for its tooling
+        return builder.body(Map.of("error", e.getMessage(), "message", e.getMessage()));
     }
 
     private void requireVetted(ArtifactRecord record, String repo) {
