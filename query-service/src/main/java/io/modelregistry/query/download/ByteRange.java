@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * @param first first byte, inclusive
  * @param last  last byte, inclusive ({@code first - 1} for an empty body)
  */
-record ByteRange(long first, long last, boolean partial, boolean unsatisfiable) {
+public record ByteRange(long first, long last, boolean partial, boolean unsatisfiable) {
 
     private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
 
-    static ByteRange of(String header, String ifRange, String etag, long length) {
+    public static ByteRange of(String header, String ifRange, String etag, long length) {
         ByteRange whole = new ByteRange(0, length - 1, false, false);
         if (header == null || (ifRange != null && !ifRange.trim().equals(etag))) {
             return whole;
@@ -47,7 +47,7 @@ record ByteRange(long first, long last, boolean partial, boolean unsatisfiable) 
         }
     }
 
-    long length() {
+    public long length() {
         return last - first + 1;
     }
 }

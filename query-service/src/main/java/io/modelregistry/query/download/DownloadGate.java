@@ -10,6 +10,7 @@ import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.download.DownloadLog;
 import io.modelregistry.api.artifact.MonitorVerdict;
+import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.artifact.MonitorVerdict.Outcome;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
@@ -21,6 +22,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ import org.springframework.stereotype.Component;
 public class DownloadGate implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadGate.class);
+    /** How a download of one file (not a zip) names what was fetched in the audit trail. */
+    public static final String FILE_ASPECT_PREFIX = "file:";
     private static final int MAX_PROGRAM_READ = ModelGuard.MAX_PROGRAM_BYTES + 1;
 
     private final PackageAspects aspects;
@@ -66,7 +70,27 @@ public class DownloadGate implements AutoCloseable {
     /** What a download of this version (in full, or one aspect: {@code aspect}, null for full) would send. */
     public Prepared prepare(ArtifactRecord record, Aspect aspect) {
         PackageAspects.Download download = aspects.download(record, aspect);
-        return new Prepared(record, aspect, download.zip(), download.etag());
+        return new Prepared(record, aspect, aspect == null ? ArtifactDownloaded.FULL : aspect.wireName(),
+                download.zip(), download.etag());
+    }
+
+    /**
+     * The files of this version's package as its manifest lists them (path, size, sha-256), for a file API; empty
+     * for a package stored before manifests existed, whose files are only inside its bundle zip.
+     */
+    public List<PackageManifest.Entry> files(ArtifactRecord record) {
+        return packages.manifest(record).map(PackageManifest::entries).orElse(List.of());
+    }
+
+    /**
+     * What a download of the one file {@code path} of this version would send: its bytes alone, not a zip. Its ETag
+     * is the file's sha-256 (what HuggingFace clients compare with the LFS hash), and its download is recorded with
+     * the aspect {@code file:<path>}, so the audit trail names the file.
+     */
+    public Optional<Prepared> prepareFile(ArtifactRecord record, String path) {
+        return files(record).stream().filter(entry -> entry.path().equals(path)).findFirst()
+                .map(entry -> new Prepared(record, null, FILE_ASPECT_PREFIX + path, PackageZip.ofFile(entry),
+                        "\"" + entry.sha256() + "\""));
     }
 
     /**
@@ -79,7 +103,7 @@ public class DownloadGate implements AutoCloseable {
      */
     public Cleared clear(Prepared prepared, Actor downloader, long bytes) {
         ArtifactRecord record = prepared.record();
-        String aspect = prepared.aspect() == null ? ArtifactDownloaded.FULL : prepared.aspect().wireName();
+        String aspect = prepared.recordedAspect();
         Optional<ModelGuard> guard = guards.guard(record.id()).filter(ModelGuard::sensitive);
         MonitorVerdict verdict = guard.map(g -> vet(g, prepared, downloader)).orElse(null);
         if (verdict != null && !verdict.allowed()) {
@@ -145,12 +169,14 @@ public class DownloadGate implements AutoCloseable {
     public static final class Prepared {
         private final ArtifactRecord record;
         private final Aspect aspect;
+        private final String recordedAspect;
         private final PackageZip zip;
         private final String etag;
 
-        private Prepared(ArtifactRecord record, Aspect aspect, PackageZip zip, String etag) {
+        private Prepared(ArtifactRecord record, Aspect aspect, String recordedAspect, PackageZip zip, String etag) {
             this.record = record;
             this.aspect = aspect;
+            this.recordedAspect = recordedAspect;
             this.zip = zip;
             this.etag = etag;
         }
@@ -161,6 +187,11 @@ public class DownloadGate implements AutoCloseable {
 
         public Aspect aspect() {
             return aspect;
+        }
+
+        /** What the audit trail records as fetched: full, an aspect's name, or {@code file:<path>}. */
+        public String recordedAspect() {
+            return recordedAspect;
         }
 
         public long length() {
@@ -188,6 +219,9 @@ public class DownloadGate implements AutoCloseable {
 
         /** A presigned URL to send instead of the bytes, when the store offloads a download that is one blob. */
         public Optional<URI> redirect() {
+            if (zip.hasRemoteEntries()) {
+                return Optional.empty(); // a file not fetched yet has no object to presign: it is streamed (and stored)
+            }
             BlobStore blobs = packages.blobs();
             return zip.soleBlob().flatMap(blobs::downloadRedirect);
         }

@@ -79,6 +79,11 @@ final class PackageZip {
         return new PackageZip(List.of(new Blob(digest, size, null)));
     }
 
+    /** One file's bytes alone, no zip around them (a remote file is fetched when first written, as in a zip). */
+    static PackageZip ofFile(PackageManifest.Entry entry) {
+        return new PackageZip(List.of(new Blob(entry.sha256(), entry.size(), entry)));
+    }
+
     static PackageZip of(List<PackageManifest.Entry> entries) {
         return of(entries, Map.of());
     }

@@ -47,6 +47,10 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         return OPEN_PATHS.contains(path) || path.startsWith("/download/") || path.startsWith("/ui/");
     }
 
+    private static boolean hubPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/hf/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -55,6 +59,16 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             header = request.getHeader("Authorization");
         }
         var actor = auth.authenticate(header);
+        if (actor.isEmpty() && hubPath(request)) {
+            // the HuggingFace-compatible API answers as the Hub does to an anonymous caller: 401, "repo not found"
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("X-Error-Code", "RepoNotFound");
+            response.setContentType("application/json");
+            json.writeValue(response.getOutputStream(), java.util.Map.of("error", "Repository not found or not"
+                    + " readable without a token: send the registry token as 'Authorization: Bearer <token>'"
+                    + " (HF_TOKEN)."));
+            return;
+        }
         if (actor.isEmpty()) {
             var error = ApiErrors.of(new RegistryException(RegistryException.Kind.INVALID_TOKEN,
                     "Authentication failed: the X-Authorization token is missing, invalid, expired or used up."));

@@ -23,6 +23,15 @@ class ExtensionDocumentTest {
                 "/artifact/model/{id}/sensitive", "/artifact/model/{id}/monitor", "/downloads/history");
     }
 
+    @Test
+    void huggingFaceCompatibleDocumentIsValidOpenApiAndNamesEveryRoute() throws IOException {
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(resource("openapi/hf-compat.yaml"));
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).containsKeys("/hf/api/models", "/hf/api/models/{org}/{name}",
+                "/hf/api/models/{org}/{name}/revision/{revision}", "/hf/api/models/{org}/{name}/tree/{revision}",
+                "/hf/api/models/{org}/{name}/refs", "/hf/{org}/{name}/resolve/{revision}/{path}");
+    }
+
     private static String resource(String path) throws IOException {
         try (InputStream in = ExtensionDocumentTest.class.getClassLoader().getResourceAsStream(path)) {
             assertThat(in).as(path).isNotNull();
