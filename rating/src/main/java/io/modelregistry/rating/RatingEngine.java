@@ -64,15 +64,19 @@ final class RatingEngine {
     /** One metric of one rating: submitted when its evidence is there, timed from when a thread picks it up. */
     private final class Run {
         final Metric metric;
+        final long startBy;
         final CountDownLatch started = new CountDownLatch(1);
         final CompletableFuture<Timed> done = new CompletableFuture<>();
         volatile long startedAt;
         volatile boolean rejected;
+        /** A thread came free only after the start deadline: the metric is failed, never started late. */
+        volatile boolean late;
         volatile boolean abandoned;
         volatile Future<?> task;
 
-        Run(Metric metric) {
+        Run(Metric metric, long startBy) {
             this.metric = metric;
+            this.startBy = startBy;
         }
 
         void submit(RatingSubject subject) {
@@ -82,6 +86,13 @@ final class RatingEngine {
             try {
                 task = metricPool.submit(() -> {
                     if (abandoned) {
+                        return;
+                    }
+                    if (System.nanoTime() - startBy > 0) {
+                        // the rating stops waiting for it at this instant; a thread picking it up a moment before
+                        // the rating looks must not make it count as started in time
+                        late = true;
+                        started.countDown();
                         return;
                     }
                     startedAt = System.nanoTime();
@@ -105,10 +116,11 @@ final class RatingEngine {
 
     RatingResult rate(RatingSubject subject) {
         long begun = System.nanoTime();
+        long startBy = begun + startTimeout.toNanos();
         String category = ModelCategory.of(subject);
         List<Run> runs = new ArrayList<>();
         for (Metric metric : metrics) {
-            Run run = new Run(metric);
+            Run run = new Run(metric, startBy);
             runs.add(run);
             CompletableFuture<Void> ready = ioPool == null || metric.needs().isEmpty()
                     ? CompletableFuture.completedFuture(null) : subject.prefetch(metric.needs(), ioPool);
@@ -121,11 +133,10 @@ final class RatingEngine {
         Map<RatingMetric, MetricValue> values = new EnumMap<>(RatingMetric.class);
         Map<RatingMetric, Double> latencies = new EnumMap<>(RatingMetric.class);
         Map<RatingMetric, String> failures = new EnumMap<>(RatingMetric.class);
-        long startBy = begun + startTimeout.toNanos();
         for (Run run : runs) {
             RatingMetric id = run.metric.id();
             try {
-                if (!run.started.await(Math.max(0, startBy - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                if (!run.started.await(Math.max(0, startBy - System.nanoTime()), TimeUnit.NANOSECONDS) || run.late) {
                     run.abandon();
                     failures.put(id, "timed out waiting " + describe(startTimeout) + " to start (its evidence was"
                             + " not fetched in time, or no rating thread was free)");
