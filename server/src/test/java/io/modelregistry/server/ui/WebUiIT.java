@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -694,7 +695,9 @@ class WebUiIT {
         settle();
         wait.until(d -> d.findElement(By.id("monitor-source")).getAttribute("value").contains("process.exit(3)"));
         driver.findElement(By.id("unmark-sensitive")).click();
-        wait.until(d -> d.findElement(By.id("sensitivity-verdict")).getText().startsWith("Not sensitive"));
+        // the panel is drawn again when the answer arrives: an element found just before that goes stale
+        ui.waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("sensitivity-verdict")).getText().startsWith("Not sensitive"));
         assertThat(json(client.get("/artifact/model/" + ids.get("sst2") + "/sensitive")).get("sensitive").asBoolean()).isFalse();
         driver.findElement(By.id("download")).click();
         wait.until(d -> d.findElement(By.id("download-status")).getText().startsWith("Downloaded"));
