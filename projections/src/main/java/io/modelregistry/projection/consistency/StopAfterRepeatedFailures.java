@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,13 @@ final class StopAfterRepeatedFailures implements ErrorHandler, ListenerInvocatio
     @Override
     public void handleError(ErrorContext context) throws Exception {
         Throwable error = context.error();
+        UnableToClaimTokenException lostClaim = lostClaim(error);
+        if (lostClaim != null) {
+            // not the event's fault: another node holds the segment now (see ClaimFence). Thrown as it is, Axon rolls
+            // the batch back and releases the segment without counting a failure or backing off
+            log.info("Processor '{}' gave up a batch: {}", context.eventProcessor(), lostClaim.getMessage());
+            throw lostClaim;
+        }
         EventMessage<?> event = taggedEvent(error);
         if (event == null) {
             event = first(context.failedEvents());
@@ -69,6 +77,15 @@ final class StopAfterRepeatedFailures implements ErrorHandler, ListenerInvocatio
             throw exception;
         }
         throw new IllegalStateException(error);
+    }
+
+    private static UnableToClaimTokenException lostClaim(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnableToClaimTokenException lost) {
+                return lost;
+            }
+        }
+        return null;
     }
 
     private static EventMessage<?> taggedEvent(Throwable error) {

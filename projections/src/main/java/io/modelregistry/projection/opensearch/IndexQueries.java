@@ -174,9 +174,10 @@ public final class IndexQueries {
     public static long deleteMatching(OpenSearchIndex index, Query query) {
         DeleteByQueryResponse response;
         try {
-            response = index.client().deleteByQuery(d -> d.index(index.name()).query(query).refresh(true)
+            response = index.write(() -> index.client().deleteByQuery(d -> d.index(index.name()).query(query)
+                    .refresh(true)
                     // a document changed since the refresh fails the delete (it is retried) rather than surviving it
-                    .conflicts(Conflicts.Abort).waitForCompletion(true));
+                    .conflicts(Conflicts.Abort).waitForCompletion(true)));
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch delete by query on " + index.name() + " failed", e);
         }

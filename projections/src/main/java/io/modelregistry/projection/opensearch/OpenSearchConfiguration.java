@@ -1,5 +1,6 @@
 package io.modelregistry.projection.opensearch;
 
+import io.modelregistry.projection.consistency.WriteFence;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,8 +42,10 @@ public class OpenSearchConfiguration {
         return () -> openSearchClient._transport().close();
     }
 
+    /** With a token store the nodes share, its fence keeps each write inside the writer's claim (ClaimFence). */
     @Bean
-    OpenSearchIndices openSearchIndices(OpenSearchClient openSearchClient, OpenSearchSettings settings) {
-        return new OpenSearchIndices(openSearchClient, settings);
+    OpenSearchIndices openSearchIndices(OpenSearchClient openSearchClient, OpenSearchSettings settings,
+                                        ObjectProvider<WriteFence> fence) {
+        return new OpenSearchIndices(openSearchClient, settings, fence.getIfAvailable(() -> WriteFence.NONE));
     }
 }

@@ -72,7 +72,8 @@ public final class OpenSearchIndex {
         }
         BulkResponse response;
         try {
-            response = client().bulk(b -> b.index(name).operations(operations).refresh(refresh));
+            response = indices.write(name, () -> client().bulk(b -> b.index(name).operations(operations)
+                    .refresh(refresh)));
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch bulk write to " + name + " failed", e);
         }
@@ -103,6 +104,14 @@ public final class OpenSearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch get from " + name + " failed", e);
         }
+    }
+
+    /**
+     * Makes a write that has no method here (a delete by query) inside the fence around this index's writes, which on
+     * a shared token store refuses it when this node may have lost its segment to another.
+     */
+    <T> T write(OpenSearchIndices.IoWrite<T> write) throws IOException {
+        return indices.write(name, write);
     }
 
     /** Documents in the index as of its last refresh. */

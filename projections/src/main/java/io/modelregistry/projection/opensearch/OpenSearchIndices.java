@@ -1,6 +1,7 @@
 package io.modelregistry.projection.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelregistry.projection.consistency.WriteFence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -37,12 +38,36 @@ public class OpenSearchIndices {
     private final OpenSearchClient client;
     private final OpenSearchGenericClient raw;
     private final OpenSearchSettings settings;
+    private final WriteFence fence;
     private final Map<String, OpenSearchIndex> registered = new ConcurrentHashMap<>();
 
     public OpenSearchIndices(OpenSearchClient client, OpenSearchSettings settings) {
+        this(client, settings, WriteFence.NONE);
+    }
+
+    /**
+     * @param fence called around every write a projection makes (bulk, delete by query, re-creation), so that on a
+     *              token store the nodes share, a node that may have lost its segment to another cannot write
+     */
+    public OpenSearchIndices(OpenSearchClient client, OpenSearchSettings settings, WriteFence fence) {
         this.client = client;
         this.raw = client.generic();
         this.settings = settings;
+        this.fence = fence;
+    }
+
+    /** Makes one write to {@code index} inside the fence. */
+    <T> T write(String index, IoWrite<T> write) throws IOException {
+        fence.beforeWrite(index);
+        T result = write.run();
+        fence.afterWrite(index);
+        return result;
+    }
+
+    /** A write to OpenSearch. */
+    @FunctionalInterface
+    interface IoWrite<T> {
+        T run() throws IOException;
     }
 
     OpenSearchClient client() {
@@ -73,10 +98,16 @@ public class OpenSearchIndices {
 
     void recreate(IndexDefinition definition, String name) {
         ObjectNode body = bodyOf(definition);
-        Response response = send("DELETE", "/" + name, null);
+        Response response;
+        try {
+            response = write(name, () -> send("DELETE", "/" + name, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch DELETE /" + name + " failed", e);
+        }
         if (response.getStatus() != 200 && response.getStatus() != 404) {
             throw failure("delete index " + name, response);
         }
+        // an index deleted but not created again is created implicitly, from its template, by the next write
         createIfMissing(name, body);
         log.info("OpenSearch index {} re-created empty for a rebuild", name);
     }

@@ -3,13 +3,17 @@ package io.modelregistry.projection.opensearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.modelregistry.projection.consistency.WriteFence;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 
 /** Indices are created once however often (and by however many nodes) they are registered, and rebuilt empty. */
@@ -95,5 +99,48 @@ class OpenSearchIndicesTest {
         index.refresh();
 
         assertThat(index.count()).isEqualTo(1);
+    }
+
+    /** A fence that records what it is asked and refuses writes while told to. */
+    static final class RecordingFence implements WriteFence {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        volatile boolean refuse;
+
+        @Override
+        public void beforeWrite(String target) {
+            asked.add("before " + target);
+            if (refuse) {
+                throw new UnableToClaimTokenException("another node holds the segment");
+            }
+        }
+
+        @Override
+        public void afterWrite(String target) {
+            asked.add("after " + target);
+        }
+    }
+
+    @Test
+    void everyKindOfWriteGoesThroughTheFenceAndAWriteItRefusesIsNotMade() {
+        RecordingFence fence = new RecordingFence();
+        OpenSearchIndex index = new OpenSearchIndices(client, OpenSearchNode.settings(prefix), fence)
+                .register(new IndexDefinition("fenced", BODY));
+        assertThat(fence.asked).as("registering at start-up writes no document").isEmpty();
+        index.bulk(List.of(put("a", "alpha"), put("b", "beta")), Refresh.True);
+        assertThat(fence.asked).containsExactly("before " + index.name(), "after " + index.name());
+
+        fence.refuse = true;
+        assertThatThrownBy(() -> index.bulk(List.of(put("c", "gamma")), Refresh.True))
+                .isInstanceOf(UnableToClaimTokenException.class);
+        assertThatThrownBy(index::recreate).isInstanceOf(UnableToClaimTokenException.class);
+        assertThatThrownBy(() -> IndexQueries.deleteMatching(index, Query.of(q -> q.matchAll(m -> m))))
+                .isInstanceOf(UnableToClaimTokenException.class);
+
+        assertThat(index.get("c", Map.class)).as("a refused bulk write").isEmpty();
+        assertThat(index.count()).as("neither re-created nor deleted by query").isEqualTo(2);
+        fence.refuse = false;
+        assertThat(IndexQueries.deleteMatching(index, Query.of(q -> q.matchAll(m -> m)))).isEqualTo(2);
+        index.recreate();
+        assertThat(fence.asked).filteredOn(s -> s.startsWith("after")).hasSize(3);
     }
 }

@@ -1,6 +1,7 @@
 package io.modelregistry.server.axon;
 
 import io.modelregistry.api.artifact.ArtifactCommand;
+import io.modelregistry.projection.consistency.TokensStoredAfterProcessing;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -13,19 +14,25 @@ import org.springframework.context.annotation.DependsOn;
 @Configuration(proxyBeanMethods = false)
 class AxonSetup {
 
+    /** Every projection's processor settings. */
+    static final TrackingEventProcessorConfiguration PROJECTIONS = TrackingEventProcessorConfiguration
+            .forSingleThreadedProcessing()
+            .andInitialSegmentsCount(1)
+            .andBatchSize(50);
+
     /**
      * Every projection is a single-segment tracking processor: events are applied in log order (a reset must
-     * come before the registrations that follow it), and its position is what read-your-writes waits on.
+     * come before the registrations that follow it), and its position is what read-your-writes waits on. Its token
+     * is stored only after a batch is applied, since no token store here shares a transaction with every read
+     * model ({@link TokensStoredAfterProcessing}).
      */
     @Bean
     @DependsOn("eventStoreSchema")
     ConfigurerModule trackingProjections() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
-                        .andInitialSegmentsCount(1)
-                        .andBatchSize(50)));
+                .registerTrackingEventProcessorConfiguration(config -> PROJECTIONS)
+                .registerEventProcessorFactory(TokensStoredAfterProcessing.factory(PROJECTIONS)));
     }
 
     /** Commands in the shared vocabulary carry no Axon annotations; route them by their artifact id. */

@@ -1,9 +1,11 @@
 package io.modelregistry.server.axon.dynamodb;
 
 import io.modelregistry.api.claim.SourceClaims;
+import io.modelregistry.projection.consistency.ClaimFence;
 import io.modelregistry.server.axon.TokenPlacement;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -93,6 +95,24 @@ class DynamoDbEventStoreConfiguration {
                 ? ManagementFactory.getRuntimeMXBean().getName() : properties.nodeId().strip();
         return new DynamoDbTokenStore(client, properties.tables().tokens(), serializer, tokenStore.getClaimTimeout(),
                 node, Clock.systemUTC());
+    }
+
+    /**
+     * With the shared token store, every write to the shared read models is fenced by the writer's claim on the
+     * segment it applies: renewed while a long batch goes on, refused once another node has taken the segment.
+     */
+    @Bean
+    @Conditional(TokenPlacement.Shared.class)
+    ClaimFence claimFence(DynamoDbTokenStore tokenStore) {
+        return new ClaimFence(tokenStore, Clock.systemUTC());
+    }
+
+    /** Tells the fence which segment each processor thread applies (see {@link ClaimFence#interceptor}). */
+    @Bean
+    @Conditional(TokenPlacement.Shared.class)
+    ConfigurerModule fenceSharedReadModelWrites(ClaimFence claimFence) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultHandlerInterceptor((config, processorName) -> claimFence.interceptor(processorName)));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.modelregistry.server.axon.dynamodb;
 
+import io.modelregistry.projection.consistency.SegmentClaims;
 import io.modelregistry.projection.consistency.SharedTokenPositions;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -27,9 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * Axon's token store on DynamoDB: one item per (processor, segment) with the serialised token, its owner and the
  * time of the owner's last claim. Every claim is a conditional update that succeeds only when the segment is free,
  * already ours, or its owner's claim is older than the claim timeout: a node that died loses its segments to the
- * others after that timeout, and of two nodes claiming at once exactly one wins.
+ * others after that timeout, and of two nodes claiming at once exactly one wins. It remembers the claim time of each
+ * claim it wrote, so that the {@code ClaimFence} can keep read-model writes inside the claim ({@link SegmentClaims}).
  */
-public final class DynamoDbTokenStore implements TokenStore, SharedTokenPositions {
+public final class DynamoDbTokenStore implements TokenStore, SharedTokenPositions, SegmentClaims {
 
     private static final String TOKEN = "token";
     private static final String TOKEN_TYPE = "tokenType";
@@ -47,6 +50,8 @@ public final class DynamoDbTokenStore implements TokenStore, SharedTokenPosition
     private final Duration claimTimeout;
     private final String nodeId;
     private final Clock clock;
+    /** processor/segment → the claim time this node last wrote for it successfully */
+    private final Map<String, Long> confirmed = new ConcurrentHashMap<>();
 
     public DynamoDbTokenStore(DynamoDbClient client, String table, Serializer serializer, Duration claimTimeout,
                               String nodeId, Clock clock) {
@@ -104,7 +109,8 @@ public final class DynamoDbTokenStore implements TokenStore, SharedTokenPosition
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
-        Map<String, AttributeValue> values = new HashMap<>(claimValues());
+        long now = clock.millis();
+        Map<String, AttributeValue> values = new HashMap<>(claimValues(now));
         StringBuilder update = new StringBuilder("SET #o = :me, #t = :now");
         Map<String, String> names = new HashMap<>(claimNames());
         if (token != null) {
@@ -129,7 +135,9 @@ public final class DynamoDbTokenStore implements TokenStore, SharedTokenPosition
             client.updateItem(b -> b.tableName(table).key(key(processorName, segment))
                     .updateExpression(update.toString()).conditionExpression(CLAIMABLE)
                     .expressionAttributeNames(names).expressionAttributeValues(values));
+            confirmed.put(claimKey(processorName, segment), now);
         } catch (ConditionalCheckFailedException claimed) {
+            confirmed.remove(claimKey(processorName, segment));
             throw new UnableToClaimTokenException("Could not store the token of segment " + segment
                     + " of processor '" + processorName + "': it is missing or claimed by another node");
         }
@@ -137,13 +145,16 @@ public final class DynamoDbTokenStore implements TokenStore, SharedTokenPosition
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
+        long now = clock.millis();
         try {
             var item = client.updateItem(b -> b.tableName(table).key(key(processorName, segment))
                     .updateExpression("SET #o = :me, #t = :now").conditionExpression(CLAIMABLE)
-                    .expressionAttributeNames(claimNames()).expressionAttributeValues(claimValues())
+                    .expressionAttributeNames(claimNames()).expressionAttributeValues(claimValues(now))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
+            confirmed.put(claimKey(processorName, segment), now);
             return token(item);
         } catch (ConditionalCheckFailedException claimed) {
+            confirmed.remove(claimKey(processorName, segment));
             throw new UnableToClaimTokenException("Could not claim segment " + segment + " of processor '"
                     + processorName + "': it is missing or claimed by another node");
         }
@@ -156,12 +167,15 @@ public final class DynamoDbTokenStore implements TokenStore, SharedTokenPosition
 
     @Override
     public void extendClaim(String processorName, int segment) {
+        long now = clock.millis();
         try {
             client.updateItem(b -> b.tableName(table).key(key(processorName, segment))
                     .updateExpression("SET #t = :now").conditionExpression("attribute_exists(#p) AND #o = :me")
                     .expressionAttributeNames(Map.of("#p", DynamoDbTables.PROCESSOR, "#o", OWNER, "#t", CLAIMED_AT))
-                    .expressionAttributeValues(Map.of(":me", Items.s(nodeId), ":now", Items.n(clock.millis()))));
+                    .expressionAttributeValues(Map.of(":me", Items.s(nodeId), ":now", Items.n(now))));
+            confirmed.put(claimKey(processorName, segment), now);
         } catch (ConditionalCheckFailedException lost) {
+            confirmed.remove(claimKey(processorName, segment));
             throw new UnableToClaimTokenException("Could not extend the claim on segment " + segment
                     + " of processor '" + processorName + "': this node no longer holds it");
         }
@@ -169,6 +183,7 @@ public final class DynamoDbTokenStore implements TokenStore, SharedTokenPosition
 
     @Override
     public void releaseClaim(String processorName, int segment) {
+        confirmed.remove(claimKey(processorName, segment));
         try {
             client.updateItem(b -> b.tableName(table).key(key(processorName, segment))
                     .updateExpression("REMOVE #o").conditionExpression("#o = :me")
@@ -181,6 +196,7 @@ public final class DynamoDbTokenStore implements TokenStore, SharedTokenPosition
 
     @Override
     public void deleteToken(String processorName, int segment) {
+        confirmed.remove(claimKey(processorName, segment));
         try {
             client.deleteItem(b -> b.tableName(table).key(key(processorName, segment))
                     .conditionExpression("#o = :me")
@@ -279,8 +295,27 @@ public final class DynamoDbTokenStore implements TokenStore, SharedTokenPosition
         return Map.of("#p", DynamoDbTables.PROCESSOR, "#o", OWNER, "#t", CLAIMED_AT);
     }
 
-    private Map<String, AttributeValue> claimValues() {
-        long now = clock.millis();
+    @Override
+    public OptionalLong confirmedAt(String processorName, int segment) {
+        Long at = confirmed.get(claimKey(processorName, segment));
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    @Override
+    public void renew(String processorName, int segment) {
+        extendClaim(processorName, segment);
+    }
+
+    @Override
+    public Duration claimTimeout() {
+        return claimTimeout;
+    }
+
+    private static String claimKey(String processorName, int segment) {
+        return processorName + "/" + segment;
+    }
+
+    private Map<String, AttributeValue> claimValues(long now) {
         return Map.of(":me", Items.s(nodeId), ":now", Items.n(now), ":expired", Items.n(now - claimTimeout.toMillis()));
     }
 

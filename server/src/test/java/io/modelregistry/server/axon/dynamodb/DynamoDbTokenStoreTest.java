@@ -141,4 +141,32 @@ class DynamoDbTokenStoreTest {
         assertThatThrownBy(() -> node2.fetchToken("directory", 0)).as("node-1 still holds it")
                 .isInstanceOf(UnableToClaimTokenException.class);
     }
+
+    @Test
+    void eachNodeKnowsWhenItLastConfirmedItsClaimAndForgetsAClaimItLostOrReleased() {
+        node1.initializeTokenSegments("lineage", 1);
+        assertThat(node1.confirmedAt("lineage", 0)).isEmpty();
+        node1.fetchToken("lineage", 0);
+        assertThat(node1.confirmedAt("lineage", 0)).hasValue(now.get().toEpochMilli());
+
+        advance(Duration.ofSeconds(3));
+        node1.renew("lineage", 0);
+        assertThat(node1.confirmedAt("lineage", 0)).as("the claim time the store now holds")
+                .hasValue(now.get().toEpochMilli());
+        advance(Duration.ofSeconds(1));
+        node1.storeToken(new GlobalSequenceTrackingToken(4), "lineage", 0);
+        assertThat(node1.confirmedAt("lineage", 0)).hasValue(now.get().toEpochMilli());
+        assertThat(node2.confirmedAt("lineage", 0)).isEmpty();
+
+        advance(CLAIM_TIMEOUT.plusSeconds(1)); // node 1 stalls; node 2 takes the segment
+        node2.fetchToken("lineage", 0);
+        assertThatThrownBy(() -> node1.renew("lineage", 0)).as("a stale node cannot renew a claim it lost")
+                .isInstanceOf(UnableToClaimTokenException.class);
+        assertThat(node1.confirmedAt("lineage", 0)).isEmpty();
+        assertThat(node2.confirmedAt("lineage", 0)).hasValue(now.get().toEpochMilli());
+
+        node2.releaseClaim("lineage", 0);
+        assertThat(node2.confirmedAt("lineage", 0)).isEmpty();
+        assertThat(node1.claimTimeout()).isEqualTo(CLAIM_TIMEOUT);
+    }
 }
