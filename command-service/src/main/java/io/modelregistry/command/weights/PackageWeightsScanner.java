@@ -39,6 +39,13 @@ public class PackageWeightsScanner {
         this.scanner = new WeightsFileScanner(settings.limits());
     }
 
+    /** A scanner with the default bounds, for code that is not wired by Spring (tests' harnesses). */
+    public static PackageWeightsScanner withDefaults(BlobStore blobs) {
+        return new PackageWeightsScanner(blobs, new WeightsScanProperties(1000,
+                org.springframework.util.unit.DataSize.ofGigabytes(1), 20_000_000, 100_000,
+                java.time.Duration.ofSeconds(60)));
+    }
+
     public WeightsScan scan(PackageManifest manifest) {
         List<ScannedFile> files = new ArrayList<>();
         List<String> notScanned = new ArrayList<>();

@@ -59,7 +59,8 @@ class DownloadGateTest {
         ReadModelBarrier barrier = Mockito.mock(ReadModelBarrier.class);
         MonitorProperties settings = new MonitorProperties(node, Duration.ofSeconds(10), DataSize.ofKilobytes(64), 1,
                 List.of("PATH"), "permission");
-        return new DownloadGate(new PackageAspects(packages, linked), packages, id -> Optional.ofNullable(guard), log,
+        return new DownloadGate(new PackageAspects(packages, linked), packages, id -> Optional.ofNullable(guard),
+                (id, digest) -> Optional.empty(), log,
                 barrier, settings, temp.toString());
     }
 
