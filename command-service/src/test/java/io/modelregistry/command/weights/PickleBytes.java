@@ -11,7 +11,7 @@ import java.util.zip.ZipOutputStream;
  * Builds pickles opcode by opcode, as CPython's pickler writes them, for tests (there is no Python here to write
  * them). Each method appends one opcode and its argument.
  */
-final class PickleBytes {
+public final class PickleBytes {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -153,7 +153,7 @@ final class PickleBytes {
     }
 
     /** A protocol-2 state dict of one float tensor, as {@code torch.save({"weight": t})} writes its data.pkl. */
-    static byte[] benignStateDict() {
+    public static byte[] benignStateDict() {
         return protocol(2).emptyDict().binPut(0).mark()
                 .binUnicode("weight").binPut(1)
                 .global("torch._utils", "_rebuild_tensor_v2").binPut(2)
@@ -167,7 +167,7 @@ final class PickleBytes {
     }
 
     /** A protocol-4 pickle that calls {@code module.name(argument)}, naming both through STACK_GLOBAL. */
-    static byte[] stackGlobalCall(String module, String name, String argument) {
+    public static byte[] stackGlobalCall(String module, String name, String argument) {
         byte[] body = new PickleBytes().shortBinUnicode(module).memoize().shortBinUnicode(name).memoize()
                 .stackGlobal().memoize().shortBinUnicode(argument).memoize().tuple1().memoize().reduce().memoize()
                 .stop().bytes();
@@ -175,13 +175,13 @@ final class PickleBytes {
     }
 
     /** A protocol-2 pickle that calls {@code module.name(argument)} through GLOBAL. */
-    static byte[] globalCall(String module, String name, String argument) {
+    public static byte[] globalCall(String module, String name, String argument) {
         return protocol(2).global(module, name).binPut(0).binUnicode(argument).binPut(1).tuple1().binPut(2)
                 .reduce().binPut(3).stop().bytes();
     }
 
     /** A zip laid out as {@code torch.save} writes one (STORED entries under {@code archive/}). */
-    static byte[] torchZip(byte[] dataPkl, boolean deflated) throws IOException {
+    public static byte[] torchZip(byte[] dataPkl, boolean deflated) throws IOException {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
             entry(out, "archive/data.pkl", dataPkl, deflated);
