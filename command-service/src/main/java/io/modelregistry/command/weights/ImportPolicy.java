@@ -1,6 +1,6 @@
 package io.modelregistry.command.weights;
 
-import io.modelregistry.api.weights.ScanLevel;
+import io.modelregistry.api.artifact.ScanLevel;
 import java.util.Map;
 import java.util.Set;
 

@@ -2,9 +2,9 @@ package io.modelregistry.command.weights;
 
 import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.blob.BlobStore;
-import io.modelregistry.api.weights.ScanLevel;
-import io.modelregistry.api.weights.ScannedFile;
-import io.modelregistry.api.weights.WeightsScan;
+import io.modelregistry.api.artifact.ScanLevel;
+import io.modelregistry.api.artifact.ScannedFile;
+import io.modelregistry.api.artifact.WeightsScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

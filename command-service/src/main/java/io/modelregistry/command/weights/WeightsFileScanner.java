@@ -1,8 +1,8 @@
 package io.modelregistry.command.weights;
 
-import io.modelregistry.api.weights.ScanLevel;
-import io.modelregistry.api.weights.ScannedFile;
-import io.modelregistry.api.weights.WeightsScan;
+import io.modelregistry.api.artifact.ScanLevel;
+import io.modelregistry.api.artifact.ScannedFile;
+import io.modelregistry.api.artifact.WeightsScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

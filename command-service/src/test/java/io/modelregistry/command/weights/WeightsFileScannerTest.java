@@ -2,8 +2,8 @@ package io.modelregistry.command.weights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelregistry.api.weights.ScanLevel;
-import io.modelregistry.api.weights.ScannedFile;
+import io.modelregistry.api.artifact.ScanLevel;
+import io.modelregistry.api.artifact.ScannedFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
 package io.modelregistry.api.artifact;
 
-import io.modelregistry.api.weights.WeightsScan;
 import java.util.List;
 
 /**

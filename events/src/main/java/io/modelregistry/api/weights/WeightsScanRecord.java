@@ -1,5 +1,6 @@
 package io.modelregistry.api.weights;
 
+import io.modelregistry.api.artifact.WeightsScan;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

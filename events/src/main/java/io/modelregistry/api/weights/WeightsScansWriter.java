@@ -1,5 +1,7 @@
 package io.modelregistry.api.weights;
 
+import io.modelregistry.api.artifact.WeightsScan;
+
 /** The write side of the weights-scan read model (port), used only by its projection. */
 public interface WeightsScansWriter {
 

@@ -2,7 +2,7 @@ package io.modelregistry.projection.weights.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelregistry.api.weights.WeightsScan;
+import io.modelregistry.api.artifact.WeightsScan;
 import io.modelregistry.api.weights.WeightsScanRecord;
 import io.modelregistry.api.weights.WeightsScans;
 import io.modelregistry.api.weights.WeightsScansWriter;

@@ -1,4 +1,4 @@
-package io.modelregistry.api.weights;
+package io.modelregistry.api.artifact;
 
 import java.util.List;
 
