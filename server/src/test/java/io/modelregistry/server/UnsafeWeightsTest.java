@@ -138,6 +138,11 @@ class UnsafeWeightsTest extends InProcessRegistryTest {
         HttpExchange override = client.put("/artifact/model/" + id + "/weights-scan/override", "{}");
         assertThat(override.status()).as(override.text()).isEqualTo(409);
         assertThat(client.get("/artifact/model/999999/weights-scan").status()).isEqualTo(404);
+        assertThat(client.get("/artifact/model/" + id + "/weights-scan", "version=1.0.0").status()).isEqualTo(200);
+        assertThat(client.get("/artifact/model/" + id + "/weights-scan", "version=9.9.9").status()).isEqualTo(404);
+        HttpExchange notAVersion = client.get("/artifact/model/" + id + "/weights-scan", "version=true");
+        assertThat(notAVersion.status()).as(notAVersion.text()).isEqualTo(400);
+        assertThat(json(notAVersion).path("message").asText()).contains("not a semantic version");
     }
 
     @Test

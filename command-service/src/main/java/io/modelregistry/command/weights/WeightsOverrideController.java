@@ -10,6 +10,7 @@ import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.RequestActor;
 import io.modelregistry.api.rest.Requires;
+import io.modelregistry.api.version.SemanticVersions;
 import io.modelregistry.api.weights.OverrideUnsafeWeights;
 import io.modelregistry.api.weights.WeightsScanRecord;
 import io.modelregistry.api.weights.WeightsScans;
@@ -91,13 +92,12 @@ class WeightsOverrideController {
 
     private ArtifactRecord model(String idParam, String version) {
         String id = ArtifactIdentifiers.id(idParam);
-        if (version != null && (version.isBlank() || version.length() > 160)) {
-            throw RegistryException.badRequest("The version must be 1 to 160 characters.");
-        }
-        return (version == null ? directory.find(id) : directory.find(id, version))
+        // a version that is no semantic version is a 400 naming it, as on every ?version= of the registry
+        String wanted = version == null ? null : SemanticVersions.normalise(version);
+        return (wanted == null ? directory.find(id) : directory.find(id, wanted))
                 .filter(r -> r.type() == ArtifactType.MODEL)
                 .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id
-                        + (version == null ? "" : " and version " + version) + "."));
+                        + (wanted == null ? "" : " and version " + wanted) + "."));
     }
 
     private static String reason(Map<String, Object> body) {

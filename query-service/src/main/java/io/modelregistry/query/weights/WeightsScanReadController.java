@@ -7,6 +7,7 @@ import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
 import io.modelregistry.api.rest.Requires;
+import io.modelregistry.api.version.SemanticVersions;
 import io.modelregistry.api.weights.WeightsScanRecord;
 import io.modelregistry.api.weights.WeightsScans;
 import java.util.Map;
@@ -36,13 +37,12 @@ class WeightsScanReadController {
     Map<String, Object> scan(@PathVariable("id") String idParam,
                              @RequestParam(name = "version", required = false) String version) {
         String id = ArtifactIdentifiers.id(idParam);
-        if (version != null && (version.isBlank() || version.length() > 160)) {
-            throw RegistryException.badRequest("The version must be 1 to 160 characters.");
-        }
-        ArtifactRecord model = (version == null ? directory.find(id) : directory.find(id, version))
+        // a version that is no semantic version is a 400 naming it, as on every ?version= of the registry
+        String wanted = version == null ? null : SemanticVersions.normalise(version);
+        ArtifactRecord model = (wanted == null ? directory.find(id) : directory.find(id, wanted))
                 .filter(r -> r.type() == ArtifactType.MODEL)
                 .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id
-                        + (version == null ? "" : " and version " + version) + "."));
+                        + (wanted == null ? "" : " and version " + wanted) + "."));
         return WeightsScanRecord.body(model.id(), model.name(), model.version(), model.packageDigest(),
                 scans.scan(model.id(), model.packageDigest()).orElse(null));
     }
