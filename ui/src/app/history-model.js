@@ -87,6 +87,7 @@ export function outcomeInWords(entry) {
     case 'timed_out': return 'Refused: the monitor program ran too long and was stopped' + said;
     case 'unavailable': return 'Refused: the monitor program could not be run' + (m.reason ? ' (' + m.reason + ')' : '');
     case 'no_program': return 'Refused: the model is sensitive and has no monitor program';
+    case 'unsafe_weights': return 'Refused: its weights import dangerous code and no administrator has allowed them' + (m.reason ? ' (' + m.reason + ')' : '');
     default: return 'Refused (' + m.outcome + ')' + said;
   }
 }

@@ -10,6 +10,7 @@ import { forget } from '../search-model.js';
 import { progressText, uploadZip } from '../upload.js';
 import { historyTable } from './history.js';
 import { sensitivitySection } from './sensitive.js';
+import { weightsScanSection } from './weights.js';
 
 const ASPECTS = [['weights', 'Weights'], ['card', 'Card'], ['config', 'Configuration'], ['code', 'Code'], ['datasets', 'Datasets']];
 const IN_MEMORY_LIMIT = 256e6; // above this, a download goes straight to disk instead of through the page
@@ -54,6 +55,7 @@ export async function artifactView(main, route, ctx) {
   const trust = type === 'model' ? trustSection(id, vettedBadge, facts) : null;
   if (trust) {
     column.append(trust.el, lineageSection(id));
+    below.append(weightsScanSection(id, version));
     below.append(sensitivitySection(id, name));
     below.append(licenceSection(id));
   }

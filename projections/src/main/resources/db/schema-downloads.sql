@@ -40,3 +40,16 @@ CREATE TABLE IF NOT EXISTS download_history_reset (
     position BIGINT NOT NULL PRIMARY KEY,
     at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- The weights scan of each package (the scan as JSON, from the event that registered the package) and the
+-- administrator's override that allows downloading it despite dangerous imports.
+CREATE TABLE IF NOT EXISTS weights_scan (
+    artifact_id      VARCHAR(64)   NOT NULL,
+    package_digest   VARCHAR(64)   NOT NULL,
+    version          VARCHAR(160),
+    scan_json        CLOB          NOT NULL,
+    override_by      VARCHAR(1024),
+    override_at      TIMESTAMP WITH TIME ZONE,
+    override_reason  VARCHAR(4096),
+    PRIMARY KEY (artifact_id, package_digest)
+);

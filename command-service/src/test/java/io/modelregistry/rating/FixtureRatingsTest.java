@@ -7,6 +7,7 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.rating.RatedModels;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.SizeScores;
+import io.modelregistry.command.weights.PackageWeightsScanner;
 import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.command.document.BlobArtifactDocuments;
 import io.modelregistry.hub.HubLookup;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -54,6 +56,7 @@ class FixtureRatingsTest {
     private static final Map<String, Double> INGEST_AND_RATE_SECONDS = new LinkedHashMap<>();
 
     @Configuration(proxyBeanMethods = false)
+    @Import(PackageWeightsScanner.class) // the ingest scans what it stores
     @ComponentScan(basePackageClasses = {SourceIngestor.class, FilesystemBlobStore.class, BlobArtifactDocuments.class})
     static class Ingest {
     }

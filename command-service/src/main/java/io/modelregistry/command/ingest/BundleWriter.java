@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import io.modelregistry.command.weights.PackageWeightsScanner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -35,16 +36,22 @@ import org.springframework.stereotype.Component;
 final class BundleWriter {
 
     private final BlobStore blobs;
+    private final PackageWeightsScanner weights;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     @Autowired
-    BundleWriter(BlobStore blobs) {
-        this(blobs, Clock.systemUTC());
+    BundleWriter(BlobStore blobs, PackageWeightsScanner weights) {
+        this(blobs, weights, Clock.systemUTC());
     }
 
-    BundleWriter(BlobStore blobs, Clock clock) {
+    BundleWriter(BlobStore blobs) {
+        this(blobs, PackageWeightsScanner.withDefaults(blobs), Clock.systemUTC());
+    }
+
+    BundleWriter(BlobStore blobs, PackageWeightsScanner weights, Clock clock) {
         this.blobs = blobs;
+        this.weights = weights;
         this.clock = clock;
     }
 
@@ -75,7 +82,9 @@ final class BundleWriter {
             PackageManifest manifest = new PackageManifest(entries);
             BlobStore.StoredBlob stored = blobs.put(new ByteArrayInputStream(manifest.encode()));
             long storedBytes = manifest.stored().stream().mapToLong(PackageManifest.Entry::size).sum();
-            return new StoredPackage(stored.digest(), storedBytes, fetched.declaredBytes(), fetched.files());
+            // scanned on the stored bytes, before the event that registers the package (which carries the scan)
+            return new StoredPackage(stored.digest(), storedBytes, fetched.declaredBytes(), fetched.files(),
+                    weights.scan(manifest));
         } catch (IOException e) {
             throw new RegistryException(RegistryException.Kind.INTERNAL, "The package could not be stored.", e);
         }

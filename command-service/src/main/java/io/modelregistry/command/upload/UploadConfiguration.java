@@ -2,6 +2,7 @@ package io.modelregistry.command.upload;
 
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.command.weights.PackageWeightsScanner;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.command.artifact.ArtifactClaims;
 import io.modelregistry.command.artifact.ArtifactIds;
@@ -47,8 +48,9 @@ class UploadConfiguration {
     }
 
     @Bean
-    UploadStorer uploadStorer(BlobStore blobs, ArtifactDocumentStore documents, UploadProperties limits) {
-        return new UploadStorer(blobs, documents, (int) limits.maxDocumentBytes().toBytes());
+    UploadStorer uploadStorer(BlobStore blobs, PackageWeightsScanner weights, ArtifactDocumentStore documents,
+                              UploadProperties limits) {
+        return new UploadStorer(blobs, weights, documents, (int) limits.maxDocumentBytes().toBytes());
     }
 
     @Bean

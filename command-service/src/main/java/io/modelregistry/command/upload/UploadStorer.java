@@ -9,6 +9,7 @@ import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.artifact.StoredPackage;
+import io.modelregistry.command.weights.PackageWeightsScanner;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.hub.BoundedText;
@@ -37,11 +38,14 @@ final class UploadStorer {
     private static final int MAX_LICENCE_CHARS = 100;
 
     private final BlobStore blobs;
+    private final PackageWeightsScanner weights;
     private final ArtifactDocumentStore documents;
     private final int maxDocumentBytes;
 
-    UploadStorer(BlobStore blobs, ArtifactDocumentStore documents, int maxDocumentBytes) {
+    UploadStorer(BlobStore blobs, PackageWeightsScanner weights, ArtifactDocumentStore documents,
+                 int maxDocumentBytes) {
         this.blobs = blobs;
+        this.weights = weights;
         this.documents = documents;
         this.maxDocumentBytes = maxDocumentBytes;
     }
@@ -66,9 +70,12 @@ final class UploadStorer {
                 listing.add(new PackageFile(file.path(), blob.sizeBytes(), "sha256:" + blob.digest(), true));
             }
         }
-        BlobStore.StoredBlob manifest = blobs.put(new ByteArrayInputStream(new PackageManifest(entries).encode()));
+        PackageManifest packageManifest = new PackageManifest(entries);
+        BlobStore.StoredBlob manifest = blobs.put(new ByteArrayInputStream(packageManifest.encode()));
         long bytes = entries.stream().mapToLong(PackageManifest.Entry::size).sum();
-        StoredPackage pkg = new StoredPackage(manifest.digest(), bytes, bytes, listing);
+        // scanned on the stored blobs, before the event that registers the package (which carries the scan)
+        StoredPackage pkg = new StoredPackage(manifest.digest(), bytes, bytes, listing,
+                weights.scan(packageManifest));
         String readme = BoundedText.utf8WholeOrNull(upload.readme(), maxDocumentBytes);
         String config = BoundedText.utf8WholeOrNull(upload.configJson(), maxDocumentBytes);
         ArtifactDocuments docs = new ArtifactDocuments(readme, config, null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.command.weights.PackageWeightsScanner;
 import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.command.document.BlobArtifactDocuments;
 import io.modelregistry.fakehub.FakeHub;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Configuration;
 
 /** The Spring wiring works from properties alone: endpoints, timeout, and the blob store under the data dir. */
@@ -22,6 +24,7 @@ class IngestWiringTest {
     Path dataDir;
 
     @Configuration(proxyBeanMethods = false)
+    @Import(PackageWeightsScanner.class) // the ingest scans what it stores
     @ComponentScan(basePackageClasses = {SourceIngestor.class, FilesystemBlobStore.class, BlobArtifactDocuments.class})
     static class IngestAndBlobs {
     }

@@ -116,6 +116,10 @@ class SourceIngestorTest {
             });
             assertThat(file(content.pkg(), "LICENSE").stored()).isFalse(); // not recorded by the fake: 404
             assertBundleHoldsStoredFilesAndManifest(content, "README.md", "config.json");
+            // the pickle-based weights are fetched on first download, so the ingest's scan names them as not scanned
+            assertThat(content.pkg().weightsScan().level()).isEqualTo(io.modelregistry.api.artifact.ScanLevel.SAFE);
+            assertThat(content.pkg().weightsScan().files()).isEmpty();
+            assertThat(content.pkg().weightsScan().notScanned()).contains("pytorch_model.bin");
         }
 
         @ParameterizedTest

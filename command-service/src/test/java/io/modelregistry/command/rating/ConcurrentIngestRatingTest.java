@@ -8,6 +8,7 @@ import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.command.weights.PackageWeightsScanner;
 import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.command.ingest.SourceIngestor;
 import io.modelregistry.fakehub.FakeHub;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -60,6 +62,7 @@ class ConcurrentIngestRatingTest {
     private static final Actor ADMIN = new Actor("admin", true);
 
     @Configuration(proxyBeanMethods = false)
+    @Import(PackageWeightsScanner.class) // the ingest scans what it stores
     @ComponentScan(basePackageClasses = {SourceIngestor.class, FilesystemBlobStore.class})
     static class Ingest {
     }

@@ -23,7 +23,12 @@ public record MonitorVerdict(Outcome outcome, Integer exitCode, String programSh
         /** No program could be run (no Node.js, it failed to start, or every monitor slot stayed busy): refused. */
         UNAVAILABLE,
         /** The model is sensitive but has no monitor program attached: refused. */
-        NO_PROGRAM
+        NO_PROGRAM,
+        /**
+         * Not the monitor's verdict but the weights scan's: the download would send a pickle-based weights file with
+         * dangerous imports that no administrator has allowed; refused before any monitor runs.
+         */
+        UNSAFE_WEIGHTS
     }
 
     public MonitorVerdict {

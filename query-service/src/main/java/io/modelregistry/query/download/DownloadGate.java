@@ -16,6 +16,10 @@ import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
 import io.modelregistry.api.sensitive.ModelGuard;
 import io.modelregistry.api.sensitive.SensitiveModels;
+import io.modelregistry.api.artifact.ScanLevel;
+import io.modelregistry.api.artifact.ScannedFile;
+import io.modelregistry.api.weights.WeightsScanRecord;
+import io.modelregistry.api.weights.WeightsScans;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,16 +55,18 @@ public class DownloadGate implements AutoCloseable {
     private final PackageAspects aspects;
     private final PackageContents packages;
     private final SensitiveModels guards;
+    private final WeightsScans scans;
     private final DownloadLog downloads;
     private final ReadModelBarrier readModels;
     private final MonitorRunner monitors;
 
-    DownloadGate(PackageAspects aspects, PackageContents packages, SensitiveModels guards, DownloadLog downloads,
-                 ReadModelBarrier readModels, MonitorProperties settings,
+    DownloadGate(PackageAspects aspects, PackageContents packages, SensitiveModels guards, WeightsScans scans,
+                 DownloadLog downloads, ReadModelBarrier readModels, MonitorProperties settings,
                  @Value("${registry.data-dir:./data}") String dataDir) {
         this.aspects = aspects;
         this.packages = packages;
         this.guards = guards;
+        this.scans = scans;
         this.downloads = downloads;
         this.readModels = readModels;
         this.monitors = new MonitorRunner(settings, Path.of(dataDir, "monitor-scratch").toAbsolutePath(),
@@ -104,13 +110,17 @@ public class DownloadGate implements AutoCloseable {
     public Cleared clear(Prepared prepared, Actor downloader, long bytes) {
         ArtifactRecord record = prepared.record();
         String aspect = prepared.recordedAspect();
-        Optional<ModelGuard> guard = guards.guard(record.id()).filter(ModelGuard::sensitive);
-        MonitorVerdict verdict = guard.map(g -> vet(g, prepared, downloader)).orElse(null);
+        // dangerous weights are refused before any monitor runs: no program should be shown them either
+        MonitorVerdict verdict = unsafeWeights(prepared).orElse(null);
+        if (verdict == null) {
+            Optional<ModelGuard> guard = guards.guard(record.id()).filter(ModelGuard::sensitive);
+            verdict = guard.map(g -> vet(g, prepared, downloader)).orElse(null);
+        }
         if (verdict != null && !verdict.allowed()) {
             downloads.refused(new RecordRefusedDownload(record.id(), record.type(), record.name(),
                     record.packageDigest(), downloader, aspect, record.version(), verdict));
             readModels.markForReaders();
-            log.info("download of {} {} ({}) by {} refused by its monitor: {}", record.type().wireName(), record.id(),
+            log.info("download of {} {} ({}) by {} refused: {}", record.type().wireName(), record.id(),
                     aspect, downloader.username(), verdict.reason());
             throw refusal(record, verdict);
         }
@@ -118,6 +128,34 @@ public class DownloadGate implements AutoCloseable {
                 downloader, aspect, record.version(), verdict));
         readModels.markForReaders();
         return new Cleared(prepared.zip(), packages);
+    }
+
+    /**
+     * A refusal when this download would send a weights file whose scan found dangerous imports and no administrator
+     * has overridden the scan for this package: the full package, the weights aspect, or that very file.
+     */
+    private Optional<MonitorVerdict> unsafeWeights(Prepared prepared) {
+        ArtifactRecord record = prepared.record();
+        Optional<WeightsScanRecord> scan = scans.scan(record.id(), record.packageDigest())
+                .filter(WeightsScanRecord::refused);
+        if (scan.isEmpty()) {
+            return Optional.empty();
+        }
+        String file = prepared.recordedAspect().startsWith(FILE_ASPECT_PREFIX)
+                ? prepared.recordedAspect().substring(FILE_ASPECT_PREFIX.length()) : null;
+        List<ScannedFile> sent = scan.get().scan().files().stream()
+                .filter(f -> f.level() == ScanLevel.DANGEROUS)
+                .filter(f -> file != null ? f.path().equals(file)
+                        : prepared.aspect() == null || Aspect.of(f.path()) == prepared.aspect())
+                .toList();
+        if (sent.isEmpty()) {
+            return Optional.empty();
+        }
+        String findings = sent.stream().map(f -> f.path() + " (" + String.join(", ", f.dangerousImports()) + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+        return Optional.of(new MonitorVerdict(Outcome.UNSAFE_WEIGHTS, null, null, "", "", false, 0,
+                "its weights scan found dangerous imports in " + findings + "; an administrator may allow it with "
+                        + "PUT /artifact/model/" + record.id() + "/weights-scan/override"));
     }
 
     private MonitorVerdict vet(ModelGuard guard, Prepared prepared, Actor downloader) {

@@ -22,6 +22,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.modelregistry.api.artifact.Aspect;
+import io.modelregistry.api.artifact.PackageManifest;
+import io.modelregistry.api.artifact.ScanLevel;
+import io.modelregistry.api.artifact.ScannedFile;
+import io.modelregistry.api.artifact.WeightsScan;
+import io.modelregistry.api.weights.WeightsScanRecord;
+import io.modelregistry.api.weights.WeightsScans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
@@ -29,7 +36,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The gate fails closed: a sensitive model whose monitor cannot run (no Node.js) is refused with 503 and the refusal
- * recorded; a model that is not sensitive is recorded and cleared without any program.
+ * recorded; a model that is not sensitive is recorded and cleared without any program. Dangerous weights are refused
+ * (recorded as such) on every path that would send them, before any monitor, unless an administrator allowed them.
  */
 class DownloadGateTest {
 
@@ -38,6 +46,8 @@ class DownloadGateTest {
 
     private final MemoryBlobs blobs = new MemoryBlobs(null);
     private final List<Object> recorded = new ArrayList<>();
+
+    private WeightsScans scans = (id, digest) -> Optional.empty();
 
     private DownloadGate gate(ModelGuard guard, String node) throws Exception {
         PackageContents packages = new PackageContents(blobs, entry -> {
@@ -59,7 +69,8 @@ class DownloadGateTest {
         ReadModelBarrier barrier = Mockito.mock(ReadModelBarrier.class);
         MonitorProperties settings = new MonitorProperties(node, Duration.ofSeconds(10), DataSize.ofKilobytes(64), 1,
                 List.of("PATH"), "permission");
-        return new DownloadGate(new PackageAspects(packages, linked), packages, id -> Optional.ofNullable(guard), log,
+        return new DownloadGate(new PackageAspects(packages, linked), packages, id -> Optional.ofNullable(guard),
+                (id, digest) -> scans.scan(id, digest), log,
                 barrier, settings, temp.toString());
     }
 
@@ -67,6 +78,69 @@ class DownloadGateTest {
         String bundle = blob("PK\u0003\u0004 an old bundle".getBytes(StandardCharsets.UTF_8));
         return new ArtifactRecord("42", ArtifactType.MODEL, "secret", "urn:x", "UPLOAD", null, bundle, 20, 20, null,
                 null, "ann", Instant.EPOCH, Instant.EPOCH, "1.0.0");
+    }
+
+    /** A package of three files, as ingest and upload store it (a manifest of blobs). */
+    private ArtifactRecord manifestRecord() throws Exception {
+        List<PackageManifest.Entry> entries = new ArrayList<>();
+        for (String path : List.of("README.md", "pytorch_model.bin", "model.safetensors")) {
+            byte[] bytes = ("bytes of " + path).getBytes(StandardCharsets.UTF_8);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes);
+            entries.add(new PackageManifest.Entry(path, bytes.length, blob(bytes), crc.getValue(), Aspect.of(path)));
+        }
+        String manifest = blob(new PackageManifest(entries).encode());
+        return new ArtifactRecord("42", ArtifactType.MODEL, "evil", "urn:x", "UPLOAD", null, manifest, 60, 60, null,
+                null, "ann", Instant.EPOCH, Instant.EPOCH, "1.0.0");
+    }
+
+    private void scanned(ArtifactRecord record, WeightsScanRecord.Override override) {
+        WeightsScan scan = new WeightsScan("test", ScanLevel.DANGEROUS, List.of(
+                new ScannedFile("pytorch_model.bin", "0".repeat(64), ScanLevel.DANGEROUS, List.of("posix.system"),
+                        List.of(), null)), List.of());
+        WeightsScanRecord row = new WeightsScanRecord(record.id(), record.packageDigest(), "1.0.0", scan, override);
+        scans = (id, digest) -> id.equals(record.id()) && digest.equals(record.packageDigest())
+                ? Optional.of(row) : Optional.empty();
+    }
+
+    @Test
+    void everyDownloadThatWouldSendADangerousWeightsFileIsRefusedAndRecordedBeforeAnyMonitorRuns() throws Exception {
+        ArtifactRecord record = manifestRecord();
+        scanned(record, null);
+        // sensitive, with a monitor that cannot run: the weights scan refuses first, so no 503 is reached
+        ModelGuard guard = new ModelGuard("42", true, null, "ann", Instant.EPOCH);
+        DownloadGate gate = gate(guard, temp.resolve("no-node-here").toString());
+        List<DownloadGate.Prepared> refused = List.of(gate.prepare(record, null),
+                gate.prepare(record, Aspect.WEIGHTS), gate.prepareFile(record, "pytorch_model.bin").orElseThrow());
+        for (DownloadGate.Prepared prepared : refused) {
+            assertThatThrownBy(() -> gate.clear(prepared, new Actor("bob", false), prepared.length()))
+                    .as(prepared.recordedAspect())
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(RegistryException.Kind.REFUSED);
+                        assertThat(e.getMessage()).contains("pytorch_model.bin (posix.system)")
+                                .contains("/artifact/model/42/weights-scan/override");
+                    });
+        }
+        assertThat(recorded).hasSize(3).allSatisfy(entry -> assertThat(entry).isInstanceOfSatisfying(
+                RecordRefusedDownload.class, r -> assertThat(r.monitor().outcome()).isEqualTo(Outcome.UNSAFE_WEIGHTS)));
+        gate.close();
+    }
+
+    @Test
+    void downloadsWithoutTheDangerousFileAndDownloadsAnAdministratorAllowedAreCleared() throws Exception {
+        ArtifactRecord record = manifestRecord();
+        scanned(record, null);
+        DownloadGate gate = gate(null, temp.resolve("no-node-here").toString());
+        for (DownloadGate.Prepared prepared : List.of(gate.prepare(record, Aspect.CARD),
+                gate.prepareFile(record, "model.safetensors").orElseThrow())) {
+            assertThat(gate.clear(prepared, new Actor("bob", false), prepared.length())).as(prepared.recordedAspect())
+                    .isNotNull();
+        }
+        scanned(record, new WeightsScanRecord.Override("admin", Instant.EPOCH, "reviewed"));
+        DownloadGate.Prepared full = gate.prepare(record, null);
+        assertThat(gate.clear(full, new Actor("bob", false), full.length())).isNotNull();
+        assertThat(recorded).hasSize(3).allSatisfy(entry -> assertThat(entry).isInstanceOf(RecordDownload.class));
+        gate.close();
     }
 
     private String blob(byte[] bytes) throws Exception {
