@@ -151,6 +151,28 @@ class GroupTransactionsTest extends InProcessRegistryTest {
     }
 
     @Test
+    void anExecutionIsOneAppendOfMarkedMemberEventsEndingWithTheCommitMarker() throws Exception {
+        String tx = begin();
+        String model = json(stageUpload(tx, "model", "acme-logged", "# Logged")).at("/commands/0/id").asText();
+        stageUpload(tx, "dataset", "acme-logged-data", "# Logged data");
+        assertThat(client.post("/transactions/" + tx + "/execute", "").status()).isEqualTo(200);
+
+        List<String[]> rows = jdbc.query("SELECT payloadType, aggregateIdentifier, metaData FROM DomainEventEntry"
+                + " ORDER BY globalIndex", (rs, n) -> new String[] {rs.getString(1), rs.getString(2),
+                new String(rs.getBytes(3), StandardCharsets.UTF_8)});
+        List<String[]> marked = rows.stream().filter(row -> tx.equals(meta(row[2]).path("registryGroup")
+                .asText(null))).toList();
+        List<String> types = marked.stream().map(row -> row[0].substring(row[0].lastIndexOf('.') + 1)).toList();
+        assertThat(types).contains("ArtifactRegistered", "ModelRated", "GroupExecuted");
+        assertThat(types.get(types.size() - 1)).as("the marker is appended last").isEqualTo("GroupCommitted");
+        List<String[]> ofModel = rows.stream().filter(row -> model.equals(row[1])).toList();
+        assertThat(ofModel).isNotEmpty().allSatisfy(row -> {
+            assertThat(meta(row[2]).path("registryGroup").asText()).as("from the group").isEqualTo(tx);
+            assertThat(meta(row[2]).has("traceId")).as("the message origin is still recorded").isTrue();
+        });
+    }
+
+    @Test
     void executingTwiceAnswersTheFirstResultAndAppliesNothingAgain() throws Exception {
         String tx = begin();
         stageUpload(tx, "model", "acme-once", "# Once");
@@ -324,6 +346,14 @@ class GroupTransactionsTest extends InProcessRegistryTest {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ?"
                 + " AND payloadType LIKE 'io.modelregistry.api.artifact.%'", Long.class, index);
         return count == null ? 0 : count;
+    }
+
+    private static JsonNode meta(String metaData) {
+        try {
+            return JSON.readTree(metaData);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Map<String, byte[]> entries(byte[] zip) throws IOException {
