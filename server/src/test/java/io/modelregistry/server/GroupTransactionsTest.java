@@ -5,6 +5,11 @@ import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.command.upload.TestZips;
 import io.modelregistry.server.support.HttpExchange;
@@ -279,6 +284,50 @@ class GroupTransactionsTest extends InProcessRegistryTest {
         assertThat(client.get("/artifact-groups/download").status()).isEqualTo(400);
     }
 
+    @Test
+    void theGroupEndpointsAnswerAsTheExtensionDocumentSays() throws Exception {
+        String existing = ModelUploads.model(client, "acme-doc-old", "# Old").id();
+        List<HttpExchange> exchanges = new ArrayList<>();
+        HttpExchange begun = client.post("/transactions", null);
+        exchanges.add(begun);
+        String tx = json(begun).path("id").asText();
+        exchanges.add(stageUpload(tx, "model", "acme-doc", "# Doc"));
+        exchanges.add(stage(tx, "{\"command\":\"delete\",\"type\":\"model\",\"id\":\"" + existing + "\"}"));
+        exchanges.add(stage(tx, "{\"command\":\"delete\",\"type\":\"model\",\"id\":\"424242\"}"));
+        exchanges.add(client.get("/transactions/" + tx));
+        exchanges.add(client.post("/transactions/" + tx + "/execute", null));
+        exchanges.add(client.post("/transactions/" + tx + "/execute", null));
+        exchanges.add(client.get("/transactions/group-00000000-0000-0000-0000-000000000000"));
+        assertThat(exchanges).extracting(HttpExchange::status).containsExactly(201, 201, 201, 404, 200, 200, 200,
+                404);
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl(
+                getClass().getClassLoader().getResource("openapi/registry-extensions.yaml").toString()).build();
+        List<String> violations = new ArrayList<>();
+        for (HttpExchange exchange : exchanges) {
+            var request = new SimpleRequest.Builder(Request.Method.valueOf(exchange.method()), exchange.path())
+                    .withHeader("X-Authorization", exchange.token());
+            if (exchange.requestBody() != null) {
+                request.withContentType("application/json").withBody(exchange.requestBody());
+            }
+            if (exchange.query() != null) {
+                for (String pair : exchange.query().split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    request.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");
+                }
+            }
+            var response = SimpleResponse.Builder.status(exchange.status());
+            if (exchange.body().length > 0) {
+                response.withContentType("application/json").withBody(exchange.text());
+            }
+            validator.validate(request.build(), response.build()).getMessages().stream()
+                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    // the zip upload's body is not kept in the exchange
+                    .filter(m -> !m.getKey().startsWith("validation.request.body"))
+                    .forEach(m -> violations.add(exchange.method() + " " + exchange.path() + ": " + m.getMessage()));
+        }
+        assertThat(violations).isEmpty();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private String begin() throws IOException {
@@ -299,7 +348,8 @@ class GroupTransactionsTest extends InProcessRegistryTest {
                 : TestZips.files("README.md", readme, "train.csv", "x,y\n1,2\n");
         HttpResponse<byte[]> response = postZip("/transactions/" + tx + "/uploads/" + type + "?name="
                 + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&version=1.0.0", TestZips.zip(files));
-        return new HttpExchange("POST", "/transactions/" + tx + "/uploads/" + type, null, null, client.token(),
+        return new HttpExchange("POST", "/transactions/" + tx + "/uploads/" + type,
+                "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&version=1.0.0", null, client.token(),
                 response.statusCode(), response.headers(), response.body());
     }
 
