@@ -11,6 +11,7 @@ import io.modelregistry.api.group.GroupState;
 import io.modelregistry.api.group.RecordGroupFailure;
 import io.modelregistry.api.group.StageGroupCommand;
 import io.modelregistry.api.group.StagedCommand;
+import io.modelregistry.command.blob.BlobSweepSettings;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -20,6 +21,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +36,7 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(GroupSettings.class)
 class GroupTransactions {
 
+    private static final Logger log = LoggerFactory.getLogger(GroupTransactions.class);
     private static final Pattern ID = Pattern.compile("group-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
     /** Rounds of "another request changed this transaction first": each needs a concurrent request to lose. */
     private static final int MAX_ATTEMPTS = 3;
@@ -44,7 +48,14 @@ class GroupTransactions {
     /** One execution at a time per transaction on this node (see the decision record's gaps for several nodes). */
     private final Object[] executing = new Object[64];
 
-    GroupTransactions(CommandGateway commands, ReadModelBarrier readModels, GroupSettings settings, Clock clock) {
+    GroupTransactions(CommandGateway commands, ReadModelBarrier readModels, GroupSettings settings, Clock clock,
+                      BlobSweepSettings blobs) {
+        if (blobs.sweepGrace().compareTo(settings.timeToLive()) < 0) {
+            // staged uploads and ingests are blobs no event names until the execution: a sweep keeps them only
+            // for its grace period
+            log.warn("registry.groups.time-to-live ({}) is longer than registry.blobs.sweep-grace ({}): a sweep may"
+                    + " remove the files of a transaction still open", settings.timeToLive(), blobs.sweepGrace());
+        }
         this.commands = commands;
         this.readModels = readModels;
         this.settings = settings;
