@@ -99,6 +99,32 @@ class GroupTransactionsTest extends InProcessRegistryTest {
     }
 
     @Test
+    void anUpdateInATransactionReplacesTheContentOnlyWhenExecuted() throws Exception {
+        String whisperUrl = "https://huggingface.co/openai/whisper-tiny";
+        HttpExchange created = client.post("/artifact/model", ingestBody(BERT));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = json(created).at("/metadata/id").asText();
+        String tx = begin();
+        String artifact = "{\"metadata\":{\"name\":\"bert-base-uncased\",\"id\":\"" + id
+                + "\",\"type\":\"model\"},\"data\":{\"url\":\"" + whisperUrl + "\"}}";
+        HttpExchange wrongName = stage(tx, "{\"command\":\"update\",\"type\":\"model\",\"id\":\"" + id
+                + "\",\"artifact\":" + artifact.replace("bert-base-uncased", "not-its-name") + "}");
+        assertThat(wrongName.status()).as("the update endpoint's own check").isEqualTo(400);
+        HttpExchange update = stage(tx, "{\"command\":\"update\",\"type\":\"model\",\"id\":\"" + id
+                + "\",\"artifact\":" + artifact + "}");
+        assertThat(update.status()).as(update.text()).isEqualTo(201);
+        assertThat(json(client.get("/artifacts/model/" + id)).at("/data/url").asText()).isEqualTo(BERT);
+
+        assertThat(client.post("/transactions/" + tx + "/execute", "").status()).isEqualTo(200);
+        assertThat(json(client.get("/artifacts/model/" + id)).at("/data/url").asText()).isEqualTo(whisperUrl);
+        assertThat(client.get("/artifact/model/" + id + "/rate").status()).isEqualTo(200);
+        assertThat(client.post("/artifact/model", ingestBody(BERT)).status())
+                .as("the update gave up the old source").isEqualTo(201);
+        assertThat(client.post("/artifact/model", ingestBody(whisperUrl)).status())
+                .as("and holds the new one").isEqualTo(409);
+    }
+
+    @Test
     void aCommandThatFailsValidationIsRefusedWithItsOwnErrorAndChangesNothing() throws Exception {
         ModelUploads.model(client, "acme-taken", "# Taken");
         String tx = begin();
