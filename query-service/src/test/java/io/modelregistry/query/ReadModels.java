@@ -1,5 +1,9 @@
 package io.modelregistry.query;
 
+import io.modelregistry.projection.group.GroupMembers;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.FixedValueParameterResolver;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocumentRefs;
@@ -44,8 +48,14 @@ public final class ReadModels implements AutoCloseable {
         context.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource));
         context.scan("io.modelregistry.projection.directory", "io.modelregistry.projection.lineage");
         context.refresh();
+        // these tests publish no group commits: the helper a group's handler takes needs no event store here
+        GroupMembers groups = new GroupMembers(null);
         handlers = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
-                .map(AnnotationEventHandlerAdapter::new).toList();
+                .map(bean -> new AnnotationEventHandlerAdapter(bean, MultiParameterResolverFactory.ordered(
+                        ClasspathParameterResolverFactory.forClass(bean.getClass()),
+                        (executable, parameters, index) -> parameters[index].getType() == GroupMembers.class
+                                ? new FixedValueParameterResolver<>(groups) : null)))
+                .toList();
     }
 
     public <T> T bean(Class<T> type) {

@@ -97,4 +97,44 @@ class DynamoDbEventStoreRegistryTest extends InProcessRegistryTest {
         assertThat(engine.readEvents(id).asStream()).as("the artifact's events are in the DynamoDB log").isNotEmpty();
         assertThat(engine.createHeadToken().position()).isPresent();
     }
+
+    @Test
+    void aGroupTransactionIsAppendedAllOrNothingOnDynamoDbWithEveryMemberMarked() {
+        RegistryClient client = freshRegistry(exchange -> { });
+        String bertUrl = "https://huggingface.co/google-bert/bert-base-uncased";
+        String bert = json(client.post("/artifact/model", ingestBody(bertUrl))).at("/metadata/id").asText();
+        String tx = json(client.post("/transactions", null)).path("id").asText();
+        HttpExchange ingest = client.post("/transactions/" + tx + "/commands",
+                "{\"command\":\"ingest\",\"type\":\"model\",\"url\":\"https://huggingface.co/openai/whisper-tiny\"}");
+        assertThat(ingest.status()).as(ingest.text()).isEqualTo(201);
+        String whisper = json(ingest).at("/commands/0/id").asText();
+        assertThat(client.post("/transactions/" + tx + "/commands",
+                "{\"command\":\"delete\",\"type\":\"model\",\"id\":\"" + bert + "\"}").status()).isEqualTo(201);
+        assertThat(engine.readEvents(whisper).asStream()).as("nothing registered before the execution").isEmpty();
+
+        HttpExchange executed = client.post("/transactions/" + tx + "/execute", null);
+        assertThat(executed.status()).as(executed.text()).isEqualTo(200);
+        assertThat(client.get("/artifacts/model/" + whisper).status()).isEqualTo(200);
+        assertThat(client.get("/artifacts/model/" + bert).status()).isEqualTo(404);
+        assertThat(engine.readEvents(whisper).asStream()).isNotEmpty()
+                .allSatisfy(event -> assertThat(event.getMetaData().get("registryGroup")).isEqualTo(tx));
+
+        // refused at execution (its artifact deleted meanwhile): the other command's registration is not appended
+        String again = json(client.post("/transactions", null)).path("id").asText();
+        HttpExchange reingest = client.post("/transactions/" + again + "/commands",
+                "{\"command\":\"ingest\",\"type\":\"model\",\"url\":\"" + bertUrl + "\"}");
+        assertThat(reingest.status()).as(reingest.text()).isEqualTo(201);
+        String bertAgain = json(reingest).at("/commands/0/id").asText();
+        assertThat(client.post("/transactions/" + again + "/commands",
+                "{\"command\":\"delete\",\"type\":\"model\",\"id\":\"" + whisper + "\"}").status())
+                .isEqualTo(201);
+        assertThat(client.delete("/artifacts/model/" + whisper).status()).isEqualTo(200);
+        HttpExchange refused = client.post("/transactions/" + again + "/execute", null);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(404);
+        assertThat(client.post("/transactions/" + again + "/execute", null).text()).isEqualTo(refused.text());
+        assertThat(engine.readEvents(bertAgain).asStream()).isEmpty();
+        assertThat(client.get("/artifacts/model/" + bertAgain).status()).isEqualTo(404);
+        assertThat(client.post("/artifact/model", ingestBody(bertUrl)).status())
+                .as("the refused execution left no claim on the source").isEqualTo(201);
+    }
 }

@@ -64,9 +64,10 @@ public class ArtifactClaims {
 
     /** Claims the source for a new artifact, or refuses with 409; released again if the append fails. */
     void claim(String artifactId, ArtifactType type, String name, String sourceKey) {
-        acquire(new SourceClaim(sourceKey, artifactId, type, name, now()),
-                "A " + type.wireName() + " from this source is already registered.");
-        onRollback(() -> store.release(sourceKey, artifactId));
+        if (acquire(new SourceClaim(sourceKey, artifactId, type, name, now()),
+                "A " + type.wireName() + " from this source is already registered.")) {
+            onRollback(() -> store.release(sourceKey, artifactId));
+        }
     }
 
     /** An update's new source: claimed now, the previous one given up once the update is committed. */
@@ -78,9 +79,10 @@ public class ArtifactClaims {
         List<SourceClaim> previous = held.stream().filter(claim -> !claim.sourceKey().equals(sourceKey)).toList();
         if (previous.size() == held.size()) {
             SourceClaim current = held.get(0);
-            acquire(new SourceClaim(sourceKey, artifactId, current.type(), current.name(), now()),
-                    "Another artifact of this type is already registered from this source.");
-            onRollback(() -> store.release(sourceKey, artifactId));
+            if (acquire(new SourceClaim(sourceKey, artifactId, current.type(), current.name(), now()),
+                    "Another artifact of this type is already registered from this source.")) {
+                onRollback(() -> store.release(sourceKey, artifactId));
+            }
         }
         afterCommit(() -> previous.forEach(claim -> store.release(claim.sourceKey(), artifactId)));
     }
@@ -95,17 +97,22 @@ public class ArtifactClaims {
         store.releaseAll();
     }
 
-    private void acquire(SourceClaim mine, String conflict) {
+    /**
+     * True when this call wrote the claim; false when the artifact held it already (another attempt at the same
+     * registration, e.g. a group executed twice at once on two nodes): only the writer may release it on rollback,
+     * or the attempt that loses would free the source of the one that committed.
+     */
+    private boolean acquire(SourceClaim mine, String conflict) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             if (store.claimIfAbsent(mine)) {
-                return;
+                return true;
             }
             Optional<SourceClaim> holder = store.bySource(mine.sourceKey());
             if (holder.isEmpty()) {
                 continue;   // released in between: write again
             }
             if (holder.get().artifactId().equals(mine.artifactId())) {
-                return;
+                return false;
             }
             if (!abandoned(holder.get())) {
                 throw RegistryException.conflict(conflict);
@@ -113,7 +120,7 @@ public class ArtifactClaims {
             if (store.replace(holder.get(), mine)) {
                 log.warn("Took over the claim on {} held by artifact {} since {}: the event log does not back it",
                         mine.sourceKey(), holder.get().artifactId(), holder.get().claimedAt());
-                return;
+                return true;
             }
         }
         throw RegistryException.conflict(conflict);

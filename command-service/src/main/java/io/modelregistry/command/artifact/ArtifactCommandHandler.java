@@ -8,6 +8,7 @@ import io.modelregistry.api.artifact.DeleteArtifact;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.group.GroupMember;
 import io.modelregistry.api.rating.AddRatedModelVersion;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RecordRating;
@@ -19,6 +20,7 @@ import io.modelregistry.hub.lineage.RelationshipExtractor;
 import java.time.Clock;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -69,6 +71,43 @@ class ArtifactCommandHandler {
         artifacts.newInstance(() -> new ArtifactAggregate(command, clock.instant(),
                 content -> declaredLineage(command.type(), content)));
         return command.artifactId();
+    }
+
+    /** A registration inside a group's unit of work: the events it appended, by sequence range. */
+    GroupMember registerInGroup(RegisterArtifactVersions command) {
+        if (command.versions().isEmpty()) {
+            throw RegistryException.badRequest("An artifact is registered with at least one version.");
+        }
+        claims.claim(command.artifactId(), command.type(), command.name(),
+                command.versions().get(0).content().source().duplicateKey(command.type()));
+        try {
+            Aggregate<ArtifactAggregate> created = artifacts.newInstance(() -> new ArtifactAggregate(command,
+                    clock.instant(), content -> declaredLineage(command.type(), content)));
+            return new GroupMember(command.artifactId(), 0, created.version());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot register " + command.artifactId(), e);
+        }
+    }
+
+    /** An update (with its rating for a model) inside a group's unit of work. */
+    GroupMember updateInGroup(UpdateArtifact command, Optional<RatingOutcome> rating) {
+        var declared = declaredLineage(command.type(), command.content());
+        Aggregate<ArtifactAggregate> artifact = artifacts.load(command.artifactId());
+        long before = artifact.version() == null ? -1 : artifact.version();
+        artifact.execute(a -> a.update(command, rating, clock.instant(), declared));
+        claims.reclaim(command.artifactId(), command.content().source().duplicateKey(command.type()));
+        return new GroupMember(command.artifactId(), before + 1, artifact.version());
+    }
+
+    /** A delete inside a group's unit of work. */
+    GroupMember deleteInGroup(DeleteArtifact command) {
+        Aggregate<ArtifactAggregate> artifact = artifacts.load(command.artifactId());
+        long before = artifact.version() == null ? -1 : artifact.version();
+        artifact.execute(a -> a.delete(command, clock.instant()));
+        claims.release(command.artifactId());
+        return new GroupMember(command.artifactId(), before + 1, artifact.version());
     }
 
     @CommandHandler

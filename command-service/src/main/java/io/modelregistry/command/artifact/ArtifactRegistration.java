@@ -49,6 +49,18 @@ class ArtifactRegistration {
     }
 
     Registered register(ArtifactType type, ArtifactRequests.IngestRequest request, Actor actor) {
+        Prepared prepared = prepare(type, request, actor);
+        commands.sendAndWait(prepared.command());
+        readModels.awaitCaughtUp();
+        return prepared.registered();
+    }
+
+    /** The one command an ingest sends, with what its answer shows: everything but sending it. */
+    record Prepared(RegisterArtifactVersions command, Registered registered, String sourceKey) {
+    }
+
+    /** Fetches, stores and rates the source (the ingest gate may refuse it), but registers nothing. */
+    Prepared prepare(ArtifactType type, ArtifactRequests.IngestRequest request, Actor actor) {
         // A fast refusal of a duplicate; the claim inside the command re-checks atomically.
         if (claims.isClaimed(type, ingestor.parse(type, request.url()))) {
             throw RegistryException.conflict("A " + type.wireName() + " from " + request.url() + " is already registered.");
@@ -69,8 +81,8 @@ class ArtifactRegistration {
         } else {
             versions.forEach(version -> rated.add(new RatedContent(version.content(), null)));
         }
-        commands.sendAndWait(new RegisterArtifactVersions(id, type, name, rated, actor));
-        readModels.awaitCaughtUp();
-        return new Registered(id, name, type, latest.content().pkg().digest());
+        return new Prepared(new RegisterArtifactVersions(id, type, name, rated, actor),
+                new Registered(id, name, type, latest.content().pkg().digest()),
+                latest.content().source().duplicateKey(type));
     }
 }

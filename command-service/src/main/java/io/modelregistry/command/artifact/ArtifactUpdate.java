@@ -5,6 +5,7 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.UpdateArtifact;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RatingTrigger;
 import io.modelregistry.api.rating.UpdateRatedModel;
 import io.modelregistry.command.ingest.IngestedSource;
@@ -36,6 +37,18 @@ class ArtifactUpdate {
     }
 
     void update(ArtifactType type, String id, ArtifactRequests.UpdateRequest request, Actor actor) {
+        Prepared prepared = prepare(type, id, request, actor);
+        commands.sendAndWait(prepared.rating() == null ? prepared.update()
+                : new UpdateRatedModel(prepared.update(), prepared.rating()));
+        readModels.awaitCaughtUp();
+    }
+
+    /** The update's command and, for a model, the rating that travels with it. */
+    record Prepared(UpdateArtifact update, RatingOutcome rating) {
+    }
+
+    /** Checks the request, fetches and stores the new source and rates a model, but changes nothing. */
+    Prepared prepare(ArtifactType type, String id, ArtifactRequests.UpdateRequest request, Actor actor) {
         if (!id.equals(request.id()) || !type.wireName().equals(request.type())) {
             throw RegistryException.badRequest("metadata.id and metadata.type must match the path ("
                     + type.wireName() + "/" + id + ").");
@@ -50,12 +63,9 @@ class ArtifactUpdate {
         IngestedSource ingested = ingestor.ingest(type, request.url());
         var update = new UpdateArtifact(id, type, request.name(), ingested.content(), actor);
         if (type == ArtifactType.MODEL) {
-            var rating = ratings.rate(id, request.name(), ingested.content(), ingested.documents(),
-                    RatingTrigger.UPDATE);
-            commands.sendAndWait(new UpdateRatedModel(update, rating));
-        } else {
-            commands.sendAndWait(update);
+            return new Prepared(update, ratings.rate(id, request.name(), ingested.content(), ingested.documents(),
+                    RatingTrigger.UPDATE));
         }
-        readModels.awaitCaughtUp();
+        return new Prepared(update, null);
     }
 }

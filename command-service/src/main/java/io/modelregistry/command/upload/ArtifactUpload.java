@@ -5,6 +5,9 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.RegisterArtifact;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.rating.RatedContent;
+import io.modelregistry.api.rating.RatingOutcome;
+import io.modelregistry.api.rating.RegisterArtifactVersions;
 import io.modelregistry.api.rating.RegisterRatedModel;
 import io.modelregistry.command.artifact.ArtifactClaims;
 import io.modelregistry.command.artifact.ArtifactIds;
@@ -13,6 +16,7 @@ import io.modelregistry.command.artifact.ArtifactVersioning;
 import io.modelregistry.rating.ModelRatings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +97,28 @@ class ArtifactUpload {
     String liveName(ArtifactType type, String artifactId) {
         return claims.liveName(artifactId, type).orElseThrow(() -> RegistryException.notFound(
                 "No " + type.wireName() + " artifact with id " + artifactId + "."));
+    }
+
+    /** An upload's registration, prepared (checked, stored, rated) but not sent: for a group transaction. */
+    record Prepared(RegisterArtifactVersions command, Uploaded uploaded, String sourceKey) {
+    }
+
+    Prepared prepare(ArtifactType type, String name, String version, Path zip, Actor actor) {
+        refuseDuplicate(type, name);
+        try {
+            InspectedUpload inspected = inspector.inspect(zip, type);
+            UploadStorer.Stored stored = storer.store(zip, inspected, type, name, version);
+            String id = ids.next();
+            RatingOutcome rating = type == ArtifactType.MODEL ? ratings.rateForIngest(name,
+                    stored.content().sourceUrl(), stored.content(), stored.documents(), actor) : null;
+            return new Prepared(new RegisterArtifactVersions(id, type, name,
+                    List.of(new RatedContent(stored.content(), rating)), actor),
+                    new Uploaded(id, name, type, version, stored.content().sourceUrl(),
+                            stored.content().pkg().digest()),
+                    stored.content().source().duplicateKey(type));
+        } catch (IOException e) {
+            throw UploadStorer.failed(e);
+        }
     }
 
     Uploaded upload(ArtifactType type, String name, String version, Path zip, Actor actor) {

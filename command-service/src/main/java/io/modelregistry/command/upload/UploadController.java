@@ -100,6 +100,11 @@ class UploadController {
 
     /** The zip as a spool file: the multipart {@code file} part, or the raw body. */
     private Path receive(HttpServletRequest request) {
+        return receive(request, spool);
+    }
+
+    /** The zip of {@code request} as a spool file (the caller deletes it). */
+    static Path receive(HttpServletRequest request, UploadSpool spool) {
         if (request.getContentLengthLong() > spool.maxBytes() + MULTIPART_OVERHEAD) {
             throw UploadSpool.tooLarge(spool.maxBytes());
         }
@@ -137,7 +142,7 @@ class UploadController {
     /** Room for a multipart body's boundaries, headers and form fields around the zip. */
     static final long MULTIPART_OVERHEAD = 1024 * 1024;
 
-    private static void delete(Path zip) {
+    static void delete(Path zip) {
         try {
             Files.deleteIfExists(zip);
         } catch (IOException e) {

@@ -147,6 +147,18 @@ class ArtifactClaimsTest {
     }
 
     @Test
+    void aSecondAttemptAtTheSameRegistrationThatRollsBackLeavesTheFirstAttemptsClaimInPlace() {
+        // e.g. one group executed twice at once on two nodes: both claim for the same artifact, one commits
+        DefaultUnitOfWork<?> first = DefaultUnitOfWork.startAndGet(null);
+        claims.claim("1", ArtifactType.MODEL, "bert", BERT);
+        DefaultUnitOfWork<?> second = DefaultUnitOfWork.startAndGet(null);
+        claims.claim("1", ArtifactType.MODEL, "bert", BERT);
+        second.rollback(new IllegalStateException("lost the race on the aggregate"));
+        first.commit();
+        assertThat(store.bySource(BERT)).map(SourceClaim::artifactId).hasValue("1");
+    }
+
+    @Test
     void aDeleteReleasesTheSourceOnlyOnceItIsCommitted() {
         claims.claim("1", ArtifactType.MODEL, "bert", BERT);
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);

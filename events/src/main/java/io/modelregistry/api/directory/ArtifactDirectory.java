@@ -2,6 +2,7 @@ package io.modelregistry.api.directory;
 
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.version.SemanticVersions;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,14 @@ public interface ArtifactDirectory {
 
     default Optional<ArtifactRecord> find(ArtifactType type, String id) {
         return find(id).filter(record -> record.type() == type);
+    }
+
+    /**
+     * The live artifacts among {@code ids} (latest versions), read as of one point of the log when the adapter can
+     * (the embedded one reads them in one statement, so one committed state); unknown ids are left out.
+     */
+    default List<ArtifactRecord> findAll(Collection<String> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     /** Every version of a live artifact, newest (highest precedence) first; empty for an unknown artifact. */

@@ -31,6 +31,14 @@ public interface SearchIndexWriter {
     /** An event with nothing to index; the adapter's recorded position still moves on to it. */
     void skip(OptionalLong position);
 
+    /**
+     * Runs {@code writes} (calls of this writer) so that a search sees all of them or none: a group transaction's
+     * members. An adapter that cannot hide writes until they are all applied runs them one after another.
+     */
+    default void together(Runnable writes) {
+        writes.run();
+    }
+
     /** The stream will be replayed from its start: drop everything, positions included. */
     void clear();
 }

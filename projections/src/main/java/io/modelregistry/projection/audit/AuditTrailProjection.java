@@ -1,5 +1,8 @@
 package io.modelregistry.projection.audit;
 
+import io.modelregistry.api.group.GroupCommitted;
+import io.modelregistry.projection.group.GroupMembers;
+import org.axonframework.eventhandling.TrackingToken;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.ArtifactRegistered;
@@ -30,6 +33,12 @@ class AuditTrailProjection {
 
     AuditTrailProjection(AuditTrailWriter trail) {
         this.trail = trail;
+    }
+
+    /** A group transaction's members, all in this one call (see {@link GroupMembers}). */
+    @EventHandler
+    void on(GroupCommitted group, TrackingToken token, GroupMembers members) {
+        members.applyTo(this, group, token);
     }
 
     @EventHandler

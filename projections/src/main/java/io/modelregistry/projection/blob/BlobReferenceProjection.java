@@ -1,5 +1,8 @@
 package io.modelregistry.projection.blob;
 
+import io.modelregistry.api.group.GroupCommitted;
+import io.modelregistry.projection.group.GroupMembers;
+import org.axonframework.eventhandling.TrackingToken;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactDocumentRefs;
@@ -49,6 +52,12 @@ class BlobReferenceProjection {
     BlobReferenceProjection(BlobReferencesWriter writer, BlobStore blobs) {
         this.writer = writer;
         this.blobs = blobs;
+    }
+
+    /** A group transaction's members, all in this one call (see {@link GroupMembers}). */
+    @EventHandler
+    void on(GroupCommitted group, TrackingToken token, GroupMembers members) {
+        members.applyTo(this, group, token);
     }
 
     @EventHandler

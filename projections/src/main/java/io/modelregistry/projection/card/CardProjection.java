@@ -1,5 +1,8 @@
 package io.modelregistry.projection.card;
 
+import io.modelregistry.api.group.GroupCommitted;
+import io.modelregistry.projection.group.GroupMembers;
+import org.axonframework.eventhandling.TrackingToken;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
@@ -35,6 +38,12 @@ class CardProjection {
     CardProjection(ArtifactCardWriter cards, ArtifactDocumentStore documents) {
         this.cards = cards;
         this.documents = documents;
+    }
+
+    /** A group transaction's members, all in this one call (see {@link GroupMembers}). */
+    @EventHandler
+    void on(GroupCommitted group, TrackingToken token, GroupMembers members) {
+        members.applyTo(this, group, token);
     }
 
     @EventHandler

@@ -1,5 +1,8 @@
 package io.modelregistry.projection.lineage;
 
+import io.modelregistry.api.group.GroupCommitted;
+import io.modelregistry.projection.group.GroupMembers;
+import org.axonframework.eventhandling.TrackingToken;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactRegistered;
@@ -30,6 +33,12 @@ class LineageProjection {
     LineageProjection(LineageStore store, LineageWriter writer) {
         this.store = store;
         this.writer = writer;
+    }
+
+    /** A group transaction's members, all in this one call (see {@link GroupMembers}). */
+    @EventHandler
+    void on(GroupCommitted group, TrackingToken token, GroupMembers members) {
+        members.applyTo(this, group, token);
     }
 
     @EventHandler

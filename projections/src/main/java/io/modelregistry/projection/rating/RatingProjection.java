@@ -1,5 +1,8 @@
 package io.modelregistry.projection.rating;
 
+import io.modelregistry.api.group.GroupCommitted;
+import io.modelregistry.projection.group.GroupMembers;
+import org.axonframework.eventhandling.TrackingToken;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.rating.IngestRefusal;
 import io.modelregistry.api.rating.ModelIngestRefused;
@@ -26,6 +29,12 @@ class RatingProjection {
 
     RatingProjection(RatingReadModelWriter ratings) {
         this.ratings = ratings;
+    }
+
+    /** A group transaction's members, all in this one call (see {@link GroupMembers}). */
+    @EventHandler
+    void on(GroupCommitted group, TrackingToken token, GroupMembers members) {
+        members.applyTo(this, group, token);
     }
 
     @EventHandler

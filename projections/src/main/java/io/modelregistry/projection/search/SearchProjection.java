@@ -1,5 +1,8 @@
 package io.modelregistry.projection.search;
 
+import io.modelregistry.api.group.GroupCommitted;
+import io.modelregistry.projection.group.GroupMembers;
+import org.axonframework.eventhandling.TrackingToken;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
@@ -44,6 +47,12 @@ class SearchProjection {
     SearchProjection(SearchIndexWriter index, ArtifactDocumentStore documents) {
         this.index = index;
         this.documents = documents;
+    }
+
+    /** A group transaction's members, all in this one call (see {@link GroupMembers}). */
+    @EventHandler
+    void on(GroupCommitted group, TrackingToken token, GroupMembers members) {
+        index.together(() -> members.applyTo(this, group, token));
     }
 
     @EventHandler

@@ -1,5 +1,8 @@
 package io.modelregistry.projection.sensitive;
 
+import io.modelregistry.api.group.GroupCommitted;
+import io.modelregistry.projection.group.GroupMembers;
+import org.axonframework.eventhandling.TrackingToken;
 import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.registry.RegistryReset;
 import io.modelregistry.api.sensitive.ModelGuard;
@@ -24,6 +27,12 @@ class SensitiveModelsProjection {
 
     SensitiveModelsProjection(SensitiveModelsWriter guards) {
         this.guards = guards;
+    }
+
+    /** A group transaction's members, all in this one call (see {@link GroupMembers}). */
+    @EventHandler
+    void on(GroupCommitted group, TrackingToken token, GroupMembers members) {
+        members.applyTo(this, group, token);
     }
 
     @EventHandler

@@ -20,7 +20,9 @@ class ExtensionDocumentTest {
                 "/artifact/model/{id}/license-check/explain", "/artifact/model/{id}/rate",
                 "/artifact/model/{id}/rate/history", "/artifact/model/{id}/vetting", "/ingest/refusals",
                 "/download/{id}", "/artifact/{artifact_type}/{id}/cost/aspects", "/artifacts/confusion-audit",
-                "/artifact/model/{id}/sensitive", "/artifact/model/{id}/monitor", "/downloads/history");
+                "/artifact/model/{id}/sensitive", "/artifact/model/{id}/monitor", "/downloads/history",
+                "/transactions", "/transactions/{id}", "/transactions/{id}/commands",
+                "/transactions/{id}/uploads/{artifact_type}", "/transactions/{id}/execute", "/artifact-groups/download");
     }
 
     @Test

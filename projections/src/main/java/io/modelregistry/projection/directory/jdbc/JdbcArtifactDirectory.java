@@ -46,6 +46,17 @@ public class JdbcArtifactDirectory implements ArtifactDirectory, ArtifactDirecto
                 JdbcArtifactDirectory::map, id).stream().findFirst();
     }
 
+    /** One statement, so one committed state of the table: a group's artifacts are all there or none is. */
+    @Override
+    public List<ArtifactRecord> findAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.query("SELECT " + COLUMNS + " FROM artifact_directory WHERE artifact_id IN (" + marks + ")",
+                JdbcArtifactDirectory::map, ids.toArray());
+    }
+
     @Override
     public List<ArtifactRecord> versions(String id) {
         List<ArtifactRecord> versions = new ArrayList<>(jdbc.query("SELECT " + COLUMNS

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import io.modelregistry.projection.search.ArtifactRewrites;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
@@ -82,6 +83,11 @@ public class SearchIndex implements SearchIndexWriter, AutoCloseable {
     private final Clock clock;
     private final CommittedState atOpen;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Readers take a searcher under the read lock; a group of writes holds the write lock from its first write until
+     * a refresh shows its last, so a reader's searcher shows all of a group or none of it.
+     */
+    private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     /** Writes applied to the writer, and how many of them the current searcher is known to show. */
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong refreshedWrites = new AtomicLong();
@@ -352,16 +358,30 @@ public class SearchIndex implements SearchIndexWriter, AutoCloseable {
         return data;
     }
 
+    @Override
+    public void together(Runnable groupWrites) {
+        visibility.writeLock().lock();
+        try {
+            groupWrites.run();
+            refreshIfStale();   // a reader's refresh may have caught the group half-applied: show all of it
+        } finally {
+            visibility.writeLock().unlock();
+        }
+    }
+
     // ---- reads ---------------------------------------------------------------------------------------------
 
     /** Runs a read against one point-in-time view of the index that shows every write applied before. */
     <T> T read(SearcherAction<T> action) {
         refreshIfStale();
         IndexSearcher searcher;
+        visibility.readLock().lock();
         try {
             searcher = searchers.acquire();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read search index", e);
+        } finally {
+            visibility.readLock().unlock();
         }
         try {
             return action.apply(searcher);

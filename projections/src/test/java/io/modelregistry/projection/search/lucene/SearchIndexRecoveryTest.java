@@ -21,7 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
+import io.modelregistry.projection.group.GroupMembers;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.FixedValueParameterResolver;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -63,6 +68,11 @@ class SearchIndexRecoveryTest {
         SearchIndex index = new SearchIndex(dataDir);
         Configuration axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(config -> events)
+                // as Spring does for the launcher: a handler parameter of a bean's type is that bean
+                .registerComponent(ParameterResolverFactory.class, config -> MultiParameterResolverFactory.ordered(
+                        ClasspathParameterResolverFactory.forClass(SearchIndexRecoveryTest.class),
+                        (executable, parameters, position) -> parameters[position].getType() == GroupMembers.class
+                                ? new FixedValueParameterResolver<>(new GroupMembers(config.eventStore())) : null))
                 .eventProcessing(processing -> processing
                         .registerTrackingEventProcessor(SearchProcessingGroup.NAME, Configuration::eventStore,
                                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
