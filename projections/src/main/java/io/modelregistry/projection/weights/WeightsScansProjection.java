@@ -5,6 +5,7 @@ import io.modelregistry.api.artifact.ArtifactDeleted;
 import io.modelregistry.api.artifact.ArtifactRegistered;
 import io.modelregistry.api.artifact.ArtifactUpdated;
 import io.modelregistry.api.artifact.ArtifactVersionAdded;
+import io.modelregistry.api.group.GroupCommitted;
 import io.modelregistry.api.registry.RegistryReset;
 import io.modelregistry.api.weights.UnsafeWeightsOverridden;
 import io.modelregistry.api.weights.WeightsScanRecord;
@@ -12,6 +13,8 @@ import io.modelregistry.api.weights.WeightsScansWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import io.modelregistry.projection.group.GroupMembers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +30,12 @@ class WeightsScansProjection {
 
     WeightsScansProjection(WeightsScansWriter scans) {
         this.scans = scans;
+    }
+
+    /** A group transaction's members, all in this one call (see {@link GroupMembers}). */
+    @EventHandler
+    void on(GroupCommitted group, TrackingToken token, GroupMembers members) {
+        members.applyTo(this, group, token);
     }
 
     @EventHandler
