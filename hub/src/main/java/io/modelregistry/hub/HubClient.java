@@ -134,6 +134,7 @@ public final class HubClient {
                 throw unavailable(endpoint, uri, "request was interrupted", e);
             }
             int status = response.statusCode();
+            HubReachability.answered(endpoint.name());
             InputStream body = response.body();
             if (status >= 300 && status < 400 && redirects < MAX_REDIRECTS) {
                 closeQuietly(body);
@@ -216,6 +217,7 @@ public final class HubClient {
             HttpResponse<BoundedBodySubscriber.Body> response =
                     exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             BoundedBodySubscriber.Body body = response.body();
+            HubReachability.answered(endpoint.name());
             return new HubResponse(response.statusCode(), response.headers(), body.bytes(), body.truncated(), uri);
         } catch (TimeoutException e) {
             exchange.cancel(true);
@@ -243,6 +245,7 @@ public final class HubClient {
     private static RegistryException unavailable(HubEndpoint endpoint, URI uri, String what, Throwable cause) {
         // the URI has no secrets (tokens travel in a header); the client-facing message names only the service
         log.warn("{} {}: GET {} ({})", endpoint.name(), what, uri, cause.getClass().getSimpleName());
+        HubReachability.failed(endpoint.name(), what);
         return new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
                 endpoint.name() + " " + what + "; try again later.", cause);
     }

@@ -2,6 +2,7 @@ package io.modelregistry.command.weights;
 
 import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.api.blob.LimitedInputStream;
 import io.modelregistry.api.artifact.ScanLevel;
 import io.modelregistry.api.artifact.ScannedFile;
 import io.modelregistry.api.artifact.WeightsScan;
@@ -105,7 +106,7 @@ public class PackageWeightsScanner {
         public InputStream open(long offset, long length) throws IOException {
             channel.position(offset);
             InputStream in = Channels.newInputStream(channel);
-            return new BoundedStream(in, length, false);
+            return LimitedInputStream.window(in, length);
         }
     }
 
@@ -128,57 +129,6 @@ public class PackageWeightsScanner {
         public InputStream open(long offset, long length) throws IOException {
             return blobs.open(digest, offset, Math.min(length, size - offset))
                     .orElseThrow(() -> new IOException("the blob " + digest + " is missing"));
-        }
-    }
-
-    /** At most {@code length} bytes of a stream; closes the underlying one only when it owns it. */
-    private static final class BoundedStream extends InputStream {
-        private final InputStream in;
-        private final boolean owns;
-        private long left;
-
-        BoundedStream(InputStream in, long length, boolean owns) {
-            this.in = in;
-            this.left = length;
-            this.owns = owns;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(Math.min(n, left)); // a file channel's stream seeks
-            left -= Math.max(0, skipped);
-            return skipped;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (owns) {
-                in.close();
-            }
         }
     }
 }

@@ -4,14 +4,28 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** At most {@code limit} bytes of a stream: the default range read of {@link BlobStore}. */
-final class LimitedInputStream extends FilterInputStream {
+/** At most {@code limit} bytes of a stream: the default range read of {@link BlobStore}, and positioned reads. */
+public final class LimitedInputStream extends FilterInputStream {
 
+    private final boolean closesUnderlying;
     private long left;
 
     LimitedInputStream(InputStream in, long limit) {
+        this(in, limit, true);
+    }
+
+    private LimitedInputStream(InputStream in, long limit, boolean closesUnderlying) {
         super(in);
         this.left = limit;
+        this.closesUnderlying = closesUnderlying;
+    }
+
+    /**
+     * At most {@code limit} bytes of {@code in}, leaving {@code in} open when closed: for a window onto a stream (or a
+     * channel) that its owner reads again at other positions.
+     */
+    public static InputStream window(InputStream in, long limit) {
+        return new LimitedInputStream(in, limit, false);
     }
 
     @Override
@@ -48,6 +62,13 @@ final class LimitedInputStream extends FilterInputStream {
     @Override
     public int available() throws IOException {
         return (int) Math.min(super.available(), left);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closesUnderlying) {
+            super.close();
+        }
     }
 
     @Override

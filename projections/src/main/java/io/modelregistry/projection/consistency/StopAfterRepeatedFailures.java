@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The failure policy of every projection: a failed handler never lets its processor move on. The batch is rolled
  * back (token included) and the processor retries it with Axon's back-off (1 s, 2 s, 4 s, … up to 60 s); after
  * {@code maxAttempts} failures in a row on the same event the processor is stopped and stays stopped until
- * restarted. Both halves are here: the listener half tags the exception with the event it failed on, the
+ * restarted; a failure to reach the read model's store (see {@link StoreOutages}) is retried the same way but never
+ * counted, so an outage of any length ends with the processor catching up by itself. Both halves are here: the listener half tags the exception with the event it failed on, the
  * processor half counts, records and stops.
  */
 final class StopAfterRepeatedFailures implements ErrorHandler, ListenerInvocationErrorHandler {
@@ -55,6 +56,15 @@ final class StopAfterRepeatedFailures implements ErrorHandler, ListenerInvocatio
             log.info("Processor '{}' gave up a batch: {}", context.eventProcessor(), lostClaim.getMessage());
             throw lostClaim;
         }
+        if (StoreOutages.isOutage(error)) {
+            // the store is away, not the event at fault: retried with the back-off for as long as it takes
+            log.warn("Processor '{}' could not reach its store ({}); it retries after a back-off, and this does not"
+                    + " count toward stopping it", context.eventProcessor(), rootMessage(error));
+            if (error instanceof Exception exception) {
+                throw exception;
+            }
+            throw new IllegalStateException(error);
+        }
         EventMessage<?> event = taggedEvent(error);
         if (event == null) {
             event = first(context.failedEvents());
@@ -77,6 +87,14 @@ final class StopAfterRepeatedFailures implements ErrorHandler, ListenerInvocatio
             throw exception;
         }
         throw new IllegalStateException(error);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static UnableToClaimTokenException lostClaim(Throwable error) {

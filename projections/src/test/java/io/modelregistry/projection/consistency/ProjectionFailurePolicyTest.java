@@ -38,10 +38,17 @@ class ProjectionFailurePolicyTest {
     @ProcessingGroup("notes")
     static final class Notes {
         final List<String> applied = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger unreachable = new java.util.concurrent.atomic.AtomicInteger();
         volatile boolean failOnBad = true;
+        volatile boolean storeAway;
 
         @EventHandler
         void on(Note note) {
+            if (storeAway) {
+                unreachable.incrementAndGet();
+                throw new java.io.UncheckedIOException(new java.io.IOException("the read model's store",
+                        new java.net.ConnectException("Connection refused")));
+            }
             if (failOnBad && note.text().equals("bad")) {
                 throw new IllegalStateException("disk full; SQL statement: INSERT INTO notes VALUES ('bad')");
             }
@@ -134,6 +141,24 @@ class ProjectionFailurePolicyTest {
         assertThat(notes.applied).containsExactly("bad", "after");
         progress.awaitReadable();
         assertThat(progress.processors()).allSatisfy(p -> assertThat(p.running()).isTrue());
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedIsRetriedPastTheStopLimitAndItsProcessorCatchesUpOnceItIsBack() {
+        notes.storeAway = true;
+        publish("during the outage");
+        publish("after it");
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor("notes", StreamingEventProcessor.class).orElseThrow();
+        await(() -> notes.unreachable.get() > MAX_ATTEMPTS, Duration.ofSeconds(30));
+        assertThat(processor.isRunning()).as("an outage is not the event's fault: no stop").isTrue();
+        assertThat(failures.all()).as("nor counted as the event's failure").doesNotContainKey("notes");
+        assertThat(notes.applied).isEmpty();
+
+        notes.storeAway = false;
+        await(() -> notes.applied.size() == 2, Duration.ofSeconds(30));
+        assertThat(notes.applied).containsExactly("during the outage", "after it");
+        progress.awaitReadable();
     }
 
     private void publish(String text) {

@@ -56,6 +56,7 @@ class ComponentProbes {
         reports.add(blobStore());
         reports.add(searchIndex());
         reports.add(projections(head));
+        reports.add(hubs());
         reports.add(api(windowMinutes, includeTimeline));
         reports.add(rating(windowMinutes));
         return reports;
@@ -142,6 +143,29 @@ class ComponentProbes {
         } catch (RuntimeException e) {
             report.issue(Status.critical, "blob_store_failed", "The blob store probe failed.", e.getClass().getSimpleName());
         }
+        return report;
+    }
+
+    /**
+     * The hubs as the registry last saw them (never probed: a probe would spend their rate limits). Without them
+     * only ingest and first downloads of files not stored yet fail (502); everything stored is served.
+     */
+    private ComponentReport hubs() {
+        var report = new ComponentReport("hubs", "HuggingFace and GitHub",
+                "The public hubs models are ingested from, as the last exchanges with them went (not probed).");
+        io.modelregistry.hub.HubReachability.snapshot().forEach((hub, seen) -> {
+            String key = hub.toLowerCase(java.util.Locale.ROOT);
+            if (seen.lastAnswer() != null) {
+                report.metric(key + "_last_answer_at", seen.lastAnswer().toString());
+            }
+            if (seen.lastFailure() != null) {
+                report.metric(key + "_last_failure_at", seen.lastFailure().toString());
+            }
+            if (seen.failing()) {
+                report.issue(Status.degraded, key + "_unreachable", hub + " did not answer the last time it was"
+                        + " asked: ingest from it fails until it does.", hub + " " + seen.failure());
+            }
+        });
         return report;
     }
 

@@ -5,11 +5,13 @@ import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rest.RequestActor;
 import io.modelregistry.command.auth.AuthenticationService;
 import io.modelregistry.server.web.ApiErrors;
+import io.modelregistry.server.web.FailedComponent;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TokenAuthenticationFilter.class);
 
     private static final Set<String> OPEN_PATHS = Set.of("/health", "/health/components", "/health/activity",
             "/tracks", "/authenticate", "/", "/index.html", "/favicon.ico", "/error");
@@ -58,7 +62,20 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         if (header == null) {
             header = request.getHeader("Authorization");
         }
-        var actor = auth.authenticate(header);
+        Optional<io.modelregistry.command.auth.Caller> actor;
+        try {
+            actor = auth.authenticate(header);
+        } catch (RuntimeException e) {
+            // the credential store did not answer: say which component, as every other request does
+            var component = FailedComponent.of(e).orElseThrow(() -> e);
+            log.warn("The {} is unavailable: {}", component.name(), e.toString(), e);
+            var answer = FailedComponent.answer(component);
+            response.setStatus(answer.getStatusCode().value());
+            answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            response.setContentType("application/json");
+            json.writeValue(response.getOutputStream(), answer.getBody());
+            return;
+        }
         if (actor.isEmpty() && hubPath(request)) {
             // the HuggingFace-compatible API answers as the Hub does to an anonymous caller: 401, "repo not found"
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

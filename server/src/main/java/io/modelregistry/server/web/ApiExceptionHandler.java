@@ -34,6 +34,14 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(RegistryException.class)
     ResponseEntity<Map<String, Object>> registry(RegistryException e) {
+        if (e.kind() == RegistryException.Kind.INTERNAL) {
+            // "could not be stored" is our failure only when no component was away: then say which one was
+            var component = FailedComponent.of(e);
+            if (component.isPresent()) {
+                log.warn("The {} is unavailable: {}", component.get().name(), e.getMessage(), e.getCause());
+                return FailedComponent.answer(component.get());
+            }
+        }
         if (e.kind() == RegistryException.Kind.INTERNAL || e.kind() == RegistryException.Kind.UPSTREAM_UNAVAILABLE) {
             log.warn("{}: {}", e.kind(), e.getMessage(), e.getCause());
         }
@@ -115,6 +123,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        var component = FailedComponent.of(e);
+        if (component.isPresent()) {
+            log.warn("The {} is unavailable: {}", component.get().name(), e.toString(), e);
+            return FailedComponent.answer(component.get());
+        }
         log.error("Unexpected failure", e);
         return ApiErrors.body(HttpStatus.INTERNAL_SERVER_ERROR, "The registry failed to handle this request.");
     }

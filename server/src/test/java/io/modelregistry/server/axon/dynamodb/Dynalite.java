@@ -6,9 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +106,21 @@ public final class Dynalite {
         }
         try {
             Files.createDirectories(home);
+            // test JVMs run side by side: one installs, the others wait for it and find the install done
+            try (FileChannel lockFile = FileChannel.open(home.resolve(".install.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+                if (Files.isRegularFile(home.resolve("node_modules/dynalite/cli.js"))) {
+                    return home;
+                }
+                return npmCi(home);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not install dynalite (are Node.js and npm installed?)", e);
+        }
+    }
+
+    private static Path npmCi(Path home) {
+        try {
             for (String file : List.of("package.json", "package-lock.json")) {
                 Files.copy(Path.of("src", "test", "dynalite", file), home.resolve(file),
                         StandardCopyOption.REPLACE_EXISTING);
