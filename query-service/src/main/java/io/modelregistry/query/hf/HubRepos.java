@@ -1,6 +1,5 @@
 package io.modelregistry.query.hf;
 
-import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.search.ArtifactSearch;
@@ -14,7 +13,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps a Hub repo id and revision to a registered version. A model ingested from HuggingFace answers to its source
+ * Maps a Hub repo id and revision to a registered version (of a model or a dataset: the same rules). A model ingested from HuggingFace answers to its source
  * repo id ({@code org/name}; found by its exact name first, as the search read model matches names exactly, then
  * its source compared case-insensitively); an upload, which has no source repo, to
  * its registry name. A revision is {@code main} (the latest version), a version ({@code 1.2.0} or {@code v1.2.0}),
@@ -34,8 +33,8 @@ class HubRepos {
         this.directory = directory;
     }
 
-    /** The latest version of the model the Hub id names. */
-    Optional<ArtifactRecord> model(String repo) {
+    /** The latest version of the artifact of this type the Hub id names. */
+    Optional<ArtifactRecord> find(RepoType type, String repo) {
         String shortName = repo.substring(repo.lastIndexOf('/') + 1);
         Map<String, ArtifactSummary> candidates = new LinkedHashMap<>();
         for (String name : List.of(repo, shortName)) {
@@ -43,10 +42,10 @@ class HubRepos {
         }
         ArtifactRecord byName = null;
         for (ArtifactSummary summary : candidates.values()) {
-            if (summary.type() != ArtifactType.MODEL) {
+            if (summary.type() != type.artifactType()) {
                 continue;
             }
-            Optional<ArtifactRecord> record = directory.find(ArtifactType.MODEL, summary.id());
+            Optional<ArtifactRecord> record = directory.find(type.artifactType(), summary.id());
             if (record.isEmpty()) {
                 continue;
             }
