@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Maps a Hub repo id and revision to a registered version (of a model or a dataset: the same rules). A model ingested from HuggingFace answers to its source
  * repo id ({@code org/name}; found by its exact name first, as the search read model matches names exactly, then
- * its source compared case-insensitively); an upload, which has no source repo, to
- * its registry name. A revision is {@code main} (the latest version), a version ({@code 1.2.0} or {@code v1.2.0}),
- * or the commit id this API gives a version ({@link #commit}).
+ * its source compared case-insensitively); an upload, which has no source repo, to its registry name. A revision
+ * is {@code main} or {@code HEAD} (the latest version), a version ({@code 1.2.0} or {@code v1.2.0}), or the commit
+ * id this API gives a version ({@link #commit}).
  */
 @Component
 class HubRepos {
@@ -62,7 +62,9 @@ class HubRepos {
 
     /** The version {@code revision} names, of the artifact {@code latest} is the latest version of. */
     Optional<ArtifactRecord> revision(ArtifactRecord latest, String revision) {
-        if (revision == null || revision.isEmpty() || revision.equals("main") || revision.equals("refs/heads/main")) {
+        // HEAD is what @huggingface/hub asks for when no revision is given: the default branch
+        if (revision == null || revision.isEmpty() || revision.equals("main") || revision.equals("refs/heads/main")
+                || revision.equals("HEAD")) {
             return Optional.of(latest);
         }
         String wanted = revision.startsWith("refs/tags/") ? revision.substring("refs/tags/".length()) : revision;
