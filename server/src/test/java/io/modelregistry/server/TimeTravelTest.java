@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
+import io.modelregistry.projection.timetravel.ReplaySearch;
 import io.modelregistry.projection.timetravel.ReplayStore;
 import io.modelregistry.projection.timetravel.TimeTravel;
 import io.modelregistry.server.support.HttpExchange;
@@ -38,6 +40,10 @@ class TimeTravelTest extends InProcessRegistryTest {
     EventStore store;
     @Autowired
     ReplayStore.Factory replayStores;
+    @Autowired
+    ReplaySearch.Factory replaySearches;
+    @Autowired
+    ArtifactDocumentStore documents;
 
     private RegistryClient client;
 
@@ -78,6 +84,15 @@ class TimeTravelTest extends InProcessRegistryTest {
         assertThat(client.get("/artifact/model/" + bert + "/rate").status()).isEqualTo(404);
         assertThat(client.get("/artifact/model/" + later + "/rate", asOf).status()).isEqualTo(404);
 
+        assertThat(ids(client.post("/artifacts", asOf, "[{\"name\": \"*\"}]"))).as("the listing then")
+                .contains(bert).doesNotContain(later);
+        assertThat(ids(client.post("/artifacts", null, "[{\"name\": \"*\"}]"))).as("the listing now")
+                .contains(later).doesNotContain(bert);
+        assertThat(ids(client.post("/artifact/byRegEx", asOf, "{\"regex\": \"bert\"}"))).contains(bert)
+                .doesNotContain(later);
+        assertThat(ids(client.post("/artifact/byRegEx", null, "{\"regex\": \"bert\"}"))).contains(later)
+                .doesNotContain(bert);
+
         HttpExchange lineage = client.get("/artifact/model/" + bert + "/lineage", asOf);
         assertThat(lineage.status()).isEqualTo(200);
         List<String> nodes = new ArrayList<>();
@@ -89,6 +104,9 @@ class TimeTravelTest extends InProcessRegistryTest {
     @Test
     void anAsOfThatIsNoInstantOrInTheFutureOrBeforeTheFirstEventIs400WithAJsonMessage() {
         String bert = ingest(BERT);
+        assertBadRequest(client.post("/artifacts", "as_of=yesterday", "[{\"name\": \"*\"}]"), "ISO-8601");
+        assertBadRequest(client.post("/artifact/byRegEx", "as_of=2000-01-01T00:00:00Z", "{\"regex\": \"b\"}"),
+                "first event");
         for (String path : List.of("/artifacts/model/" + bert, "/artifact/model/" + bert + "/audit",
                 "/artifact/model/" + bert + "/rate", "/artifact/model/" + bert + "/lineage")) {
             assertBadRequest(client.get(path, "as_of=yesterday"), "ISO-8601");
@@ -101,14 +119,22 @@ class TimeTravelTest extends InProcessRegistryTest {
     @Test
     void aReplayOfMoreEventsThanItsBoundIsRefusedWithAClearMessage() {
         ingest(BERT);
-        TimeTravel bounded = new TimeTravel(events, store, replayStores, Clock.systemUTC(), 3, Duration.ofSeconds(10));
+        TimeTravel bounded = new TimeTravel(events, store, replayStores, replaySearches, documents,
+                Clock.systemUTC(), 3, Duration.ofSeconds(10));
         assertThatThrownBy(() -> bounded.at(Instant.now())).isInstanceOf(RegistryException.class)
                 .hasMessageContaining("more than 3 events")
                 .extracting(e -> ((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.PAYLOAD_TOO_LARGE);
-        TimeTravel generous = new TimeTravel(events, store, replayStores, Clock.systemUTC(), 100_000,
-                Duration.ofSeconds(10));
+        TimeTravel generous = new TimeTravel(events, store, replayStores, replaySearches, documents,
+                Clock.systemUTC(), 100_000, Duration.ofSeconds(10));
         assertThat(generous.at(Instant.now()).eventsReplayed()).as("the same log within a larger bound")
                 .isGreaterThan(3);
+    }
+
+    private static List<String> ids(HttpExchange exchange) {
+        assertThat(exchange.status()).as(exchange.path() + " " + exchange.text()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        json(exchange).forEach(m -> ids.add(m.path("id").asText()));
+        return ids;
     }
 
     private static void assertBadRequest(HttpExchange exchange, String says) {

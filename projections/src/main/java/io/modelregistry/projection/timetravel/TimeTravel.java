@@ -1,5 +1,6 @@
 package io.modelregistry.projection.timetravel;
 
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.projection.audit.AuditTrailProjection;
 import io.modelregistry.projection.directory.ArtifactDirectoryProjection;
@@ -9,6 +10,7 @@ import io.modelregistry.projection.lineage.LineageGraphs;
 import io.modelregistry.projection.lineage.LineageProjection;
 import io.modelregistry.projection.lineage.LineageReadModel;
 import io.modelregistry.projection.rating.RatingProjection;
+import io.modelregistry.projection.search.SearchProjection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,48 +27,62 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers reads "as of" a past instant: replays the event log, from its first event up to the last one stamped at or
  * before that instant, through new instances of the live projections (the same handler code, so the same rules) into
- * a private {@link ReplayStore}, and hands back its read models. A replay is bounded: at most
- * {@code registry.time-travel.max-events} events (413 beyond), at most {@code registry.time-travel.timeout} (503
+ * a private {@link ReplayStore} (and {@link ReplaySearch}), and hands back its read models. A replay is bounded
+ * ({@link TimeTravelProperties}): at most {@code max-events} events (413 beyond), at most {@code timeout} (503
  * beyond), at most {@link #MAX_CONCURRENT_REPLAYS} at once (503 beyond). The last {@link #CACHED_REPLAYS} are kept, so
  * paging through one moment, or reading several endpoints at it, replays once.
  */
 @Component
+@EnableConfigurationProperties(TimeTravelProperties.class)
 public class TimeTravel {
 
     /** The query parameter of every read that can travel in time. */
     public static final String PARAMETER = "as_of";
     static final int CACHED_REPLAYS = 4;
     static final int MAX_CONCURRENT_REPLAYS = 2;
+    /**
+     * Only a moment this far back is cached: an event stamped just before a recent moment may still be on its way
+     * into the log (stamped before it is appended), so a replay of the last seconds is not final.
+     */
+    static final Duration SETTLED = Duration.ofMinutes(1);
 
     private final EventStorageEngine events;
     private final EventStore store;
     private final ReplayStore.Factory stores;
+    private final ReplaySearch.Factory searches;
+    private final ArtifactDocumentStore documents;
     private final Clock clock;
     private final long maxEvents;
     private final Duration timeout;
     private final Semaphore replays = new Semaphore(MAX_CONCURRENT_REPLAYS);
     /** Keyed by the instant asked for; a replay of a past instant stays right while no event is stamped before it. */
     private final Map<Instant, PastReadModels> cache = new LinkedHashMap<>(8, 0.75f, true);
-    private final Map<PastReadModels, ReplayStore> open = new LinkedHashMap<>();
+    private final Map<PastReadModels, Runnable> open = new LinkedHashMap<>();
+    /** How to close the last replay that was not cached (a request may still be reading it). */
+    private Runnable unsettled;
 
     @Autowired
     public TimeTravel(EventStorageEngine events, EventStore store, ReplayStore.Factory stores,
-                      @Value("${registry.time-travel.max-events:100000}") long maxEvents,
-                      @Value("${registry.time-travel.timeout:10s}") Duration timeout) {
-        this(events, store, stores, Clock.systemUTC(), maxEvents, timeout);
+                      ReplaySearch.Factory searches, ArtifactDocumentStore documents,
+                      TimeTravelProperties properties) {
+        this(events, store, stores, searches, documents, Clock.systemUTC(), properties.maxEvents(),
+                properties.timeout());
     }
 
-    public TimeTravel(EventStorageEngine events, EventStore store, ReplayStore.Factory stores, Clock clock,
-                      long maxEvents, Duration timeout) {
+    public TimeTravel(EventStorageEngine events, EventStore store, ReplayStore.Factory stores,
+                      ReplaySearch.Factory searches, ArtifactDocumentStore documents, Clock clock, long maxEvents,
+                      Duration timeout) {
         this.events = events;
         this.store = store;
         this.stores = stores;
+        this.searches = searches;
+        this.documents = documents;
         this.clock = clock;
         this.maxEvents = maxEvents;
         this.timeout = timeout;
@@ -119,7 +135,8 @@ public class TimeTravel {
                     + " at once (at most " + MAX_CONCURRENT_REPLAYS + "); try again shortly.");
         }
         try {
-            return remember(replay(asOf));
+            PastReadModels past = replay(asOf);
+            return asOf.isBefore(now.minus(SETTLED)) ? remember(past) : forgetLater(past);
         } finally {
             replays.release();
         }
@@ -127,13 +144,21 @@ public class TimeTravel {
 
     private PastReadModels replay(Instant asOf) {
         ReplayStore replay = stores.open();
+        ReplaySearch search;
+        try {
+            search = searches.open();
+        } catch (RuntimeException e) {
+            replay.close();
+            throw e;
+        }
         try {
             GroupMembers members = new GroupMembers(store);
             List<AnnotationEventHandlerAdapter> projections = Stream.of(
                     new ArtifactDirectoryProjection(replay.directory(), replay.directoryWriter()),
                     new AuditTrailProjection(replay.auditWriter()),
                     new RatingProjection(replay.ratingsWriter()),
-                    new LineageProjection(replay.lineage(), replay.lineageWriter()))
+                    new LineageProjection(replay.lineage(), replay.lineageWriter()),
+                    new SearchProjection(search.writer(), documents))
                     .map(members::adapter).toList();
             long deadline = System.nanoTime() + timeout.toNanos();
             long replayed = 0;
@@ -176,19 +201,36 @@ public class TimeTravel {
                 throw RegistryException.badRequest("The registry has no events yet: there is no past to read.");
             }
             LineageReadModel lineage = new LineageReadModel(replay.lineage());
-            PastReadModels past = new PastReadModels(asOf, replayed, replay.directory(), replay.audit(),
-                    replay.ratings(), lineage, new LineageGraphs(lineage));
+            PastReadModels past = new PastReadModels(asOf, replayed, replay.directory(), search.search(),
+                    replay.audit(), replay.ratings(), lineage, new LineageGraphs(lineage));
             synchronized (cache) {
-                open.put(past, replay);
+                open.put(past, () -> {
+                    search.close();
+                    replay.close();
+                });
             }
             return past;
         } catch (RegistryException e) {
+            search.close();
             replay.close();
             throw e;
         } catch (Exception e) {
+            search.close();
             replay.close();
             throw new IllegalStateException("The replay up to " + asOf + " failed", e);
         }
+    }
+
+    /** An unsettled replay is not cached; it is closed when the next replay is cached or closed in its turn. */
+    private PastReadModels forgetLater(PastReadModels past) {
+        synchronized (cache) {
+            Runnable previous = unsettled;
+            unsettled = open.remove(past);
+            if (previous != null) {
+                previous.run();
+            }
+        }
+        return past;
     }
 
     private PastReadModels remember(PastReadModels past) {
@@ -198,9 +240,9 @@ public class TimeTravel {
             while (cache.size() > CACHED_REPLAYS && oldest.hasNext()) {
                 PastReadModels evicted = oldest.next().getValue();
                 oldest.remove();
-                ReplayStore replay = open.remove(evicted);
-                if (replay != null) {
-                    replay.close();
+                Runnable close = open.remove(evicted);
+                if (close != null) {
+                    close.run();
                 }
             }
         }

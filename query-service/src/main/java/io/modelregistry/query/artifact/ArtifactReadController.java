@@ -140,9 +140,11 @@ class ArtifactReadController {
     @Requires(Access.SEARCH)
     @PostMapping(path = "/artifacts", produces = "application/json")
     ResponseEntity<List<ArtifactEnvelope.Metadata>> list(@RequestBody(required = false) JsonNode body,
-                                                          @RequestParam(name = "offset", required = false) String offsetParam) {
+                                                          @RequestParam(name = "offset", required = false) String offsetParam,
+                                                          @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
         var queries = ArtifactQueries.parse(body);
         int offset = parseOffset(offsetParam);
+        ArtifactSearch search = asOf == null ? this.search : timeTravel.at(asOf).search();
         SearchPage page = search.list(queries, offset, pageSize);
         if (page.total() > maxResultWindow) {
             throw new RegistryException(RegistryException.Kind.PAYLOAD_TOO_LARGE, "The query matches " + page.total()
@@ -174,11 +176,13 @@ class ArtifactReadController {
 
     @Requires(Access.SEARCH)
     @PostMapping(path = "/artifact/byRegEx", produces = "application/json")
-    List<ArtifactEnvelope.Metadata> byRegex(@RequestBody(required = false) JsonNode body) {
+    List<ArtifactEnvelope.Metadata> byRegex(@RequestBody(required = false) JsonNode body,
+                                            @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
         JsonNode regex = body == null || !body.isObject() ? null : body.get("regex");
         if (regex == null || !regex.isTextual() || regex.asText().isEmpty()) {
             throw RegistryException.badRequest("The body must be {\"regex\": \"<pattern>\"} with a non-empty pattern.");
         }
+        ArtifactSearch search = asOf == null ? this.search : timeTravel.at(asOf).search();
         // extension: {"regex": ..., "version": ...} keeps the artifacts with a version in the range
         var hits = withoutSensitiveReadmeMatches(regex.asText(),
                 search.byRegex(regex.asText(), ArtifactQueries.version(body), MAX_REGEX_RESULTS));
