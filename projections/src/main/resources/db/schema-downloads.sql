@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS download_history (
     artifact_type    VARCHAR(16)   NOT NULL,
     name             VARCHAR(1024) NOT NULL,
     version          VARCHAR(160),
-    aspect           VARCHAR(16)   NOT NULL,
+    aspect           VARCHAR(4096) NOT NULL,
     bytes            BIGINT        NOT NULL,
     allowed          BOOLEAN       NOT NULL,
     monitor_outcome  VARCHAR(16),
@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS download_history (
     monitor_millis   BIGINT,
     monitor_reason   VARCHAR(2048)
 );
+-- An aspect names a file for a single-file download ("file:<path>"), longer than the aspect words it first held.
+ALTER TABLE download_history ALTER COLUMN aspect SET DATA TYPE VARCHAR(4096);
 CREATE INDEX IF NOT EXISTS download_history_artifact ON download_history (artifact_id, position);
 CREATE INDEX IF NOT EXISTS download_history_user ON download_history (username, position);
 

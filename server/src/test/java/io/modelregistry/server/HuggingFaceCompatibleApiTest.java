@@ -35,13 +35,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The HuggingFace Hub's read API under {@code /hf}, as Hub clients call it with {@code HF_ENDPOINT}: model info,
  * tree, refs, search and {@code resolve} with the headers they rely on, the Hub's error headers, vetted models only,
- * and one download event per file served.
+ * and one download event per file served; the same routes for datasets.
  */
 class HuggingFaceCompatibleApiTest extends InProcessRegistryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String BERT = "google-bert/bert-base-uncased";
+    private static final String BOOKS = "bookcorpus/bookcorpus";
 
     /** Every exchange is checked against the document of these routes, as the contract's tests do with theirs. */
     private static final OpenApiInteractionValidator DOCUMENT = OpenApiInteractionValidator.createForSpecificationUrl(
@@ -236,10 +237,106 @@ class HuggingFaceCompatibleApiTest extends InProcessRegistryTest {
         assertThat(history.toString()).contains("file:config.json");
     }
 
+    @Test
+    void aDatasetAnswersToItsSourceRepoIdWithInfoTreeRefsAndFilesAsOnTheHub() throws Exception {
+        ingestDataset("https://huggingface.co/datasets/" + BOOKS);
+        HttpResponse<byte[]> infoResponse = get("/hf/api/datasets/" + BOOKS + "?blobs=true", Map.of());
+        assertThat(infoResponse.statusCode()).isEqualTo(200);
+        JsonNode info = JSON.readTree(infoResponse.body());
+        assertThat(info.path("id").asText()).isEqualTo(BOOKS);
+        assertThat(info.has("modelId")).as("the Hub's dataset info has no modelId").isFalse();
+        assertThat(info.path("gated").asBoolean(true)).as("datasets are not rated, so never gated").isFalse();
+        assertThat(info.path("sha").asText()).matches("[0-9a-f]{40}");
+        Map<String, JsonNode> siblings = siblings(info);
+        assertThat(siblings).containsKey("README.md");
+
+        byte[] onTheHub = HTTP.send(HttpRequest.newBuilder(URI.create(HUB.hfEndpoint() + "/datasets/" + BOOKS
+                + "/resolve/main/README.md")).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        HttpResponse<byte[]> head = send("HEAD", "/hf/datasets/" + BOOKS + "/resolve/main/README.md", Map.of());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("X-Repo-Commit")).hasValue(info.path("sha").asText());
+        assertThat(head.headers().firstValue("X-Linked-Etag")).hasValue("\"" + sha256(onTheHub) + "\"");
+        HttpResponse<byte[]> file = get("/hf/datasets/" + BOOKS + "/resolve/" + info.path("sha").asText()
+                + "/README.md", Map.of());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(onTheHub);
+        assertThat(siblings.get("README.md").at("/lfs/sha256").asText()).isEqualTo(sha256(onTheHub));
+        HttpResponse<byte[]> part = get("/hf/datasets/" + BOOKS + "/resolve/main/README.md",
+                Map.of("Range", "bytes=0-9"));
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(onTheHub, 0, 10));
+
+        List<String> files = new ArrayList<>();
+        for (JsonNode item : JSON.readTree(get("/hf/api/datasets/" + BOOKS + "/tree/main?recursive=true",
+                Map.of()).body())) {
+            if (item.path("type").asText().equals("file")) {
+                files.add(item.path("path").asText());
+            }
+        }
+        assertThat(files).containsExactlyInAnyOrderElementsOf(siblings.keySet());
+        JsonNode refs = JSON.readTree(get("/hf/api/datasets/" + BOOKS + "/refs", Map.of()).body());
+        assertThat(refs.at("/branches/0/targetCommit").asText()).isEqualTo(info.path("sha").asText());
+        assertThat(refs.at("/tags/0/name").asText()).isEqualTo("v1.0.0");
+        assertThat(JSON.readTree(get("/hf/api/datasets/" + BOOKS + "/revision/v1.0.0", Map.of()).body())
+                .path("sha").asText()).isEqualTo(info.path("sha").asText());
+        assertThat(downloadsOf("file:README.md")).as("the GET and the range, not the HEAD").hasSize(2);
+    }
+
+    @Test
+    void modelsAndDatasetsAreSeparateNamespacesWithTheHubsErrorCodes() throws Exception {
+        ingest("https://huggingface.co/" + BERT);
+        ingestDataset("https://huggingface.co/datasets/" + BOOKS);
+        HttpResponse<byte[]> modelAsDataset = get("/hf/api/datasets/" + BERT, Map.of());
+        assertThat(modelAsDataset.statusCode()).isEqualTo(404);
+        assertThat(modelAsDataset.headers().firstValue("X-Error-Code")).hasValue("RepoNotFound");
+        assertThat(JSON.readTree(modelAsDataset.body()).path("error").asText()).contains("dataset", BERT);
+        assertThat(get("/hf/api/models/" + BOOKS, Map.of()).headers().firstValue("X-Error-Code"))
+                .hasValue("RepoNotFound");
+        assertThat(get("/hf/datasets/" + BERT + "/resolve/main/config.json", Map.of()).headers()
+                .firstValue("X-Error-Code")).hasValue("RepoNotFound");
+        HttpResponse<byte[]> entry = get("/hf/datasets/" + BOOKS + "/resolve/main/no-such-file.parquet", Map.of());
+        assertThat(entry.statusCode()).isEqualTo(404);
+        assertThat(entry.headers().firstValue("X-Error-Code")).hasValue("EntryNotFound");
+        HttpResponse<byte[]> revision = get("/hf/api/datasets/" + BOOKS + "/revision/v9.9.9", Map.of());
+        assertThat(revision.statusCode()).isEqualTo(404);
+        assertThat(revision.headers().firstValue("X-Error-Code")).hasValue("RevisionNotFound");
+        assertThat(get("/hf/datasets/" + BOOKS + "/resolve/v9.9.9/README.md", Map.of()).headers()
+                .firstValue("X-Error-Code")).hasValue("RevisionNotFound");
+
+        JsonNode datasets = JSON.readTree(get("/hf/api/datasets?search=book", Map.of()).body());
+        assertThat(datasets).extracting(n -> n.path("id").asText()).containsExactly(BOOKS);
+        assertThat(JSON.readTree(get("/hf/api/datasets", Map.of()).body())).extracting(n -> n.path("id").asText())
+                .as("the dataset listing holds no model").containsExactly(BOOKS);
+        assertThat(JSON.readTree(get("/hf/api/models?search=book", Map.of()).body()))
+                .extracting(n -> n.path("id").asText()).as("bert's card names BookCorpus; the dataset is not a model")
+                .containsExactly(BERT);
+        assertThat(get("/hf/api/datasets?limit=0", Map.of()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aPrivateDatasetUploadAnswersToItsRegistryName() throws Exception {
+        byte[] zip = io.modelregistry.command.upload.TestZips.zip(io.modelregistry.command.upload.TestZips.files(
+                "README.md", "# Acme data", "train.csv", "x,y\n1,2\n"));
+        HttpResponse<byte[]> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(client.baseUrl()
+                        + "/artifact/dataset/upload?name=acme-data")).timeout(Duration.ofSeconds(60))
+                .header("X-Authorization", client.token()).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(uploaded.statusCode()).isEqualTo(201);
+        JsonNode info = JSON.readTree(get("/hf/api/datasets/acme-data", Map.of()).body());
+        assertThat(info.path("id").asText()).isEqualTo("acme-data");
+        assertThat(info.path("private").asBoolean()).isTrue();
+        assertThat(get("/hf/datasets/acme-data/resolve/main/train.csv", Map.of()).body())
+                .isEqualTo("x,y\n1,2\n".getBytes(StandardCharsets.UTF_8));
+    }
+
     private String ingest(String url) {
         var created = client.post("/artifact/model", ingestBody(url));
         assertThat(created.status()).isEqualTo(201);
         return json(created).at("/metadata/id").asText();
+    }
+
+    private void ingestDataset(String url) {
+        assertThat(client.post("/artifact/dataset", ingestBody(url)).status()).isEqualTo(201);
     }
 
     private List<JsonNode> downloadsOf(String aspect) throws Exception {

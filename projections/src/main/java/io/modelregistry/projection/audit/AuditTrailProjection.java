@@ -27,11 +27,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("audit")
-class AuditTrailProjection {
+public class AuditTrailProjection {
 
     private final AuditTrailWriter trail;
 
-    AuditTrailProjection(AuditTrailWriter trail) {
+    /** Public for a replay into read models of its own (time travel), beside the processing group's instance. */
+    public AuditTrailProjection(AuditTrailWriter trail) {
         this.trail = trail;
     }
 

@@ -28,12 +28,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("directory")
-class ArtifactDirectoryProjection {
+public class ArtifactDirectoryProjection {
 
     private final ArtifactDirectory directory;
     private final ArtifactDirectoryWriter writer;
 
-    ArtifactDirectoryProjection(ArtifactDirectory directory, ArtifactDirectoryWriter writer) {
+    /** Public for a replay into read models of its own (time travel), beside the processing group's instance. */
+    public ArtifactDirectoryProjection(ArtifactDirectory directory, ArtifactDirectoryWriter writer) {
         this.directory = directory;
         this.writer = writer;
     }

@@ -17,11 +17,15 @@ public class GroupMemberSkip implements MessageHandlerInterceptor<EventMessage<?
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        EventMessage<?> event = unitOfWork.getMessage();
-        if (event.getMetaData().containsKey(GroupMetadata.GROUP)
-                && !GroupCommitted.class.equals(event.getPayloadType())) {
+        if (skippedWhereItStands(unitOfWork.getMessage())) {
             return null;
         }
         return interceptorChain.proceed();
+    }
+
+    /** Whether a reader of the log skips this event where it stands (a group member, applied at its marker). */
+    public static boolean skippedWhereItStands(EventMessage<?> event) {
+        return event.getMetaData().containsKey(GroupMetadata.GROUP)
+                && !GroupCommitted.class.equals(event.getPayloadType());
     }
 }

@@ -65,7 +65,11 @@ public class GroupMembers {
         }
     }
 
-    private AnnotationEventHandlerAdapter adapter(Object projection) {
+    /**
+     * The adapter that hands events to {@code projection}'s handlers as its processor would, {@link GroupMembers}
+     * included; one per projection instance, so a replay into projections of its own uses a GroupMembers of its own.
+     */
+    public AnnotationEventHandlerAdapter adapter(Object projection) {
         synchronized (adapters) {
             return adapters.computeIfAbsent(projection, target -> new AnnotationEventHandlerAdapter(target,
                     MultiParameterResolverFactory.ordered(

@@ -28,7 +28,7 @@ public class LineageGraphs {
 
     private final LineageReadModel readModel;
 
-    LineageGraphs(LineageReadModel readModel) {
+    public LineageGraphs(LineageReadModel readModel) {
         this.readModel = readModel;
     }
 

@@ -25,12 +25,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("lineage")
-class LineageProjection {
+public class LineageProjection {
 
     private final LineageStore store;
     private final LineageWriter writer;
 
-    LineageProjection(LineageStore store, LineageWriter writer) {
+    /** Public for a replay into read models of its own (time travel), beside the processing group's instance. */
+    public LineageProjection(LineageStore store, LineageWriter writer) {
         this.store = store;
         this.writer = writer;
     }

@@ -23,11 +23,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("ratings")
-class RatingProjection {
+public class RatingProjection {
 
     private final RatingReadModelWriter ratings;
 
-    RatingProjection(RatingReadModelWriter ratings) {
+    /** Public for a replay into read models of its own (time travel), beside the processing group's instance. */
+    public RatingProjection(RatingReadModelWriter ratings) {
         this.ratings = ratings;
     }
 

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(SearchProjection.PROCESSING_GROUP)
-class SearchProjection {
+public class SearchProjection {
 
     static final String PROCESSING_GROUP = SearchProcessingGroup.NAME;
     private static final Logger log = LoggerFactory.getLogger(SearchProjection.class);
@@ -44,7 +44,8 @@ class SearchProjection {
     private final SearchIndexWriter index;
     private final ArtifactDocumentStore documents;
 
-    SearchProjection(SearchIndexWriter index, ArtifactDocumentStore documents) {
+    /** Public for a replay into read models of its own (time travel), beside the processing group's instance. */
+    public SearchProjection(SearchIndexWriter index, ArtifactDocumentStore documents) {
         this.index = index;
         this.documents = documents;
     }

@@ -66,6 +66,15 @@ public abstract class DownloadHistoryContract {
     }
 
     @Test
+    void aSingleFileDownloadKeepsTheFilesWholePathAsItsAspect() {
+        String aspect = "file:plain_text/" + "nested/".repeat(40) + "train-00000-of-00010.parquet";
+        writer.record(new DownloadHistoryEntry(1, T0, "ann", false, "a1", ArtifactType.DATASET, "books", "1.0.0",
+                aspect, 10, true, null));
+        afterWrites();
+        assertThat(all(null, null, null, 10)).extracting(DownloadHistoryEntry::aspect).containsExactly(aspect);
+    }
+
+    @Test
     void pagesAreNewestFirstAndTogetherHoldEveryEntryExactlyOnce() {
         List<DownloadHistoryEntry> written = new ArrayList<>();
         for (long p = 1; p <= 25; p++) {

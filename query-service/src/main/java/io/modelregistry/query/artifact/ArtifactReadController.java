@@ -7,6 +7,8 @@ import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.audit.AuditEntry;
 import io.modelregistry.api.audit.AuditTrail;
+import io.modelregistry.projection.timetravel.PastReadModels;
+import io.modelregistry.projection.timetravel.TimeTravel;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.download.DownloadLinkSigner;
@@ -54,10 +56,12 @@ class ArtifactReadController {
     private final SensitiveModels sensitive;
     private final int pageSize;
     private final int maxResultWindow;
+    private final TimeTravel timeTravel;
 
     ArtifactReadController(ArtifactDirectory directory, ArtifactSearch search, AuditTrail audit,
                            DownloadLinkSigner links, ReadModelBarrier readModels, SensitiveModels sensitive,
-                           ArtifactQueryProperties properties) {
+                           ArtifactQueryProperties properties, TimeTravel timeTravel) {
+        this.timeTravel = timeTravel;
         this.directory = directory;
         this.sensitive = sensitive;
         this.search = search;
@@ -72,8 +76,10 @@ class ArtifactReadController {
     @GetMapping(path = "/artifacts/{artifact_type}/{id}", produces = "application/json")
     ArtifactEnvelope get(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
                          @RequestParam(name = "version", required = false) String versionParam,
+                         @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf,
                          @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
-        ArtifactRecord record = existing(typeParam, idParam);
+        ArtifactDirectory directory = asOf == null ? this.directory : timeTravel.at(asOf).directory();
+        ArtifactRecord record = existing(directory, typeParam, idParam);
         if (versionParam != null) {
             // extension: that version's content and download; without it, the latest version's
             String version = SemanticVersions.normalise(versionParam);
@@ -98,7 +104,7 @@ class ArtifactReadController {
                                        @RequestParam(name = "version", required = false) String versionParam,
                                        @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         VersionRange range = versionParam == null ? null : VersionRange.parse(versionParam);
-        ArtifactRecord artifact = existing(typeParam, idParam);
+        ArtifactRecord artifact = existing(directory, typeParam, idParam);
         List<ArtifactRecord> versions = directory.versions(artifact.id());
         String latest = versions.isEmpty() ? artifact.version() : versions.get(0).version();
         return versions.stream().filter(v -> range == null || range.matches(v.version()))
@@ -134,9 +140,11 @@ class ArtifactReadController {
     @Requires(Access.SEARCH)
     @PostMapping(path = "/artifacts", produces = "application/json")
     ResponseEntity<List<ArtifactEnvelope.Metadata>> list(@RequestBody(required = false) JsonNode body,
-                                                          @RequestParam(name = "offset", required = false) String offsetParam) {
+                                                          @RequestParam(name = "offset", required = false) String offsetParam,
+                                                          @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
         var queries = ArtifactQueries.parse(body);
         int offset = parseOffset(offsetParam);
+        ArtifactSearch search = asOf == null ? this.search : timeTravel.at(asOf).search();
         SearchPage page = search.list(queries, offset, pageSize);
         if (page.total() > maxResultWindow) {
             throw new RegistryException(RegistryException.Kind.PAYLOAD_TOO_LARGE, "The query matches " + page.total()
@@ -168,11 +176,13 @@ class ArtifactReadController {
 
     @Requires(Access.SEARCH)
     @PostMapping(path = "/artifact/byRegEx", produces = "application/json")
-    List<ArtifactEnvelope.Metadata> byRegex(@RequestBody(required = false) JsonNode body) {
+    List<ArtifactEnvelope.Metadata> byRegex(@RequestBody(required = false) JsonNode body,
+                                            @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
         JsonNode regex = body == null || !body.isObject() ? null : body.get("regex");
         if (regex == null || !regex.isTextual() || regex.asText().isEmpty()) {
             throw RegistryException.badRequest("The body must be {\"regex\": \"<pattern>\"} with a non-empty pattern.");
         }
+        ArtifactSearch search = asOf == null ? this.search : timeTravel.at(asOf).search();
         // extension: {"regex": ..., "version": ...} keeps the artifacts with a version in the range
         var hits = withoutSensitiveReadmeMatches(regex.asText(),
                 search.byRegex(regex.asText(), ArtifactQueries.version(body), MAX_REGEX_RESULTS));
@@ -210,13 +220,21 @@ class ArtifactReadController {
      */
     @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/{artifact_type}/{id}/audit", produces = "application/json")
-    List<Map<String, Object>> audit(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam) {
+    List<Map<String, Object>> audit(@PathVariable("artifact_type") String typeParam, @PathVariable("id") String idParam,
+                                    @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
+        if (asOf != null) {
+            // the past is complete as replayed: nothing to wait for
+            PastReadModels past = timeTravel.at(asOf);
+            ArtifactRecord record = existing(past.directory(), typeParam, idParam);
+            return past.audit().entriesFor(record.id(), MAX_AUDIT_ENTRIES).stream()
+                    .map(ArtifactReadController::auditEntry).toList();
+        }
         readModels.awaitMarked();
-        ArtifactRecord record = existing(typeParam, idParam);
+        ArtifactRecord record = existing(directory, typeParam, idParam);
         return audit.entriesFor(record.id(), MAX_AUDIT_ENTRIES).stream().map(ArtifactReadController::auditEntry).toList();
     }
 
-    private ArtifactRecord existing(String typeParam, String idParam) {
+    private static ArtifactRecord existing(ArtifactDirectory directory, String typeParam, String idParam) {
         ArtifactType type = ArtifactIdentifiers.type(typeParam);
         String id = ArtifactIdentifiers.id(idParam);
         return directory.find(type, id).orElseThrow(() ->

@@ -1,7 +1,7 @@
 package io.modelregistry.query.hf;
 
 /**
- * The tail of {@code /hf/api/models/...}: a repo id ({@code name} or {@code org/name}), then nothing (info at
+ * The tail of {@code /hf/api/models/...} or {@code /hf/api/datasets/...}: a repo id ({@code name} or {@code org/name}), then nothing (info at
  * {@code main}), {@code revision/{rev}}, {@code tree/{rev}[/{path}]} or {@code refs}. A revision is one segment
  * (branch and tag names with a slash arrive URL-encoded, as Hub clients send them).
  */
@@ -9,7 +9,7 @@ record ApiPath(String repo, String action, String revision, String filePath) {
 
     static final int MAX_LENGTH = 2_000;
 
-    static ApiPath parse(String rest) {
+    static ApiPath parse(RepoType type, String rest) {
         String trimmed = rest.startsWith("/") ? rest.substring(1) : rest;
         if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH) {
             throw new HubError(404, HubError.REPO_NOT_FOUND, "Repository not found: give a repo id.");
@@ -29,7 +29,7 @@ record ApiPath(String repo, String action, String revision, String filePath) {
             case "tree" -> new ApiPath(repo, "tree", revision, filePath);
             case "revision" -> new ApiPath(repo, "info", revision, null);
             default -> throw new HubError(404, HubError.REPO_NOT_FOUND, "Repository not found: '" + trimmed
-                    + "' is not a model route this registry answers (info, revision, tree, refs).");
+                    + "' is not a " + type.word() + " route this registry answers (info, revision, tree, refs).");
         };
     }
 

@@ -39,10 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The HuggingFace Hub's read API under {@code /hf}, so that {@code HF_ENDPOINT=http://registry/hf} points existing
  * Hub clients at the registry: model info, file tree, refs, search over the registry's own directory, and
- * {@code resolve} for one file's bytes. Field names and error headers are the Hub's (see the recorded responses of
+ * {@code resolve} for one file's bytes; the same for datasets under {@code /hf/api/datasets} and
+ * {@code /hf/datasets/{repo}/resolve}, the routes differing only by {@link RepoType}. Field names and error headers are the Hub's (see the recorded responses of
  * the fake hub). Files are served only through the {@link DownloadGate}, one recorded download per file, so a
  * sensitive model's monitor runs as for any download; a model the ingest gate did not vet is refused as a gated
- * repo. Hub clients send the token as {@code Authorization: Bearer <token>}, which the token filter accepts.
+ * repo (datasets are never rated, so never gated). Hub clients send the token as {@code Authorization: Bearer <token>}, which the token filter accepts.
  */
 @RestController
 class HubController {
@@ -70,19 +71,17 @@ class HubController {
     /** {@code /hf/api/models?search=&limit=}: registry models whose name (or card) contains the text. */
     @Requires(Access.SEARCH)
     @GetMapping(path = "/hf/api/models", produces = "application/json")
-    List<Map<String, Object>> list(@RequestParam(name = "search", required = false) String text,
-                                   @RequestParam(name = "limit", required = false) String limitParam) {
-        int limit = limit(limitParam);
-        String pattern = text == null || text.isEmpty() ? ".*" : "\\Q" + text.replace("\\E", "\\E\\\\E\\Q") + "\\E";
-        List<Map<String, Object>> models = new ArrayList<>();
-        for (var summary : search.byRegex(pattern, MAX_SEARCH_LIMIT)) {
-            if (models.size() >= limit) {
-                break;
-            }
-            directory.find(summary.id()).filter(r -> r.type() == io.modelregistry.api.artifact.ArtifactType.MODEL)
-                    .ifPresent(record -> models.add(summary(record)));
-        }
-        return models;
+    List<Map<String, Object>> models(@RequestParam(name = "search", required = false) String text,
+                                     @RequestParam(name = "limit", required = false) String limitParam) {
+        return list(RepoType.MODEL, text, limitParam);
+    }
+
+    /** {@code /hf/api/datasets?search=&limit=}: the same over registry datasets. */
+    @Requires(Access.SEARCH)
+    @GetMapping(path = "/hf/api/datasets", produces = "application/json")
+    List<Map<String, Object>> datasets(@RequestParam(name = "search", required = false) String text,
+                                       @RequestParam(name = "limit", required = false) String limitParam) {
+        return list(RepoType.DATASET, text, limitParam);
     }
 
     /** Model info, at {@code main} or {@code /revision/{rev}}; tree and refs share the prefix. */
@@ -90,27 +89,72 @@ class HubController {
     @GetMapping(path = "/hf/api/models/{*rest}", produces = "application/json")
     Object model(@PathVariable("rest") String rest, @RequestParam(name = "blobs", required = false) String blobs,
                  @RequestParam(name = "recursive", required = false) String recursive) {
-        ApiPath path = ApiPath.parse(rest);
-        ArtifactRecord latest = repos.model(path.repo()).orElseThrow(() -> HubError.repoNotFound(path.repo()));
+        return repo(RepoType.MODEL, rest, blobs, recursive);
+    }
+
+    /** Dataset info, tree and refs, as for a model. */
+    @Requires(Access.SEARCH)
+    @GetMapping(path = "/hf/api/datasets/{*rest}", produces = "application/json")
+    Object dataset(@PathVariable("rest") String rest, @RequestParam(name = "blobs", required = false) String blobs,
+                   @RequestParam(name = "recursive", required = false) String recursive) {
+        return repo(RepoType.DATASET, rest, blobs, recursive);
+    }
+
+    /** {@code HEAD|GET /hf/{repo}/resolve/{rev}/{path}}: one file of a model. */
+    @Requires(Access.DOWNLOAD)
+    @RequestMapping(path = "/hf/{*rest}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    void resolveModelFile(@PathVariable("rest") String rest, @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor,
+                          HttpServletRequest request, HttpServletResponse response) throws IOException {
+        resolve(RepoType.MODEL, rest, actor, request, response);
+    }
+
+    /** {@code HEAD|GET /hf/datasets/{repo}/resolve/{rev}/{path}}: one file of a dataset. */
+    @Requires(Access.DOWNLOAD)
+    @RequestMapping(path = "/hf/datasets/{*rest}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    void resolveDatasetFile(@PathVariable("rest") String rest, @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor,
+                            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        resolve(RepoType.DATASET, rest, actor, request, response);
+    }
+
+    private List<Map<String, Object>> list(RepoType type, String text, String limitParam) {
+        int limit = limit(limitParam);
+        String pattern = text == null || text.isEmpty() ? ".*" : "\\Q" + text.replace("\\E", "\\E\\\\E\\Q") + "\\E";
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (var summary : search.byRegex(pattern, MAX_SEARCH_LIMIT)) {
+            if (found.size() >= limit) {
+                break;
+            }
+            directory.find(summary.id()).filter(r -> r.type() == type.artifactType())
+                    .ifPresent(record -> found.add(summary(type, record)));
+        }
+        return found;
+    }
+
+    private Object repo(RepoType type, String rest, String blobs, String recursive) {
+        ApiPath path = ApiPath.parse(type, rest);
+        ArtifactRecord latest = repos.find(type, path.repo())
+                .orElseThrow(() -> HubError.repoNotFound(type, path.repo()));
         return switch (path.action()) {
             case "refs" -> refs(latest);
-            case "tree" -> tree(version(latest, path.revision()), path.filePath(), "true".equalsIgnoreCase(recursive));
-            default -> info(path.repo(), version(latest, path.revision()), "true".equalsIgnoreCase(blobs));
+            case "tree" -> tree(version(type, latest, path.revision()), path.filePath(),
+                    "true".equalsIgnoreCase(recursive));
+            default -> info(type, version(type, latest, path.revision()), "true".equalsIgnoreCase(blobs));
         };
     }
 
-    /** {@code HEAD|GET /hf/{repo}/resolve/{rev}/{path}}: one file's bytes, with the headers Hub clients read. */
-    @Requires(Access.DOWNLOAD)
-    @RequestMapping(path = "/hf/{*rest}", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void resolve(@PathVariable("rest") String rest, @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor,
-                 HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** One file's bytes, with the headers Hub clients read. */
+    private void resolve(RepoType type, String rest, Actor actor, HttpServletRequest request,
+                         HttpServletResponse response) throws IOException {
         ResolvePath path = ResolvePath.parse(rest);
-        ArtifactRecord latest = repos.model(path.repo()).orElseThrow(() -> HubError.repoNotFound(path.repo()));
-        ArtifactRecord record = version(latest, path.revision());
+        ArtifactRecord latest = repos.find(type, path.repo())
+                .orElseThrow(() -> HubError.repoNotFound(type, path.repo()));
+        ArtifactRecord record = version(type, latest, path.revision());
         DownloadGate.Prepared prepared = gate.prepareFile(record, path.filePath()).orElseThrow(() -> new HubError(404,
                 HubError.ENTRY_NOT_FOUND, "Entry not found: '" + path.filePath() + "' is not a file of " + path.repo()
                 + " at revision " + path.revision() + "."));
-        requireVetted(record, path.repo());
+        if (type.gatedByRating()) {
+            requireVetted(record, path.repo());
+        }
         String etag = prepared.etag();
         long length = prepared.length();
         response.setHeader("X-Repo-Commit", HubRepos.commit(record));
@@ -191,36 +235,40 @@ class HubController {
         }
     }
 
-    private ArtifactRecord version(ArtifactRecord latest, String revision) {
+    private ArtifactRecord version(RepoType type, ArtifactRecord latest, String revision) {
         return repos.revision(latest, revision).orElseThrow(() -> new HubError(404, HubError.REVISION_NOT_FOUND,
                 "Revision Not Found: " + HubRepos.hubId(latest) + " has no revision '" + revision + "' (use main,"
-                        + " a version such as 1.0.0, or a commit id from the model info)."));
+                        + " a version such as 1.0.0, or a commit id from the " + type.word() + " info)."));
     }
 
     private boolean vetted(ArtifactRecord record) {
         return ratings.latest(record.id()).map(r -> r.outcome().vetted()).orElse(false);
     }
 
-    private Map<String, Object> summary(ArtifactRecord record) {
+    private Map<String, Object> summary(RepoType type, ArtifactRecord record) {
         Map<String, Object> body = new LinkedHashMap<>();
         String id = HubRepos.hubId(record);
         body.put("_id", record.id());
         body.put("id", id);
-        body.put("modelId", id);
+        if (type == RepoType.MODEL) {
+            body.put("modelId", id); // the Hub's dataset info has no such field
+        }
         body.put("author", id.contains("/") ? id.substring(0, id.indexOf('/')) : record.registeredBy());
         body.put("sha", HubRepos.commit(record));
         var modified = record.updatedAt() == null ? record.registeredAt() : record.updatedAt();
         body.put("lastModified", modified == null ? null : modified.toString());
         body.put("createdAt", record.registeredAt() == null ? null : record.registeredAt().toString());
-        body.put("private", record.repoId() == null || record.repoId().isBlank());
-        body.put("gated", vetted(record) ? Boolean.FALSE : "manual");
+        // an upload's "repo id" is its own name: it is private because it never came from the public Hub
+        body.put("private", record.repoId() == null || record.repoId().isBlank()
+                || io.modelregistry.api.artifact.SourceKind.UPLOAD.name().equals(record.sourceKind()));
+        body.put("gated", !type.gatedByRating() || vetted(record) ? Boolean.FALSE : "manual");
         body.put("disabled", false);
         body.put("tags", record.licence() == null ? List.of() : List.of("license:" + record.licence()));
         return body;
     }
 
-    private Map<String, Object> info(String repo, ArtifactRecord record, boolean blobs) {
-        Map<String, Object> body = summary(record);
+    private Map<String, Object> info(RepoType type, ArtifactRecord record, boolean blobs) {
+        Map<String, Object> body = summary(type, record);
         List<Map<String, Object>> siblings = new ArrayList<>();
         long used = 0;
         for (PackageManifest.Entry entry : gate.files(record)) {

@@ -20,9 +20,9 @@ final class HubError extends RuntimeException {
         this.code = code;
     }
 
-    static HubError repoNotFound(String repo) {
-        return new HubError(404, REPO_NOT_FOUND, "Repository not found: no vetted registry model has the id '" + repo
-                + "' (a HuggingFace model is found by its source repo id, an upload by its name).");
+    static HubError repoNotFound(RepoType type, String repo) {
+        return new HubError(404, REPO_NOT_FOUND, "Repository not found: no registry " + type.word() + " has the id '"
+                + repo + "' (a HuggingFace " + type.word() + " is found by its source repo id, an upload by its name).");
     }
 
     int status() {

@@ -1,6 +1,5 @@
 package io.modelregistry.query.hf;
 
-import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
 import io.modelregistry.api.search.ArtifactSearch;
@@ -14,11 +13,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps a Hub repo id and revision to a registered version. A model ingested from HuggingFace answers to its source
+ * Maps a Hub repo id and revision to a registered version (of a model or a dataset: the same rules). A model ingested from HuggingFace answers to its source
  * repo id ({@code org/name}; found by its exact name first, as the search read model matches names exactly, then
- * its source compared case-insensitively); an upload, which has no source repo, to
- * its registry name. A revision is {@code main} (the latest version), a version ({@code 1.2.0} or {@code v1.2.0}),
- * or the commit id this API gives a version ({@link #commit}).
+ * its source compared case-insensitively); an upload, which has no source repo, to its registry name. A revision
+ * is {@code main} or {@code HEAD} (the latest version), a version ({@code 1.2.0} or {@code v1.2.0}), or the commit
+ * id this API gives a version ({@link #commit}).
  */
 @Component
 class HubRepos {
@@ -34,8 +33,8 @@ class HubRepos {
         this.directory = directory;
     }
 
-    /** The latest version of the model the Hub id names. */
-    Optional<ArtifactRecord> model(String repo) {
+    /** The latest version of the artifact of this type the Hub id names. */
+    Optional<ArtifactRecord> find(RepoType type, String repo) {
         String shortName = repo.substring(repo.lastIndexOf('/') + 1);
         Map<String, ArtifactSummary> candidates = new LinkedHashMap<>();
         for (String name : List.of(repo, shortName)) {
@@ -43,10 +42,10 @@ class HubRepos {
         }
         ArtifactRecord byName = null;
         for (ArtifactSummary summary : candidates.values()) {
-            if (summary.type() != ArtifactType.MODEL) {
+            if (summary.type() != type.artifactType()) {
                 continue;
             }
-            Optional<ArtifactRecord> record = directory.find(ArtifactType.MODEL, summary.id());
+            Optional<ArtifactRecord> record = directory.find(type.artifactType(), summary.id());
             if (record.isEmpty()) {
                 continue;
             }
@@ -63,7 +62,9 @@ class HubRepos {
 
     /** The version {@code revision} names, of the artifact {@code latest} is the latest version of. */
     Optional<ArtifactRecord> revision(ArtifactRecord latest, String revision) {
-        if (revision == null || revision.isEmpty() || revision.equals("main") || revision.equals("refs/heads/main")) {
+        // HEAD is what @huggingface/hub asks for when no revision is given: the default branch
+        if (revision == null || revision.isEmpty() || revision.equals("main") || revision.equals("refs/heads/main")
+                || revision.equals("HEAD")) {
             return Optional.of(latest);
         }
         String wanted = revision.startsWith("refs/tags/") ? revision.substring("refs/tags/".length()) : revision;

@@ -10,6 +10,8 @@ import io.modelregistry.projection.lineage.LineageGraph;
 import io.modelregistry.projection.lineage.LineageGraphs;
 import io.modelregistry.projection.lineage.LineageOptions;
 import io.modelregistry.projection.lineage.LineageReadModel;
+import io.modelregistry.projection.timetravel.PastReadModels;
+import io.modelregistry.projection.timetravel.TimeTravel;
 import io.modelregistry.query.param.BooleanParameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,20 +30,26 @@ class LineageController {
 
     static final String TRUNCATED_HEADER = "Lineage-Truncated";
 
-    private final LineageReadModel readModel;
-    private final LineageGraphs graphs;
+    private final LineageReadModel liveReadModel;
+    private final LineageGraphs liveGraphs;
+    private final TimeTravel timeTravel;
 
-    LineageController(LineageReadModel readModel, LineageGraphs graphs) {
-        this.readModel = readModel;
-        this.graphs = graphs;
+    LineageController(LineageReadModel readModel, LineageGraphs graphs, TimeTravel timeTravel) {
+        this.liveReadModel = readModel;
+        this.liveGraphs = graphs;
+        this.timeTravel = timeTravel;
     }
 
     @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/lineage", produces = "application/json")
     ResponseEntity<LineageView> lineage(@PathVariable("id") String idParam,
                                         @RequestParam(name = "include_external", required = false) String external,
-                                        @RequestParam(name = "include_data", required = false) String data) {
+                                        @RequestParam(name = "include_data", required = false) String data,
+                                        @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
         String id = ArtifactIdentifiers.id(idParam);
+        PastReadModels past = asOf == null ? null : timeTravel.at(asOf);
+        LineageReadModel readModel = past == null ? liveReadModel : past.lineage();
+        LineageGraphs graphs = past == null ? liveGraphs : past.lineageGraphs();
         LineageOptions options = new LineageOptions(BooleanParameter.parse("include_external", external, false),
                 BooleanParameter.parse("include_data", data, false));
         LineageArtifact model = readModel.artifact(id).filter(a -> a.type() == ArtifactType.MODEL)

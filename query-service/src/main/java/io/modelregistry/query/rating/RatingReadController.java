@@ -7,6 +7,8 @@ import io.modelregistry.api.rating.ContractRating;
 import io.modelregistry.api.rating.IngestRefusal;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RatingReadModel;
+import io.modelregistry.projection.timetravel.PastReadModels;
+import io.modelregistry.projection.timetravel.TimeTravel;
 import io.modelregistry.api.rating.StoredRating;
 import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.ArtifactIdentifiers;
@@ -34,17 +36,33 @@ class RatingReadController {
 
     private final ArtifactDirectory directory;
     private final RatingReadModel ratings;
+    private final TimeTravel timeTravel;
 
-    RatingReadController(ArtifactDirectory directory, RatingReadModel ratings) {
+    RatingReadController(ArtifactDirectory directory, RatingReadModel ratings, TimeTravel timeTravel) {
         this.directory = directory;
         this.ratings = ratings;
+        this.timeTravel = timeTravel;
+    }
+
+    /** The read models a read answers from: the live ones, or those replayed up to {@code as_of}. */
+    private record Models(ArtifactDirectory directory, RatingReadModel ratings) {
+    }
+
+    private Models models(String asOf) {
+        if (asOf == null) {
+            return new Models(directory, ratings);
+        }
+        PastReadModels past = timeTravel.at(asOf);
+        return new Models(past.directory(), past.ratings());
     }
 
     @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
     Map<String, Object> rate(@PathVariable("id") String idParam,
-                             @RequestParam(name = "version", required = false) String version) {
-        StoredRating latest = version == null ? latest(idParam) : latestOf(idParam, version);
+                             @RequestParam(name = "version", required = false) String version,
+                             @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
+        Models models = models(asOf);
+        StoredRating latest = version == null ? latest(models, idParam) : latestOf(models, idParam, version);
         RatingOutcome outcome = latest.outcome();
         if (outcome.failed()) {
             String failed = String.join(", ", outcome.failedMetrics());
@@ -61,16 +79,19 @@ class RatingReadController {
     /** Extension: every rating of the model, oldest first, each with when, why, by whom, and the per-metric reasons. */
     @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/rate/history", produces = "application/json")
-    List<Map<String, Object>> history(@PathVariable("id") String idParam) {
-        String id = existingModel(idParam);
-        return ratings.history(id, MAX_HISTORY).stream().map(RatingReadController::entry).toList();
+    List<Map<String, Object>> history(@PathVariable("id") String idParam,
+                                      @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
+        Models models = models(asOf);
+        String id = existingModel(models, idParam);
+        return models.ratings().history(id, MAX_HISTORY).stream().map(RatingReadController::entry).toList();
     }
 
     /** Extension: whether the model passed the ingest gate, and if not, why. */
     @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/vetting", produces = "application/json")
-    Map<String, Object> vetting(@PathVariable("id") String idParam) {
-        StoredRating latest = latest(idParam);
+    Map<String, Object> vetting(@PathVariable("id") String idParam,
+                                @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
+        StoredRating latest = latest(models(asOf), idParam);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("vetted", latest.outcome().vetted());
         body.put("gate_policy", latest.outcome().gatePolicy());
@@ -89,23 +110,23 @@ class RatingReadController {
     }
 
     /** Extension {@code ?version=}: that version's latest rating; 404 for a version the model does not have. */
-    private StoredRating latestOf(String idParam, String versionParam) {
+    private StoredRating latestOf(Models models, String idParam, String versionParam) {
         String version = SemanticVersions.normalise(versionParam);
-        String id = existingModel(idParam);
-        directory.find(id, version).orElseThrow(() ->
+        String id = existingModel(models, idParam);
+        models.directory().find(id, version).orElseThrow(() ->
                 RegistryException.notFound("Model " + id + " has no version " + version + "."));
-        return ratings.latest(id, version).orElseThrow(() ->
+        return models.ratings().latest(id, version).orElseThrow(() ->
                 RegistryException.notFound("Version " + version + " of model " + id + " has no rating yet."));
     }
 
-    private StoredRating latest(String idParam) {
-        String id = existingModel(idParam);
-        return ratings.latest(id).orElseThrow(() -> RegistryException.notFound("Model " + id + " has no rating yet."));
+    private StoredRating latest(Models models, String idParam) {
+        String id = existingModel(models, idParam);
+        return models.ratings().latest(id).orElseThrow(() -> RegistryException.notFound("Model " + id + " has no rating yet."));
     }
 
-    private String existingModel(String idParam) {
+    private static String existingModel(Models models, String idParam) {
         String id = ArtifactIdentifiers.id(idParam);
-        directory.find(ArtifactType.MODEL, id).orElseThrow(() ->
+        models.directory().find(ArtifactType.MODEL, id).orElseThrow(() ->
                 RegistryException.notFound("No model artifact with id " + id + "."));
         return id;
     }

@@ -25,7 +25,7 @@ class LineageControllerTest {
 
     private final ReadModels readModels = new ReadModels();
     private final LineageController controller = new LineageController(readModels.bean(LineageReadModel.class),
-            readModels.bean(LineageGraphs.class));
+            readModels.bean(LineageGraphs.class), null); // no as_of here: the time travel is tested over HTTP
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -45,7 +45,7 @@ class LineageControllerTest {
     @Test
     void theClientsChainAsTheContractSpellsIt() {
         chain();
-        var response = controller.lineage(ONNX, null, null);
+        var response = controller.lineage(ONNX, null, null, null);
         JsonNode body = json.valueToTree(response.getBody());
 
         List<String> ids = new ArrayList<>();
@@ -69,8 +69,8 @@ class LineageControllerTest {
         readModels.register(GENDER, ArtifactType.MODEL, "trained-gender", "crangana/trained-gender", 1, 1);
         readModels.declare(GENDER, "trained-gender", false, baseModel("microsoft/resnet-50"));
 
-        assertThat(controller.lineage(GENDER, null, "false").getBody().nodes()).hasSize(1);
-        var nodes = controller.lineage(GENDER, "true", null).getBody().nodes();
+        assertThat(controller.lineage(GENDER, null, "false", null).getBody().nodes()).hasSize(1);
+        var nodes = controller.lineage(GENDER, "true", null, null).getBody().nodes();
         assertThat(nodes).hasSize(2);
         assertThat(nodes.get(1).artifact_id()).startsWith("ext-").matches("[a-zA-Z0-9\\-]+");
     }
@@ -79,18 +79,18 @@ class LineageControllerTest {
     void unknownIdsAndNonModelsAre404() {
         chain();
         readModels.register("300000000000000009", ArtifactType.DATASET, "imagenet-1k", "ILSVRC/imagenet-1k", 1, 1);
-        assertKind(() -> controller.lineage("999999999999999999", null, null), RegistryException.Kind.NOT_FOUND);
-        assertKind(() -> controller.lineage("300000000000000009", null, null), RegistryException.Kind.NOT_FOUND);
+        assertKind(() -> controller.lineage("999999999999999999", null, null, null), RegistryException.Kind.NOT_FOUND);
+        assertKind(() -> controller.lineage("300000000000000009", null, null, null), RegistryException.Kind.NOT_FOUND);
     }
 
     @Test
     void malformedMetadataAndBadParametersAre400() {
         readModels.register("300000000000000005", ArtifactType.MODEL, "broken", "acme/broken", 1, 1);
         readModels.declare("300000000000000005", "broken", true);
-        assertKind(() -> controller.lineage("300000000000000005", null, null), RegistryException.Kind.BAD_REQUEST);
+        assertKind(() -> controller.lineage("300000000000000005", null, null, null), RegistryException.Kind.BAD_REQUEST);
         chain();
-        assertKind(() -> controller.lineage(ONNX, "maybe", null), RegistryException.Kind.BAD_REQUEST);
-        assertKind(() -> controller.lineage("bad id!", null, null), RegistryException.Kind.BAD_REQUEST);
+        assertKind(() -> controller.lineage(ONNX, "maybe", null, null), RegistryException.Kind.BAD_REQUEST);
+        assertKind(() -> controller.lineage("bad id!", null, null, null), RegistryException.Kind.BAD_REQUEST);
     }
 
     private static void assertKind(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, RegistryException.Kind kind) {

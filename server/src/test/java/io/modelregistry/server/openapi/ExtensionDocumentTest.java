@@ -31,7 +31,10 @@ class ExtensionDocumentTest {
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getPaths()).containsKeys("/hf/api/models", "/hf/api/models/{org}/{name}",
                 "/hf/api/models/{org}/{name}/revision/{revision}", "/hf/api/models/{org}/{name}/tree/{revision}",
-                "/hf/api/models/{org}/{name}/refs", "/hf/{org}/{name}/resolve/{revision}/{path}");
+                "/hf/api/models/{org}/{name}/refs", "/hf/{org}/{name}/resolve/{revision}/{path}", "/hf/api/datasets",
+                "/hf/api/datasets/{org}/{name}", "/hf/api/datasets/{org}/{name}/revision/{revision}",
+                "/hf/api/datasets/{org}/{name}/tree/{revision}", "/hf/api/datasets/{org}/{name}/refs",
+                "/hf/datasets/{org}/{name}/resolve/{revision}/{path}");
     }
 
     private static String resource(String path) throws IOException {

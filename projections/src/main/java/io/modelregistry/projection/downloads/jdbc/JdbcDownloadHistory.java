@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "registry.read-models", havingValue = "embedded", matchIfMissing = true)
 public class JdbcDownloadHistory implements DownloadHistory, DownloadHistoryWriter {
 
+    /** The column sizes of schema-downloads.sql: a longer value is cut, so one long file path cannot stop the history. */
+    private static final int MAX_ASPECT = 4096;
+    private static final int MAX_REASON = 2048;
+
     private static final String COLUMNS = "position, at, username, is_admin, artifact_id, artifact_type, name, "
             + "version, aspect, bytes, allowed, monitor_outcome, monitor_exit, monitor_sha256, monitor_stdout, "
             + "monitor_stderr, monitor_truncated, monitor_millis, monitor_reason";
@@ -87,11 +91,11 @@ public class JdbcDownloadHistory implements DownloadHistory, DownloadHistoryWrit
                         + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM download_history WHERE position = ?)",
                 e.position(), Timestamp.from(e.at()), e.username(), e.admin(), e.artifactId(), e.type().name(),
-                e.name(), e.version(), e.aspect(), e.bytes(), e.allowed(),
+                e.name(), e.version(), abbreviate(e.aspect(), MAX_ASPECT), e.bytes(), e.allowed(),
                 m == null ? null : m.outcome().name(), m == null ? null : m.exitCode(),
                 m == null ? null : m.programSha256(), m == null ? null : m.stdout(), m == null ? null : m.stderr(),
                 m == null ? null : m.truncated(), m == null ? null : m.millis(),
-                m == null ? null : abbreviate(m.reason()), e.position());
+                m == null ? null : abbreviate(m.reason(), MAX_REASON), e.position());
     }
 
     @Override
@@ -106,7 +110,7 @@ public class JdbcDownloadHistory implements DownloadHistory, DownloadHistoryWrit
         jdbc.update("DELETE FROM download_history_reset");
     }
 
-    private static String abbreviate(String text) {
-        return text == null || text.length() <= 2048 ? text : text.substring(0, 2048);
+    private static String abbreviate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "registry.read-models", havingValue = "embedded", matchIfMissing = true)
 @EnableConfigurationProperties(LuceneSearchProperties.class)
-class LuceneArtifactSearch implements ArtifactSearch {
+public class LuceneArtifactSearch implements ArtifactSearch {
 
     private static final Sort REGISTRATION_ORDER = new Sort(new SortField(ArtifactFields.ORDER, SortField.Type.LONG));
 
@@ -48,7 +48,8 @@ class LuceneArtifactSearch implements ArtifactSearch {
         this(index, properties.regexBudget());
     }
 
-    LuceneArtifactSearch(SearchIndex index, Duration regexBudget) {
+    /** Public for a replay's own index (time travel). */
+    public LuceneArtifactSearch(SearchIndex index, Duration regexBudget) {
         this.index = index;
         this.regexSearch = new RegexSearch(new TrigramPrefilter());
         this.regexBudget = regexBudget;
