@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * (system properties {@code workload.models} 500, {@code workload.clients} 100, {@code workload.downloads} 2,
  * {@code workload.rounds} 3, {@code workload.max-seconds} 1800, {@code workload.nginx} the nginx binary). Writes
- * {@code server/target/workload-benchmark.json}.
+ * {@code server/target/workload-benchmark.json} (or the name in {@code workload.out}).
  */
 class WorkloadBenchmark {
 
@@ -55,11 +55,12 @@ class WorkloadBenchmark {
                      .withJvmOptions(jvmOptions.toArray(String[]::new))
                      .withStartTimeout(Duration.ofSeconds(Integer.getInteger("registry.startup-seconds", 300)))) {
             registry.start();
+            System.out.println("[workload-benchmark] registry JVM options: " + jvmOptions);
             Map<String, Object> result = WorkloadMain.run(parameters, registry.baseUrl(), WorkloadMain.DEFAULT_ADMIN,
                     WorkloadMain.DEFAULT_ADMIN_PASSWORD, ServerProbe.process(registry.pid()));
             String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result);
             System.out.println(json);
-            Files.writeString(Path.of("target", "workload-benchmark.json"), json);
+            Files.writeString(Path.of("target", System.getProperty("workload.out", "workload-benchmark.json")), json);
         }
     }
 }
