@@ -1,12 +1,14 @@
 // The operators' dashboard: overall status, each component in words, per-minute charts (requests, errors,
 // p95 latency, ingests/uploads/downloads) each with the same numbers as a table, the recent log for
-// administrators, and a refresh every 15 seconds that the user can pause (WCAG 2.2.2).
-import { Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend } from 'chart.js';
+// administrators, the performance workload for administrators, and a refresh every 15 seconds that the user can
+// pause (WCAG 2.2.2).
+import { Chart, LineController, LineElement, BarController, BarElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend } from 'chart.js';
 import { api, messageOf, session } from '../api.js';
 import { announce, clear, h } from '../dom.js';
 import { bytes, count, timeEl } from '../format.js';
+import { WORKLOAD_FIELDS, latencySeries, progressOf, resultFacts, resultRows, workloadRequest } from '../workload-model.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend);
+Chart.register(LineController, LineElement, BarController, BarElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend);
 
 const REFRESH_MS = 15000;
 const STATUS_WORDS = { ok: 'All systems working', degraded: 'Working, with problems', critical: 'Not working', unknown: 'Status unknown' };
@@ -48,6 +50,7 @@ export async function healthView(main, route, ctx) {
   const activityPanel = seriesPanel('activity', 'Ingests, uploads and downloads per minute', 'Successful registrations by URL, zip uploads and package downloads per minute over the last hour',
     [['ingests', 'Ingests', '--accent'], ['uploads', 'Uploads', '--ok'], ['downloads', 'Downloads', '--warn']]);
   const logs = logPanel(ctx);
+  const workload = workloadPanel(ctx);
   main.append(h('div', { class: 'page' },
     h('div', { class: 'title-row' }, h('h1', {}, 'Registry health'), pause),
     overall, updated,
@@ -60,6 +63,7 @@ export async function healthView(main, route, ctx) {
     errorsPanel.el, activityPanel.el,
     h('section', { class: 'panel', 'aria-labelledby': 'lag-title' }, h('h2', { id: 'lag-title' }, 'Read models'), lag),
     logs.el,
+    workload.el,
     h('section', { 'aria-labelledby': 'components-title' }, h('h2', { id: 'components-title' }, 'Components'), components)));
   ctx.focusHeading();
 
@@ -85,6 +89,7 @@ export async function healthView(main, route, ctx) {
     errorsPanel.show(rows);
     activityPanel.show(rows);
     logs.refresh();
+    workload.refresh();
   };
   const schedule = () => { clearTimeout(timer); if (!paused) timer = setTimeout(async () => { await load(); if (ctx.live()) schedule(); }, REFRESH_MS); };
   pause.addEventListener('click', () => {
@@ -94,7 +99,7 @@ export async function healthView(main, route, ctx) {
     announce(paused ? 'Updates paused.' : 'Updates resumed.');
     if (paused) clearTimeout(timer); else { load(); schedule(); }
   });
-  ctx.onLeave(() => { clearTimeout(timer); if (chart) chart.destroy(); errorsPanel.destroy(); activityPanel.destroy(); });
+  ctx.onLeave(() => { clearTimeout(timer); if (chart) chart.destroy(); errorsPanel.destroy(); activityPanel.destroy(); workload.destroy(); });
   await load();
   schedule();
 }
@@ -231,4 +236,113 @@ function logPanel(ctx) {
     status.textContent = answer.json.lines.length ? answer.json.lines.length + ' lines.' : 'No line matches.';
   };
   return { el, refresh };
+}
+
+const WORKLOAD_POLL_MS = 2000;
+
+/**
+ * The performance workload, for administrators: start a run (bounded, small defaults), follow its progress in a
+ * polite live region while it runs (polled every 2 seconds, only then), and read the result as a chart of latencies
+ * with the same numbers, and more, in a table. Hidden from everyone else.
+ */
+function workloadPanel(ctx) {
+  const inputs = WORKLOAD_FIELDS.map((f) => {
+    const input = h('input', { id: 'workload-' + f.name, type: 'number', inputmode: 'numeric', min: f.min, max: f.max, step: 1, value: f.value, required: true, 'aria-describedby': 'workload-' + f.name + '-error' });
+    const error = h('span', { class: 'error small', id: 'workload-' + f.name + '-error' });
+    return { field: f, input, error, el: h('div', { class: 'field' }, h('label', { for: input.id }, f.label), input, error) };
+  });
+  const start = h('button', { type: 'submit', id: 'workload-start' }, 'Start workload');
+  const status = h('p', { class: 'status', id: 'workload-status', role: 'status', 'aria-live': 'polite' });
+  const bar = h('progress', { id: 'workload-progress', max: 1, 'aria-label': 'Workload progress', hidden: true });
+  const canvas = h('canvas', { role: 'img', 'aria-label': 'Download latency of the last workload run in milliseconds, mean, median, 99th percentile and maximum, per kind of download; the table below has the numbers.', height: 220 });
+  const tbody = h('tbody');
+  const facts = h('dl', { class: 'facts' });
+  const result = h('div', { hidden: true },
+    h('h3', {}, 'Result of the last run'),
+    h('div', { class: 'chart-box' }, canvas),
+    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Workload result' }, h('table', { class: 'data-table' },
+      h('caption', {}, 'Downloads of the last run; latency from request to last byte, in milliseconds'),
+      h('thead', {}, h('tr', {}, ['Downloads', 'Count', 'Errors', 'Identical bytes', 'MB/s', 'Downloads/s', 'Mean', 'Median', 'p99', 'Max', 'MB/s ÷ nginx']
+        .map((label, i) => h('th', { scope: 'col', class: i ? 'num' : null }, label)))),
+      tbody)),
+    facts);
+  const form = h('form', { class: 'inline-form', novalidate: true, onsubmit: (event) => { event.preventDefault(); begin(); } },
+    ...inputs.map((i) => i.el), start);
+  const el = h('section', { class: 'panel', 'aria-labelledby': 'workload-title', hidden: true }, h('h2', { id: 'workload-title' }, 'Performance workload'),
+    h('p', { class: 'help' }, 'Uploads generated models, ingests arnir0/Tiny-LLM, then has every client download it in full and as its weights, checking every byte. It loads this node: run it when nobody depends on it. One run at a time; administrators only.'),
+    form, status, bar, result);
+  let admin = null;
+  let timer = null;
+  let chart = null;
+  let shownResult = null;
+
+  const show = (run) => {
+    const p = progressOf(run);
+    status.textContent = p.text;
+    start.disabled = p.running;
+    bar.hidden = !p.running;
+    if (p.done === null) bar.removeAttribute('value'); else bar.value = p.done;
+    if (run && run.result && shownResult !== run.id) {
+      shownResult = run.id;
+      drawResult(run.result);
+    }
+    clearTimeout(timer);
+    if (p.running && ctx.live()) timer = setTimeout(poll, WORKLOAD_POLL_MS);
+  };
+  const drawResult = (res) => {
+    const rows = resultRows(res);
+    result.hidden = false;
+    const cell = (v) => h('td', { class: 'num' }, v === null || v === undefined ? '—' : String(v));
+    clear(tbody).append(...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), cell(r.downloads), cell(r.errors), h('td', { class: 'num' }, r.identical ? 'yes' : 'no'),
+      cell(r.megabytesPerSecond), cell(r.downloadsPerSecond), cell(r.mean), cell(r.median), cell(r.p99), cell(r.max), cell(r.throughputRatio))));
+    clear(facts).append(...resultFacts(res).map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
+    const data = latencySeries(rows);
+    const colours = ['--accent', '--ok', '--warn', '--bad'];
+    if (chart) chart.destroy();
+    const text = cssColor('--muted', '#555');
+    const grid = cssColor('--line', '#ddd');
+    chart = new Chart(canvas, {
+      type: 'bar',
+      data: { labels: data.labels, datasets: data.series.map((s, i) => ({ label: s.label, data: s.data, backgroundColor: cssColor(colours[i], '#1f5fbf') })) },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: { x: { ticks: { color: text }, grid: { color: grid } }, y: { beginAtZero: true, ticks: { color: text }, grid: { color: grid }, title: { display: true, text: 'ms', color: text } } },
+        plugins: { legend: { display: true, labels: { color: text } } },
+      },
+    });
+  };
+  const poll = async () => {
+    const answer = await api('GET', '/workload/runs/current');
+    if (!ctx.live()) return;
+    if (answer.status !== 200) { status.textContent = messageOf(answer, 'The workload could not be read'); start.disabled = false; return; }
+    show(answer.json);
+  };
+  const begin = async () => {
+    const { body, errors } = workloadRequest(Object.fromEntries(inputs.map((i) => [i.field.name, i.input.value])));
+    let first = null;
+    for (const i of inputs) {
+      i.error.textContent = errors[i.field.name] || '';
+      if (errors[i.field.name]) i.input.setAttribute('aria-invalid', 'true'); else i.input.removeAttribute('aria-invalid');
+      if (errors[i.field.name] && !first) first = i.input;
+    }
+    if (first) { first.focus(); return; }
+    start.disabled = true;
+    status.textContent = 'Starting the workload…';
+    const answer = await api('POST', '/workload/runs', body);
+    if (!ctx.live()) return;
+    if (answer.status !== 202) { status.textContent = messageOf(answer, 'The workload could not be started'); start.disabled = false; return; }
+    announce('Workload started.');
+    show(answer.json);
+  };
+  const refresh = async () => {
+    if (!session.token()) { el.hidden = true; return; }
+    if (admin === null) {
+      const me = await api('GET', '/users/me');
+      admin = me.status === 200 && me.json.is_admin === true;
+    }
+    if (!ctx.live() || !admin) { el.hidden = true; return; }
+    el.hidden = false;
+    if (timer === null) await poll();
+  };
+  return { el, refresh, destroy: () => { clearTimeout(timer); if (chart) chart.destroy(); } };
 }

@@ -167,6 +167,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWorkloadKnowsTheRegistryByItsRestApiOnly() {
+        // it measures what a client sees: a shortcut into any module (or the vocabulary) would measure something else
+        noClasses().that().resideInAPackage("io.modelregistry.workload..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                        "jakarta..", "io.modelregistry.api..", "io.modelregistry.command..", "io.modelregistry.query..",
+                        "io.modelregistry.projection..", "io.modelregistry.server..", "io.modelregistry.hub..",
+                        "io.modelregistry.rating..", "io.modelregistry.licence..", "io.modelregistry.fakehub..")
+                .check(classes);
+    }
+
+    @Test
     void noPackagesDependOnEachOtherInACycle() {
         // every package is its own slice: a cycle between any two (artifact and rating, say) fails the build
         slices().matching("io.modelregistry.(**)").should().beFreeOfCycles().check(classes);

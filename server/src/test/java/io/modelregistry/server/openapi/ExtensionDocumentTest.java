@@ -22,7 +22,8 @@ class ExtensionDocumentTest {
                 "/download/{id}", "/artifact/{artifact_type}/{id}/cost/aspects", "/artifacts/confusion-audit",
                 "/artifact/model/{id}/sensitive", "/artifact/model/{id}/monitor", "/downloads/history",
                 "/transactions", "/transactions/{id}", "/transactions/{id}/commands",
-                "/transactions/{id}/uploads/{artifact_type}", "/transactions/{id}/execute", "/artifact-groups/download");
+                "/transactions/{id}/uploads/{artifact_type}", "/transactions/{id}/execute", "/artifact-groups/download",
+                "/workload/runs", "/workload/runs/current");
     }
 
     @Test
