@@ -130,6 +130,21 @@ class TimeTravelTest extends InProcessRegistryTest {
                 .isGreaterThan(3);
     }
 
+    @Test
+    void aReplayThatRunsPastItsTimeBoundIsCutOffAsUnavailableAndTheSameReplayWithinItAnswers() {
+        ingest(BERT);
+        TimeTravel hurried = new TimeTravel(events, store, replayStores, replaySearches, documents,
+                Clock.systemUTC(), 100_000, Duration.ofNanos(1));
+        // the bound is checked at each event: opening the log alone takes longer than a nanosecond
+        assertThatThrownBy(() -> hurried.at(Instant.now())).isInstanceOf(RegistryException.class)
+                .hasMessageContaining("took longer than 1 ns")
+                .extracting(e -> ((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.UNAVAILABLE);
+        TimeTravel patient = new TimeTravel(events, store, replayStores, replaySearches, documents,
+                Clock.systemUTC(), 100_000, Duration.ofSeconds(10));
+        assertThat(patient.at(Instant.now()).eventsReplayed()).as("the same log within a longer bound")
+                .isGreaterThan(1);
+    }
+
     private static List<String> ids(HttpExchange exchange) {
         assertThat(exchange.status()).as(exchange.path() + " " + exchange.text()).isEqualTo(200);
         List<String> ids = new ArrayList<>();

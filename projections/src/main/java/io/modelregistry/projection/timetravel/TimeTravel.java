@@ -184,7 +184,7 @@ public class TimeTravel {
                     }
                     if (System.nanoTime() > deadline) {
                         throw new RegistryException(RegistryException.Kind.UNAVAILABLE, "The replay up to as_of "
-                                + asOf + " took longer than " + timeout.toSeconds() + " s, the bound of a replay,"
+                                + asOf + " took longer than " + readable(timeout) + ", the bound of a replay,"
                                 + " after " + replayed + " events; choose an earlier moment or try again later.");
                     }
                     if (GroupMemberSkip.skippedWhereItStands(event)) {
@@ -247,5 +247,12 @@ public class TimeTravel {
             }
         }
         return past;
+    }
+
+    private static String readable(Duration bound) {
+        if (bound.toMillis() == 0) {
+            return bound.toNanos() + " ns";
+        }
+        return bound.toMillis() % 1000 == 0 ? bound.toSeconds() + " s" : bound.toMillis() + " ms";
     }
 }
