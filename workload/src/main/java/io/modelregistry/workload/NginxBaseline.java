@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Debian's nginx serving one directory with {@code sendfile on}: the ceiling the registry's downloads are measured
  * against. Run as the current user, in the foreground, from a generated config under a temporary prefix, on loopback
  * on a free port. Nothing is installed: without an nginx binary the run says so and measures the registry alone.
+ * The one way the workload and the older download benchmark start nginx; the directory served must be readable by
+ * nginx's workers (they run as {@code nobody} when nginx is started as root).
  */
-final class NginxBaseline implements AutoCloseable {
+public final class NginxBaseline implements AutoCloseable {
 
     private static final List<String> CANDIDATES = List.of("/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx");
 
@@ -28,7 +30,7 @@ final class NginxBaseline implements AutoCloseable {
     }
 
     /** The nginx binary: {@code workload.nginx} if set, else the first of Debian's usual paths that exists. */
-    static Optional<Path> binary() {
+    public static Optional<Path> binary() {
         String configured = System.getProperty("workload.nginx", "");
         if (!configured.isBlank()) {
             Path path = Path.of(configured);
@@ -37,7 +39,7 @@ final class NginxBaseline implements AutoCloseable {
         return CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
     }
 
-    static NginxBaseline serve(Path binary, Path root, int workers) throws IOException, InterruptedException {
+    public static NginxBaseline serve(Path binary, Path root, int workers) throws IOException, InterruptedException {
         Path prefix = Files.createTempDirectory("workload-nginx");
         Files.createDirectories(prefix.resolve("logs"));
         int port = freePort();
@@ -89,11 +91,11 @@ final class NginxBaseline implements AutoCloseable {
         }
     }
 
-    String url(String file) {
+    public String url(String file) {
         return "http://127.0.0.1:" + port + "/" + file;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

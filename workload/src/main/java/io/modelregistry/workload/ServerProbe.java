@@ -75,6 +75,43 @@ public interface ServerProbe {
         };
     }
 
+    /**
+     * A process and its direct children, summed (nginx: a master that only supervises, and the workers that send the
+     * bytes; the master alone would read as idle).
+     */
+    static ServerProbe processTree(long pid) {
+        ServerProbe parent = process(pid);
+        return new ServerProbe() {
+            public String describe() {
+                return "process " + pid + " and its child processes (/proc)";
+            }
+
+            public OptionalLong cpuNanos() {
+                return sum(ServerProbe::cpuNanos);
+            }
+
+            public OptionalLong residentBytes() {
+                return sum(ServerProbe::residentBytes);
+            }
+
+            public OptionalLong heapUsedBytes() {
+                return OptionalLong.empty();
+            }
+
+            private OptionalLong sum(java.util.function.Function<ServerProbe, OptionalLong> figure) {
+                OptionalLong own = figure.apply(parent);
+                if (own.isEmpty()) {
+                    return own;
+                }
+                long total = own.getAsLong();
+                for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.children().toList()).orElse(List.of())) {
+                    total += figure.apply(process(child.pid())).orElse(0);
+                }
+                return OptionalLong.of(total);
+            }
+        };
+    }
+
     /** This JVM: the registry when the dashboard started the run. */
     static ServerProbe thisJvm() {
         return new ServerProbe() {

@@ -248,7 +248,7 @@ public final class Workload {
                     if (nginx != null && !deadline.passed()) {
                         progress.phase("downloading " + kind.getKey() + " from nginx (round " + round + ")");
                         Map<String, Object> theirs = measured(phase, nginx.url(kind.getKey() + ".zip"),
-                                references.get(kind.getKey()), ServerProbe.process(nginx.pid()));
+                                references.get(kind.getKey()), ServerProbe.processTree(nginx.pid()));
                         kindJson.put("nginx", theirs);
                         kindJson.put("ratio_registry_to_nginx", ratios(kindJson.get("registry"), theirs));
                     }

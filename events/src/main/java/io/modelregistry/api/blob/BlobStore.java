@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,6 +79,17 @@ public interface BlobStore {
      * no local files (callers then use {@link #open}).
      */
     default Optional<FileChannel> openChannel(String digest) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
+     * The stored blob's local file, for a server that sends files zero-copy ({@code sendfile}) or copies them into
+     * another file in the kernel: an optional capability of a store that keeps blobs as files it never rewrites in
+     * place (they are immutable and content-addressed); empty when absent or when the backend keeps no local files
+     * (an object store), and callers then use {@link #openChannel} or {@link #open}. The file may be deleted by a
+     * sweep after this returns, like any blob no event references: a reader that opens it later must expect that.
+     */
+    default Optional<Path> localFile(String digest) throws IOException {
         return Optional.empty();
     }
 

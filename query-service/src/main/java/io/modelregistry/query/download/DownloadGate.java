@@ -20,6 +20,7 @@ import io.modelregistry.api.artifact.ScanLevel;
 import io.modelregistry.api.artifact.ScannedFile;
 import io.modelregistry.api.weights.WeightsScanRecord;
 import io.modelregistry.api.weights.WeightsScans;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,13 +45,18 @@ import org.springframework.stereotype.Component;
  * download, so a new path cannot forget the monitor.
  */
 @Component
-@EnableConfigurationProperties(MonitorProperties.class)
+@EnableConfigurationProperties({MonitorProperties.class, DownloadFileProperties.class})
 public class DownloadGate implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadGate.class);
     /** How a download of one file (not a zip) names what was fetched in the audit trail. */
     public static final String FILE_ASPECT_PREFIX = "file:";
     private static final int MAX_PROGRAM_READ = ModelGuard.MAX_PROGRAM_BYTES + 1;
+    /** Tomcat's request attributes for a body sent from a file by the connector (its documented sendfile API). */
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
     private final PackageAspects aspects;
     private final PackageContents packages;
@@ -59,10 +65,11 @@ public class DownloadGate implements AutoCloseable {
     private final DownloadLog downloads;
     private final ReadModelBarrier readModels;
     private final MonitorRunner monitors;
+    private final DownloadFiles files;
 
     DownloadGate(PackageAspects aspects, PackageContents packages, SensitiveModels guards, WeightsScans scans,
                  DownloadLog downloads, ReadModelBarrier readModels, MonitorProperties settings,
-                 @Value("${registry.data-dir:./data}") String dataDir) {
+                 DownloadFileProperties fileSettings, @Value("${registry.data-dir:./data}") String dataDir) {
         this.aspects = aspects;
         this.packages = packages;
         this.guards = guards;
@@ -71,6 +78,8 @@ public class DownloadGate implements AutoCloseable {
         this.readModels = readModels;
         this.monitors = new MonitorRunner(settings, Path.of(dataDir, "monitor-scratch").toAbsolutePath(),
                 MonitorRunner.systemEnvironment());
+        this.files = fileSettings.sendfile() ? new DownloadFiles(Path.of(dataDir, "download-files").toAbsolutePath(),
+                fileSettings.cacheSize().toBytes(), System::nanoTime) : null;
     }
 
     /** What a download of this version (in full, or one aspect: {@code aspect}, null for full) would send. */
@@ -127,7 +136,7 @@ public class DownloadGate implements AutoCloseable {
         downloads.record(new RecordDownload(record.id(), record.type(), record.name(), record.packageDigest(), bytes,
                 downloader, aspect, record.version(), verdict));
         readModels.markForReaders();
-        return new Cleared(prepared.zip(), packages);
+        return new Cleared(prepared.zip(), prepared.etag(), packages, files);
     }
 
     /**
@@ -248,11 +257,24 @@ public class DownloadGate implements AutoCloseable {
     /** A download the gate has vetted and recorded: the only handle that writes a package's bytes. */
     public static final class Cleared {
         private final PackageZip zip;
+        private final String etag;
         private final PackageContents packages;
+        private final DownloadFiles files;
 
-        private Cleared(PackageZip zip, PackageContents packages) {
+        private Cleared(PackageZip zip, String etag, PackageContents packages, DownloadFiles files) {
             this.zip = zip;
+            this.etag = etag;
             this.packages = packages;
+            this.files = files;
+        }
+
+        /**
+         * A local file whose bytes are exactly this download's (from its first byte), for the container to send
+         * zero-copy; empty when sending files is off, the store keeps no local files, or the zip is not assembled yet
+         * (the caller then {@linkplain #writeRange writes} the bytes).
+         */
+        public Optional<Path> file() {
+            return files == null ? Optional.empty() : files.fileOf(zip, etag, packages.blobs());
         }
 
         /** A presigned URL to send instead of the bytes, when the store offloads a download that is one blob. */
@@ -262,6 +284,26 @@ public class DownloadGate implements AutoCloseable {
             }
             BlobStore blobs = packages.blobs();
             return zip.soleBlob().flatMap(blobs::downloadRedirect);
+        }
+
+        /**
+         * Hands bytes {@code first} to {@code last} (inclusive) to the container to send from a local file with
+         * {@code sendfile} after the handler returns, when the connector offers it and there is such a file; true
+         * when it will (the handler must then write no body), false when the caller must {@linkplain #writeRange
+         * write} the bytes itself. The download is recorded already: nothing about the audit changes.
+         */
+        public boolean sendAsFile(HttpServletRequest request, long first, long last) {
+            if (!Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+                return false; // TLS, HTTP/2, a test's mock request: the bytes are written
+            }
+            Optional<Path> file = file();
+            if (file.isEmpty()) {
+                return false;
+            }
+            request.setAttribute(SENDFILE_FILENAME, file.get().toString());
+            request.setAttribute(SENDFILE_START, first);
+            request.setAttribute(SENDFILE_END, last + 1); // exclusive
+            return true;
         }
 
         /** Writes bytes {@code first} to {@code last} (inclusive) of the zip. */

@@ -203,7 +203,37 @@ final class PackageZip {
      * connection rather than end a short body.
      */
     void writeRange(long from, long to, BlobStore blobs, Bytes bytes, OutputStream out) throws IOException {
-        WritableByteChannel channel = Channels.newChannel(out);
+        writeRange(from, to, blobs, bytes, out, Channels.newChannel(out));
+    }
+
+    /**
+     * True when the whole zip can be written into a file once and served from it for every later download: every
+     * entry is a stored blob (no remote entry still to be fetched, no inline note that the download itself writes),
+     * so the same manifest always gives the same bytes.
+     */
+    boolean assemblable() {
+        return segments.stream().noneMatch(s -> s instanceof Header
+                || s instanceof Blob blob && blob.entry() != null && blob.entry().isRemote());
+    }
+
+    /** The digests of the blobs the zip's bytes come from. */
+    List<String> blobDigests() {
+        return segments.stream().filter(s -> s instanceof Blob).map(s -> ((Blob) s).digest()).distinct().toList();
+    }
+
+    /**
+     * Writes the whole zip into {@code target} at its current position. A blob the store keeps as a local file is
+     * copied file to file with {@link FileChannel#transferTo}, which the kernel does without passing the bytes
+     * through this process.
+     */
+    void writeTo(FileChannel target, BlobStore blobs) throws IOException {
+        if (length > 0) {
+            writeRange(0, length - 1, blobs, PackageManifest.Entry::crc32, Channels.newOutputStream(target), target);
+        }
+    }
+
+    private void writeRange(long from, long to, BlobStore blobs, Bytes bytes, OutputStream out,
+                            WritableByteChannel channel) throws IOException {
         long position = 0;
         for (Segment segment : segments) {
             long start = position;

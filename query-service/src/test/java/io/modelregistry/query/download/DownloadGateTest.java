@@ -71,7 +71,7 @@ class DownloadGateTest {
                 List.of("PATH"), "permission");
         return new DownloadGate(new PackageAspects(packages, linked), packages, id -> Optional.ofNullable(guard),
                 (id, digest) -> scans.scan(id, digest), log,
-                barrier, settings, temp.toString());
+                barrier, settings, new DownloadFileProperties(true, DataSize.ofGigabytes(1)), temp.toString());
     }
 
     private ArtifactRecord record() throws Exception {

@@ -125,7 +125,8 @@ class DownloadRedirectTest {
         MonitorProperties monitors = new MonitorProperties("node", Duration.ofSeconds(10), DataSize.ofKilobytes(64), 1,
                 List.of("PATH"), "permission");
         DownloadGate gate = new DownloadGate(new PackageAspects(packages, linked), packages, id -> Optional.empty(),
-                (id, digest) -> Optional.empty(), log, caughtUp, monitors, temp.toString());
+                (id, digest) -> Optional.empty(), log, caughtUp, monitors,
+                new DownloadFileProperties(true, DataSize.ofGigabytes(1)), temp.toString());
         DownloadController controller = new DownloadController(signer, directory, gate, user -> true);
         Map<String, String> q = UriComponentsBuilder.fromUriString("/download/42?" + signer.sign("42", packageDigest,
                 "admin", true)).build().getQueryParams().toSingleValueMap();

@@ -167,7 +167,7 @@ class PackageZipTest {
                 .as("only HuggingFace files are fetched on demand").isEmpty();
     }
 
-    private static byte[] write(PackageZip zip, BlobStore blobs, long from, long to) throws IOException {
+    static byte[] write(PackageZip zip, BlobStore blobs, long from, long to) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         zip.writeRange(from, to, blobs, out);
         return out.toByteArray();
@@ -186,7 +186,7 @@ class PackageZipTest {
     }
 
     /** Blobs as files in a directory; with {@code channels} false it offers only streams, like an object store. */
-    private static final class Blobs implements BlobStore {
+    static final class Blobs implements BlobStore {
         private final Path dir;
         private final boolean channels;
 
@@ -231,6 +231,12 @@ class PackageZipTest {
             Path file = dir.resolve(digest);
             return channels && Files.exists(file) ? Optional.of(FileChannel.open(file, StandardOpenOption.READ))
                     : Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> localFile(String digest) {
+            Path file = dir.resolve(digest);
+            return channels && Files.exists(file) ? Optional.of(file.toAbsolutePath()) : Optional.empty();
         }
 
         @Override

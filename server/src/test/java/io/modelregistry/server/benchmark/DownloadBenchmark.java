@@ -7,6 +7,7 @@ import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
 import io.modelregistry.server.support.RegistryProcess;
+import io.modelregistry.workload.NginxBaseline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * against an audit read with no download pending. Run with
  * {@code mvn -B -ntp -Pbenchmark -pl server -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=DownloadBenchmark} (system properties {@code benchmark.rounds}, default 5;
- * {@code benchmark.concurrency}, default 100; {@code benchmark.nginx}, default /usr/sbin/nginx;
+ * {@code benchmark.concurrency}, default 100; {@code workload.nginx}, default the first of Debian's paths (see {@link NginxBaseline});
  * {@code benchmark.variant=NAME=value} also starts a registry with one more environment variable, measured in
  * the same rounds (before/after of a setting); {@code benchmark.client=wrk} drives {@code /usr/bin/wrk} instead of
  * the JDK's HttpClient; {@code benchmark.profile=true} records the registry with JFR during the first measured batch, to
@@ -88,8 +89,11 @@ class DownloadBenchmark {
             Files.setPosixFilePermissions(zip, PosixFilePermissions.fromString("rw-r--r--"));
             long size = Files.size(zip);
             int workers = Runtime.getRuntime().availableProcessors();
-            try (NginxServer nginx = NginxServer.serve(www, workers)) {
-                String nginxUrl = nginx.baseUrl() + "/tiny-llm.zip";
+            Path nginxBinary = NginxBaseline.binary().orElseThrow(() -> new IllegalStateException("The download "
+                    + "benchmark compares against nginx, which is not installed (apt-get install nginx-light, or "
+                    + "-Dworkload.nginx=/path/to/nginx)"));
+            try (NginxBaseline nginx = NginxBaseline.serve(nginxBinary, www, workers)) {
+                String nginxUrl = nginx.url("tiny-llm.zip");
                 line(report, "package: %d bytes; %d concurrent downloads per batch; %d cores (shared with other "
                         + "builds); nginx %d worker processes, sendfile on", size, concurrency, workers, workers);
                 // Warm-up: JIT, connection set-up, page cache; not measured.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.RegistryProcess;
+import io.modelregistry.workload.NginxBaseline;
 import io.modelregistry.workload.ServerProbe;
 import io.modelregistry.workload.WorkloadMain;
 import io.modelregistry.workload.WorkloadParameters;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * in this JVM and {@code java -jar registry-server.jar} (plain, default ergonomics; {@code benchmark.jvm-options}
  * adds options, e.g. {@code -XX:StartFlightRecording=filename=target/workload.jfr,settings=profile}) on a fresh data
  * dir, then runs the workload module against it through the public API, with the clients in this JVM and the server's
- * CPU and memory read from {@code /proc/PID}, and nginx as the baseline when it is installed. Run with
+ * CPU and memory read from {@code /proc/PID}, and nginx (required) as the baseline in the same run. Run with
  * <pre>
  * mvn -o -q install -DskipTests && mvn -o -Pbenchmark verify -pl server -Dtest=none \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=WorkloadBenchmark
@@ -40,6 +41,10 @@ class WorkloadBenchmark {
                 Integer.getInteger("workload.downloads", 2), Integer.getInteger("workload.rounds", 3),
                 Duration.ofSeconds(Integer.getInteger("workload.max-seconds", 1800)), defaults.sourceUrl(), true,
                 defaults.seed());
+        // every figure is a ratio to nginx measured in the same run: without it the run would mean nothing here
+        NginxBaseline.binary().orElseThrow(() -> new IllegalStateException("The workload benchmark reports every "
+                + "figure against nginx, which is not installed (apt-get install nginx-light, or "
+                + "-Dworkload.nginx=/path/to/nginx)"));
         Path jar = Path.of(System.getProperty("registry.jar", "target/registry-server.jar"));
         Path work = RegistryProcess.tempDir("registry-workload-benchmark");
         List<String> jvmOptions = new ArrayList<>();

@@ -150,6 +150,11 @@ public final class FilesystemBlobStore implements BlobStore {
     }
 
     @Override
+    public Optional<Path> localFile(String digest) throws IOException {
+        return existing(digest).map(Path::toAbsolutePath);
+    }
+
+    @Override
     public Optional<Long> size(String digest) throws IOException {
         return withExisting(digest, Files::size);
     }
