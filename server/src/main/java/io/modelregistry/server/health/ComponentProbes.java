@@ -49,6 +49,17 @@ class ComponentProbes {
         this.ratings = ratings;
     }
 
+    /** Below this, H2 cannot write a page of the log: a full disk, whatever the blob store reports. */
+    private static final long FULL_DISK_BYTES = 1L << 20;
+
+    private java.nio.file.Path dataDir;
+
+    /** The embedded log's directory, whose disk the event-store report watches. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void dataDir(@org.springframework.beans.factory.annotation.Value("${registry.data-dir}") String dir) {
+        this.dataDir = java.nio.file.Path.of(dir);
+    }
+
     List<ComponentReport> probeAll(int windowMinutes, boolean includeTimeline) {
         long head = headPosition();
         List<ComponentReport> reports = new ArrayList<>();
@@ -88,11 +99,19 @@ class ComponentProbes {
                 report.lastEventAt(Instant.parse(last.get(0)));
                 report.metric("last_event_at", last.get(0));
             }
+            if (dataDir != null && java.nio.file.Files.isDirectory(dataDir)) {
+                long usable = java.nio.file.Files.getFileStore(dataDir).getUsableSpace();
+                report.metric("disk_usable_bytes", usable);
+                if (usable < FULL_DISK_BYTES) {
+                    report.issue(Status.critical, "event_store_disk_full", "The disk of the event log is full: "
+                            + "writes are refused until space is freed.", null);
+                }
+            }
             if (durability.lastFailure() != null) {
                 report.issue(Status.critical, "event_store_fsync_failed", "Forcing the event log to disk failed; "
                         + "writes may not be durable.", durability.lastFailure());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             report.issue(Status.critical, "event_store_unreachable", "The event store did not answer a query.",
                     e.getClass().getSimpleName());
         }

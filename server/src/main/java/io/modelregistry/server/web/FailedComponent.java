@@ -25,7 +25,14 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 public final class FailedComponent {
 
     /** A component the client can be told about: its id in {@code /health/components} and its name in words. */
-    public record Named(String id, String name) {
+    public record Named(String id, String name, String reason) {
+        Named(String id, String name) {
+            this(id, name, null);
+        }
+
+        Named because(String why) {
+            return new Named(id, name, why);
+        }
     }
 
     private record Origin(String packagePrefix, Named component) {
@@ -36,6 +43,11 @@ public final class FailedComponent {
             new Origin("io.modelregistry.server.axon.dynamodb.", new Named("event-store", "event store (DynamoDB)")),
             new Origin("io.modelregistry.server.auth.dynamodb.",
                     new Named("event-store", "credential store (DynamoDB, beside the event store)")),
+            // embedded: one H2 database holds the log, the credentials, the token store and the read models, and
+            // its own frames are the innermost of any failure inside it
+            new Origin("org.h2.", new Named("event-store",
+                    "embedded database (H2, which holds the event log, the credentials and the read models)")),
+            new Origin("io.modelregistry.command.auth.jdbc.", new Named("event-store", "credential store (H2)")),
             new Origin("org.axonframework.eventsourcing.eventstore.", EVENT_STORE),
             new Origin("org.axonframework.eventhandling.tokenstore.", EVENT_STORE),
             new Origin("io.modelregistry.command.blob.s3.", new Named("blob-store", "blob store (S3)")),
@@ -58,7 +70,8 @@ public final class FailedComponent {
             for (StackTraceElement frame : chain.get(i).getStackTrace()) {
                 for (Origin origin : ORIGINS) {
                     if (frame.getClassName().startsWith(origin.packagePrefix())) {
-                        return Optional.of(origin.component());
+                        return Optional.of(diskFull(chain) ? origin.component().because("its disk is full")
+                                : origin.component());
                     }
                 }
             }
@@ -68,11 +81,22 @@ public final class FailedComponent {
 
     /** The 503 for a request {@code component} failed: JSON, the component named, and when to try again. */
     public static ResponseEntity<Map<String, Object>> answer(Named component) {
-        var body = ApiErrors.body(HttpStatus.SERVICE_UNAVAILABLE, "The " + component.name() + " is unavailable, so"
+        var body = ApiErrors.body(HttpStatus.SERVICE_UNAVAILABLE, "The " + component.name() + " is unavailable"
+                + (component.reason() == null ? "" : " (" + component.reason() + ")") + ", so"
                 + " this request could not be completed; try again shortly (/health/components shows '"
                 + component.id() + "').").getBody();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    /** ENOSPC as the JDK words it: the operator's fix is space, not a restart, so the answer says so. */
+    private static boolean diskFull(List<Throwable> chain) {
+        for (Throwable cause : chain) {
+            if (cause instanceof IOException && String.valueOf(cause.getMessage()).contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOutage(Throwable failure) {

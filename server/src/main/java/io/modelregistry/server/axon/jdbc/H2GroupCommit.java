@@ -62,6 +62,9 @@ class H2GroupCommit implements EventLogDurability, InitializingBean, DisposableB
             h2 = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")
                     && c.getMetaData().getURL().startsWith("jdbc:h2:file:");
             if (h2) {
+                if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+                    ClosedH2ConnectionEviction.watch(dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class));
+                }
                 int delay = mode == DurabilityProperties.Commit.DELAYED ? H2_DEFAULT_WRITE_DELAY_MS : 0;
                 statement.execute("SET WRITE_DELAY " + delay);
                 if (enabled()) {
