@@ -978,6 +978,66 @@ class WebUiIT {
     }
 
     @Test
+    @Order(31)
+    void sortingByNewestOrByDownloadsPutsTheLatestOrTheMostDownloadedFirst() throws Exception {
+        ensureSignedIn();
+        String link = ModelUploads.model(client, "ui-newest-model", "---\nlicense: mit\n---\n# Newest\n").link();
+        assertThat(client.fetchAbsolute(link.startsWith("http") ? link : base + link).status()).isEqualTo(200);
+        open("#/search?sort=newest");
+        assertThat(resultNames().get(0)).isEqualTo("ui-newest-model");
+        open("#/search?sort=downloads");
+        By counts = By.cssSelector(".result [data-fact=downloads] dd");
+        wait.until(d -> d.findElements(counts).stream().noneMatch(dd -> dd.getText().equals("…")));
+        List<Long> downloads = driver.findElements(counts).stream()
+                .map(dd -> Long.parseLong(dd.getText().replace(",", ""))).toList();
+        assertThat(downloads).hasSize(20).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(downloads.get(0)).as("some artifact was downloaded more than another").isGreaterThan(downloads.get(19));
+        assertAccessible("search results sorted by downloads");
+    }
+
+    @Test
+    @Order(32)
+    void eachPartOfThePackageDownloadsWithTheSizeItsButtonNamed() throws Exception {
+        ensureSignedIn();
+        String id = ModelUploads.model(client, "ui-parts-model", "---\nlicense: mit\n---\n# Parts\n").id();
+        long weightsBytes = json(client.get("/artifact/model/" + id + "/cost/aspects")).at("/aspects/weights/download_bytes").asLong();
+        open("#/artifact/model/" + id);
+        WebElement weights = wait.until(ExpectedConditions.elementToBeClickable(By.id("download-weights")));
+        assertThat(driver.findElements(By.cssSelector(".aspect-downloads button"))).extracting(b -> b.getAttribute("id"))
+                .containsExactly("download-weights", "download-card", "download-config");
+        String label = weights.getText();
+        assertThat(label).startsWith("Weights (").endsWith(", 1 file)");
+        String size = label.substring("Weights (".length(), label.indexOf(','));
+        weights.click();
+        wait.until(d -> d.findElement(By.id("download-status")).getText().startsWith("Downloaded"));
+        assertThat(driver.findElement(By.id("download-status")).getText()).endsWith("(" + size + ").");
+        wait.until(d -> !d.findElements(By.cssSelector("#artifact-downloads tbody tr")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("#artifact-downloads tbody tr")).getText()).contains("weights", size);
+        JsonNode entry = json(client.get("/downloads/history", "artifact_id=" + id)).at("/entries/0");
+        assertThat(entry.get("aspect").asText()).isEqualTo("weights");
+        assertThat(entry.get("bytes").asLong()).isEqualTo(weightsBytes);
+        assertAccessible("an artifact page after a download of one part");
+    }
+
+    @Test
+    @Order(33)
+    void aModelCardsScriptsHandlersAndScriptLinksNeverReachThePage() throws Exception {
+        ensureSignedIn();
+        String readme = "---\nlicense: mit\n---\n# Hostile card\n\n<script>window.__pwned = 1</script>\n\n"
+                + "<img src=\"x\" onerror=\"window.__pwned = 2\">\n\n[click me](javascript:window.__pwned=3)\n\n"
+                + "<a href=\"https://example.org\" onclick=\"window.__pwned = 4\">a plain link</a>\n\n"
+                + "<iframe src=\"https://example.org\"></iframe>\n\n<form action=\"/reset\"><button>go</button></form>\n\nThe text stays.\n";
+        String id = ModelUploads.model(client, "ui-hostile-card", readme).id();
+        open("#/artifact/model/" + id);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".markdown")));
+        wait.until(d -> card.getText().contains("The text stays."));
+        assertThat(card.findElements(By.cssSelector("script, img, iframe, form, [onerror], [onclick], a[href^='javascript']"))).isEmpty();
+        assertThat(card.findElement(By.linkText("a plain link")).getAttribute("href")).isEqualTo("https://example.org/");
+        assertThat(driver.executeScript("return window.__pwned === undefined")).isEqualTo(true);
+        assertAccessible("an artifact page with a hostile card");
+    }
+
+    @Test
     @Order(40)
     void resetNeedsTheTypedConfirmationAndThenEmptiesTheRegistry() {
         ensureSignedIn();
