@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileRows, scanVerdict } from '../src/app/weights-model.js';
+import { fileRows, refusalForThisPage, scanVerdict } from '../src/app/weights-model.js';
 
 const dangerous = {
   scanned: true, level: 'dangerous', download_refused: true, dangerous_imports: ['posix.system'],
@@ -36,5 +36,16 @@ describe('weights scan in words', () => {
     expect(rows[0].found).toBe('dangerous: posix.system');
     expect(rows[1].found).toBe('only safe imports');
     expect(rows[2].found).toBe('unknown: acme.Net; could not be parsed: x');
+  });
+
+  it('points a refused download at the panel on the page instead of an endpoint, and leaves other refusals alone', () => {
+    const api = "The download of model 'evil' (42) was refused: its weights scan found dangerous imports in pytorch_model.bin"
+      + ' (posix.system); an administrator may allow it with PUT /artifact/model/42/weights-scan/override.';
+    const said = refusalForThisPage(api);
+    expect(said).toContain('pytorch_model.bin (posix.system)');
+    expect(said).toContain('in the Weights scan panel on this page');
+    expect(said).not.toContain('PUT ');
+    const monitor = "The download of model 'x' (1) was refused: the monitor program exited with code 3. Its output: no";
+    expect(refusalForThisPage(monitor)).toBe(monitor);
   });
 });

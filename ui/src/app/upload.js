@@ -36,3 +36,14 @@ export function progressText(sent, total) {
   const pct = total ? Math.floor((sent / total) * 100) : 0;
   return pct + ' % (' + (sent / 1e6).toFixed(1) + ' of ' + (total / 1e6).toFixed(1) + ' MB)';
 }
+
+/**
+ * Moves an upload's bar and its words. The words beside the bar are hidden from screen readers, so the bar carries
+ * them as aria-valuetext: "40 % (2.0 of 5.0 MB)" says more than the bare percentage.
+ */
+export function showProgress(bar, words, sent, total) {
+  const text = progressText(sent, total);
+  bar.value = total ? Math.floor((sent / total) * 100) : 0;
+  bar.setAttribute('aria-valuetext', text);
+  words.textContent = text;
+}

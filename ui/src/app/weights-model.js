@@ -38,3 +38,14 @@ export function fileRows(scan) {
     return { path: f.path, tone: level.tone, label: level.label, found: found.length ? found.join('; ') : 'only safe imports' };
   });
 }
+
+/**
+ * A download the weights scan refused, as the artifact page says it: the API's message names the files and their
+ * imports and ends with the endpoint an administrator would call, which on this page is the Weights scan panel.
+ * Any other message is left as it is.
+ */
+export function refusalForThisPage(message) {
+  if (!message) return message;
+  return message.replace(/an administrator may allow it with PUT \S*\/weights-scan\/override/,
+    'an administrator may allow it in the Weights scan panel on this page, and the download is refused until then');
+}

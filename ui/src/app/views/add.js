@@ -1,7 +1,7 @@
 // Adding an artifact: by the address of its public source, or by uploading a zip of one's own (laid out like a
 // HuggingFace repository), with a progress bar.
 import { api, messageOf, ingestTimeout } from '../api.js';
-import { progressText, uploadZip } from '../upload.js';
+import { showProgress, uploadZip } from '../upload.js';
 import { announce, clear, h } from '../dom.js';
 import { metricName, percent, TYPES } from '../format.js';
 import { artifactHref } from '../router.js';
@@ -71,13 +71,13 @@ function uploadForm() {
     submit.disabled = true;
     bar.hidden = false;
     bar.value = 0;
+    bar.removeAttribute('aria-valuetext');
     const path = '/artifact/' + type.value + '/upload?name=' + encodeURIComponent(name.value.trim())
       + '&version=' + encodeURIComponent(version.value.trim());
     let lastAnnounced = -1;
     const answer = await uploadZip(path, file.files[0], (sent, total) => {
       const pct = total ? Math.floor((sent / total) * 100) : 0;
-      bar.value = pct;
-      words.textContent = progressText(sent, total);
+      showProgress(bar, words, sent, total);
       // Screen readers hear every quarter, not every event.
       if (Math.floor(pct / 25) > lastAnnounced) { lastAnnounced = Math.floor(pct / 25); announce('Uploaded ' + pct + ' %.'); }
     });

@@ -7,7 +7,8 @@ import { drawLineage } from '../lineage.js';
 import { renderMarkdown } from '../markdown.js';
 import { build } from '../router.js';
 import { forget } from '../search-model.js';
-import { progressText, uploadZip } from '../upload.js';
+import { showProgress, uploadZip } from '../upload.js';
+import { refusalForThisPage } from '../weights-model.js';
 import { historyTable } from './history.js';
 import { sensitivitySection } from './sensitive.js';
 import { weightsScanSection } from './weights.js';
@@ -173,7 +174,7 @@ function onDownload(button, status, url, progress, use, failed) {
       // A refusal (a sensitive model's monitor program said no) is the API's message, in full: it names the
       // model and quotes what the program printed. It is recorded in the download history too.
       status.classList.add('error');
-      status.textContent = got.message;
+      status.textContent = refusalForThisPage(got.message);
       failed();
       return;
     }
@@ -250,7 +251,7 @@ function downloadButton(id, label, size, url, status, afterDownload, detail) {
 function newVersionSection(type, id) {
   const version = h('input', { id: 'new-version', required: true, maxlength: 64, autocomplete: 'off', placeholder: '1.1.0' });
   const file = h('input', { id: 'new-version-file', type: 'file', accept: '.zip,application/zip', required: true });
-  const bar = h('progress', { max: 100, value: 0, hidden: true, 'aria-label': 'Upload progress' });
+  const bar = h('progress', { id: 'new-version-progress', max: 100, value: 0, hidden: true, 'aria-label': 'Upload progress' });
   const words = h('span', { class: 'muted small', 'aria-hidden': 'true' });
   const result = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'new-version-result' });
   const submit = h('button', { type: 'submit' }, 'Upload the new version');
@@ -260,8 +261,10 @@ function newVersionSection(type, id) {
     if (!file.files.length) { result.textContent = 'Choose a zip file.'; file.focus(); return; }
     submit.disabled = true;
     bar.hidden = false;
+    bar.value = 0;
+    bar.removeAttribute('aria-valuetext');
     const answer = await uploadZip(paths.artifact(type, id) + '/versions?version=' + encodeURIComponent(version.value.trim()), file.files[0],
-      (sent, total) => { bar.value = total ? Math.floor((sent / total) * 100) : 0; words.textContent = progressText(sent, total); });
+      (sent, total) => showProgress(bar, words, sent, total));
     submit.disabled = false;
     bar.hidden = true;
     words.textContent = '';

@@ -29,7 +29,12 @@ public final class ModelUploads {
 
     /** Uploads a model named {@code name} whose card is {@code readme}; asserts the 201. */
     public static Uploaded model(RegistryClient client, String name, String readme) throws Exception {
-        HttpResponse<byte[]> response = upload(client, name, readme);
+        return model(client, name, TestZips.model(readme));
+    }
+
+    /** Uploads a model named {@code name} made of {@code files} (path to bytes); asserts the 201. */
+    public static Uploaded model(RegistryClient client, String name, Map<String, byte[]> files) throws Exception {
+        HttpResponse<byte[]> response = upload(client, name, files);
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(201);
         JsonNode created = JSON.readTree(response.body());
         return new Uploaded(created.at("/metadata/id").asText(), created.at("/data/download_url").asText());
@@ -37,7 +42,11 @@ public final class ModelUploads {
 
     /** The raw answer to uploading a model named {@code name} whose card is {@code readme}. */
     public static HttpResponse<byte[]> upload(RegistryClient client, String name, String readme) throws Exception {
-        Map<String, byte[]> files = TestZips.model(readme);
+        return upload(client, name, TestZips.model(readme));
+    }
+
+    private static HttpResponse<byte[]> upload(RegistryClient client, String name, Map<String, byte[]> files)
+            throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(client.baseUrl()
                         + "/artifact/model/upload?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                         + "&version=1.0.0")).timeout(Duration.ofSeconds(120))

@@ -5,12 +5,16 @@ import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelregistry.command.upload.TestZips;
+import io.modelregistry.command.weights.PickleBytes;
 import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.Browser;
+import io.modelregistry.server.support.ModelUploads;
 import io.modelregistry.server.support.RegistryClient;
 import io.modelregistry.server.support.RegistryProcess;
 import io.modelregistry.server.support.RegistryTestEnvironment;
 import io.modelregistry.server.support.UiPages;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +35,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -785,6 +790,251 @@ class WebUiIT {
         assertThat(status()).doesNotContain("HTTP").isNotEmpty().isNotEqualTo("Nothing matches.");
         assertAccessible("search with a malformed version");
         assertThat(all).isGreaterThanOrEqualTo(inRange);
+    }
+
+    // --- uploads, new versions, the weights scan, licences in results, the workload ------------------
+
+    private Path zipOnDisk(String name, Map<String, byte[]> files) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "ui-zips"));
+        return Files.write(dir.resolve(name + ".zip"), TestZips.zip(files)).toAbsolutePath();
+    }
+
+    /** Records every state the element takes (shown or not, value, aria-valuetext) from now on, in the page. */
+    private void recordBar(String id) {
+        driver.executeScript("const bar = document.getElementById(arguments[0]); window.__bar = [];"
+                + "new MutationObserver(() => window.__bar.push({hidden: bar.hidden, value: bar.getAttribute('value'),"
+                + " text: bar.getAttribute('aria-valuetext')})).observe(bar, {attributes: true});", id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> barStates() {
+        return (List<Map<String, Object>>) driver.executeScript("return window.__bar");
+    }
+
+    @Test
+    @Order(26)
+    void searchResultsNameEachArtifactsLicence() {
+        ensureSignedIn();
+        open("#/search?mode=regex&q=bert&types=model");
+        assertThat(resultNames()).contains("bert-base-uncased", "distilbert-base-uncased");
+        By bert = By.cssSelector(".result[data-id='" + ids.get("bert") + "'] [data-fact=licence] dd");
+        wait.until(d -> !d.findElement(bert).getText().equals("…"));
+        assertThat(driver.findElement(bert).getText()).isEqualTo("apache-2.0");
+        String licence = json(client.get("/artifacts/model/" + ids.get("distilbert") + "/card")).path("licence").asText();
+        assertThat(licence).isNotBlank();
+        assertThat(driver.findElement(By.cssSelector(".result[data-id='" + ids.get("distilbert") + "'] [data-fact=licence] dd"))
+                .getText()).isEqualTo(licence);
+        assertAccessible("search results with their licences");
+    }
+
+    @Test
+    @Order(27)
+    void anUploadedZipMovesTheProgressBarAndTheNewArtifactOpensFromTheResult() throws Exception {
+        ensureSignedIn();
+        Map<String, byte[]> files = TestZips.model("---\nlicense: mit\n---\n# UI upload\n\nUploaded through the web page.\n");
+        byte[] weights = new byte[2_500_000];
+        new java.util.Random(26).nextBytes(weights);
+        files.put("model.safetensors", weights);
+        Path zip = zipOnDisk("ui-uploaded-model", files);
+        open("#/add");
+        driver.findElement(By.id("upload-name")).sendKeys("ui-uploaded-model");
+        driver.findElement(By.id("upload-file")).sendKeys(zip.toString());
+        recordBar("upload-progress");
+        // On loopback the bytes leave at once; at about 600 kB/s the bar has time to move, as on a real network.
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setUploadThroughput(600_000);
+        driver.setNetworkConditions(slow);
+        try {
+            driver.findElement(By.xpath("//button[.='Upload']")).click();
+            WebElement bar = driver.findElement(By.id("upload-progress"));
+            wait.until(d -> bar.isDisplayed() && bar.getAttribute("aria-valuetext") != null);
+            assertAccessible("a zip upload in progress");
+            assertThat(bar.isDisplayed()).as("axe saw the upload in flight").isTrue();
+            wait.until(d -> d.findElement(By.id("upload-result")).getText().startsWith("Uploaded"));
+        } finally {
+            driver.deleteNetworkConditions();
+        }
+        List<Map<String, Object>> states = barStates();
+        List<Integer> values = states.stream().filter(s -> Boolean.FALSE.equals(s.get("hidden")) && s.get("value") != null)
+                .map(s -> Integer.parseInt((String) s.get("value"))).toList();
+        assertThat(values).as(states.toString()).isSorted().contains(100).anyMatch(v -> v > 0 && v < 100);
+        assertThat(states).as("the bar says how far in words too")
+                .anyMatch(s -> String.valueOf(s.get("text")).matches("[1-9]\\d? % \\(\\d+\\.\\d of 2\\.\\d MB\\)"));
+        assertThat(driver.findElement(By.id("upload-progress")).isDisplayed()).as("the bar goes when it is done").isFalse();
+        assertThat(driver.findElement(By.id("upload-result")).getText()).contains("ui-uploaded-model", "version 1.0.0");
+        assertAccessible("a finished zip upload");
+        driver.findElement(By.cssSelector("#upload-result a")).click();
+        settle();
+        wait.until(d -> h1().equals("ui-uploaded-model"));
+        assertThat(driver.findElement(By.cssSelector("[data-fact=Source] dd")).getText()).contains("private upload");
+        wait.until(d -> d.findElement(By.cssSelector("[data-fact=licence] dd")).getText().equals("mit"));
+        open("#/search?mode=partial&q=ui-uploaded");
+        assertThat(resultNames()).containsExactly("ui-uploaded-model");
+    }
+
+    @Test
+    @Order(28)
+    void aNewVersionUploadedFromTheArtifactPageBecomesTheLatestShown() throws Exception {
+        ensureSignedIn();
+        String id = ModelUploads.model(client, "ui-versioned-model", "---\nlicense: mit\n---\n# Version one\n").id();
+        Path zip = zipOnDisk("ui-versioned-model-1.1.0", TestZips.model("---\nlicense: mit\n---\n# Version two\n"));
+        String hash = "#/artifact/model/" + id;
+        open(hash);
+        wait.until(d -> d.findElement(By.id("download-title")).getText().equals("Download version 1.0.0"));
+        driver.findElement(By.id("new-version")).sendKeys("1.1.0");
+        driver.findElement(By.id("new-version-file")).sendKeys(zip.toString());
+        driver.findElement(By.xpath("//button[.='Upload the new version']")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith(hash + "?version=1.1.0"));
+        settle();
+        wait.until(d -> d.findElement(By.id("download-title")).getText().equals("Download version 1.1.0"));
+        WebElement versions = driver.findElement(By.cssSelector("[data-fact=versions] dd"));
+        assertThat(versions.findElement(By.cssSelector("[aria-current=true]")).getText()).isEqualTo("1.1.0");
+        assertThat(versions.findElement(By.xpath(".//li[strong[.='1.1.0']]")).getText()).contains("latest");
+        assertThat(versions.findElement(By.xpath(".//a[.='1.0.0']")).getAttribute("href")).endsWith(hash + "?version=1.0.0");
+        wait.until(d -> d.findElement(By.cssSelector(".markdown")).getText().contains("Version two"));
+        JsonNode listed = json(client.get("/artifacts/model/" + id + "/versions"));
+        assertThat(listed).extracting(v -> v.get("version").asText()).containsExactlyInAnyOrder("1.0.0", "1.1.0");
+        assertAccessible("an artifact page after a new version");
+    }
+
+    @Test
+    @Order(29)
+    void dangerousPickledWeightsAreShownTheirDownloadIsRefusedInWordsAndAnAdministratorMayAllowIt() throws Exception {
+        ensureSignedIn();
+        Map<String, byte[]> files = TestZips.model("---\nlicense: mit\n---\n# Evil tiny\n");
+        files.put("pytorch_model.bin", PickleBytes.torchZip(PickleBytes.stackGlobalCall("posix", "system", "touch /tmp/pwned"), false));
+        files.put("optimizer.pt", PickleBytes.torchZip(PickleBytes.benignStateDict(), true));
+        String id = ModelUploads.model(client, "ui-evil-tiny", files).id();
+        open("#/artifact/model/" + id);
+        WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("weights-scan-verdict")));
+        assertThat(verdict.getText()).startsWith("Dangerous imports (posix.system)").contains("refused");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#weights-scan-files tbody tr"));
+        assertThat(rows).extracting(WebElement::getText).containsExactly(
+                "pytorch_model.bin Dangerous dangerous: posix.system", "optimizer.pt Safe only safe imports");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("download"))).click();
+        wait.until(d -> d.findElement(By.id("download-status")).getText().contains("was refused"));
+        assertThat(driver.findElement(By.id("download-status")).getText())
+                .contains("ui-evil-tiny", "dangerous imports in pytorch_model.bin (posix.system)", "Weights scan panel on this page")
+                .doesNotContain("PUT ", "/weights-scan/override");
+        wait.until(d -> !d.findElements(By.cssSelector("#artifact-downloads tbody tr[data-allowed=false]")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("#artifact-downloads tbody tr")).getText())
+                .contains("Refused: its weights import dangerous code");
+        ui.shot("weights-scan", By.cssSelector("[aria-labelledby=weights-scan-title]"));
+        assertAccessible("a refused download of dangerous weights");
+
+        driver.findElement(By.id("weights-override-reason")).sendKeys("reviewed: a test fixture");
+        driver.findElement(By.id("weights-override-allow")).click();
+        wait.until(d -> d.findElement(By.id("weights-scan-status")).getText().startsWith("Allowed"));
+        assertThat(driver.findElement(By.id("weights-override")).getText()).contains(RegistryClient.ADMIN, "reviewed: a test fixture");
+        assertThat(json(client.get("/artifact/model/" + id + "/weights-scan")).get("download_refused").asBoolean()).isFalse();
+        driver.findElement(By.id("download")).click();
+        wait.until(d -> d.findElement(By.id("download-status")).getText().startsWith("Downloaded"));
+        assertAccessible("dangerous weights an administrator allowed");
+    }
+
+    @Test
+    @Order(30)
+    void anAdministratorRunsATinyWorkloadFromTheDashboardAndReadsItsChartAndTable() {
+        client.loginAsAdmin();
+        client.post("/users", "{\"user\":{\"name\":\"ui-carol\",\"is_admin\":false},"
+                + "\"secret\":{\"password\":\"a-password-for-carol-30\"},\"permissions\":[\"search\",\"download\",\"upload\"]}");
+        signInAs("ui-carol", "a-password-for-carol-30");
+        open("#/health");
+        wait.until(d -> d.findElements(By.cssSelector("[aria-labelledby=errors-title] tbody tr")).size() == 60);
+        settle();
+        assertThat(driver.findElement(By.cssSelector("[aria-labelledby=workload-title]")).isDisplayed())
+                .as("the workload is for administrators only").isFalse();
+        signOutInBrowser();
+        open("#/login");
+        signIn();
+
+        open("#/health");
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[aria-labelledby=workload-title]")));
+        for (var field : Map.of("models", "0", "clients", "1", "downloads_per_client", "1", "max_duration_seconds", "60").entrySet()) {
+            WebElement input = driver.findElement(By.id("workload-" + field.getKey()));
+            input.clear();
+            input.sendKeys(field.getValue());
+        }
+        driver.findElement(By.id("workload-start")).click();
+        wait.until(d -> d.findElement(By.id("workload-status")).getText().startsWith("Running"));
+        assertThat(driver.findElement(By.id("workload-start")).isEnabled()).as("one run at a time").isFalse();
+        assertAccessible("a workload run in progress");
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(120))
+                .until(d -> d.findElement(By.id("workload-status")).getText().startsWith("The last run"));
+        assertThat(driver.findElement(By.id("workload-status")).getText()).startsWith("The last run succeeded").endsWith("with 0 errors.");
+        List<String> rows = panel.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("Full package 1 0 yes");
+        assertThat(rows.get(1)).startsWith("Weights aspect 1 0 yes");
+        assertThat(panel.getText()).contains("Source model", "arnir0/Tiny-LLM");
+        WebElement chart = panel.findElement(By.cssSelector("canvas"));
+        assertThat(chart.getAttribute("aria-label")).contains("table below");
+        assertThat(driver.executeScript("const c = arguments[0]; return c.width > 0 && c.getContext('2d')"
+                + ".getImageData(0, 0, c.width, c.height).data.some(v => v !== 0)", chart)).as("the chart is drawn").isEqualTo(true);
+        assertThat(driver.findElement(By.id("workload-start")).isEnabled()).isTrue();
+        ui.shot("workload", By.cssSelector("[aria-labelledby=workload-title]"));
+        assertAccessible("the result of a workload run");
+    }
+
+    @Test
+    @Order(31)
+    void sortingByNewestOrByDownloadsPutsTheLatestOrTheMostDownloadedFirst() throws Exception {
+        ensureSignedIn();
+        String link = ModelUploads.model(client, "ui-newest-model", "---\nlicense: mit\n---\n# Newest\n").link();
+        assertThat(client.fetchAbsolute(link.startsWith("http") ? link : base + link).status()).isEqualTo(200);
+        open("#/search?sort=newest");
+        assertThat(resultNames().get(0)).isEqualTo("ui-newest-model");
+        open("#/search?sort=downloads");
+        By counts = By.cssSelector(".result [data-fact=downloads] dd");
+        wait.until(d -> d.findElements(counts).stream().noneMatch(dd -> dd.getText().equals("…")));
+        List<Long> downloads = driver.findElements(counts).stream()
+                .map(dd -> Long.parseLong(dd.getText().replace(",", ""))).toList();
+        assertThat(downloads).hasSize(20).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(downloads.get(0)).as("some artifact was downloaded more than another").isGreaterThan(downloads.get(19));
+        assertAccessible("search results sorted by downloads");
+    }
+
+    @Test
+    @Order(32)
+    void eachPartOfThePackageDownloadsWithTheSizeItsButtonNamed() throws Exception {
+        ensureSignedIn();
+        String id = ModelUploads.model(client, "ui-parts-model", "---\nlicense: mit\n---\n# Parts\n").id();
+        long weightsBytes = json(client.get("/artifact/model/" + id + "/cost/aspects")).at("/aspects/weights/download_bytes").asLong();
+        open("#/artifact/model/" + id);
+        WebElement weights = wait.until(ExpectedConditions.elementToBeClickable(By.id("download-weights")));
+        assertThat(driver.findElements(By.cssSelector(".aspect-downloads button"))).extracting(b -> b.getAttribute("id"))
+                .containsExactly("download-weights", "download-card", "download-config");
+        String label = weights.getText();
+        assertThat(label).startsWith("Weights (").endsWith(", 1 file)");
+        String size = label.substring("Weights (".length(), label.indexOf(','));
+        weights.click();
+        wait.until(d -> d.findElement(By.id("download-status")).getText().startsWith("Downloaded"));
+        assertThat(driver.findElement(By.id("download-status")).getText()).endsWith("(" + size + ").");
+        wait.until(d -> !d.findElements(By.cssSelector("#artifact-downloads tbody tr")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("#artifact-downloads tbody tr")).getText()).contains("weights", size);
+        JsonNode entry = json(client.get("/downloads/history", "artifact_id=" + id)).at("/entries/0");
+        assertThat(entry.get("aspect").asText()).isEqualTo("weights");
+        assertThat(entry.get("bytes").asLong()).isEqualTo(weightsBytes);
+        assertAccessible("an artifact page after a download of one part");
+    }
+
+    @Test
+    @Order(33)
+    void aModelCardsScriptsHandlersAndScriptLinksNeverReachThePage() throws Exception {
+        ensureSignedIn();
+        String readme = "---\nlicense: mit\n---\n# Hostile card\n\n<script>window.__pwned = 1</script>\n\n"
+                + "<img src=\"x\" onerror=\"window.__pwned = 2\">\n\n[click me](javascript:window.__pwned=3)\n\n"
+                + "<a href=\"https://example.org\" onclick=\"window.__pwned = 4\">a plain link</a>\n\n"
+                + "<iframe src=\"https://example.org\"></iframe>\n\n<form action=\"/reset\"><button>go</button></form>\n\nThe text stays.\n";
+        String id = ModelUploads.model(client, "ui-hostile-card", readme).id();
+        open("#/artifact/model/" + id);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".markdown")));
+        wait.until(d -> card.getText().contains("The text stays."));
+        assertThat(card.findElements(By.cssSelector("script, img, iframe, form, [onerror], [onclick], a[href^='javascript']"))).isEmpty();
+        assertThat(card.findElement(By.linkText("a plain link")).getAttribute("href")).isEqualTo("https://example.org/");
+        assertThat(driver.executeScript("return window.__pwned === undefined")).isEqualTo(true);
+        assertAccessible("an artifact page with a hostile card");
     }
 
     @Test
