@@ -1,5 +1,6 @@
 package io.modelregistry.server.web;
 
+import io.modelregistry.api.error.ErrorMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -68,9 +69,7 @@ public final class FailedComponent {
 
     /** The 503 for a request {@code component} failed: JSON, the component named, and when to try again. */
     public static ResponseEntity<Map<String, Object>> answer(Named component) {
-        var body = ApiErrors.body(HttpStatus.SERVICE_UNAVAILABLE, "The " + component.name() + " is unavailable, so"
-                + " this request could not be completed; try again shortly (/health/components shows '"
-                + component.id() + "').").getBody();
+        var body = ApiErrors.body(ErrorMessage.COMPONENT_UNAVAILABLE, component.name(), component.id()).getBody();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5").body(body);
     }
