@@ -1,6 +1,7 @@
 package io.modelregistry.query.hf;
 
 import io.modelregistry.api.error.ErrorMessage;
+
 /**
  * The tail of {@code /hf/api/models/...} or {@code /hf/api/datasets/...}: a repo id ({@code name} or {@code org/name}), then nothing (info at
  * {@code main}), {@code revision/{rev}}, {@code tree/{rev}[/{path}]} or {@code refs}. A revision is one segment

@@ -1,6 +1,7 @@
 package io.modelregistry.query.hf;
 
 import io.modelregistry.api.error.ErrorMessage;
+
 /**
  * A refusal as the HuggingFace Hub words it: an HTTP status, the {@code X-Error-Code} header its clients turn into
  * typed errors ({@code RepositoryNotFoundError}, {@code GatedRepoError}, ...), and a message for {@code {"error"}}.

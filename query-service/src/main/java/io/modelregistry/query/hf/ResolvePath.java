@@ -1,6 +1,7 @@
 package io.modelregistry.query.hf;
 
 import io.modelregistry.api.error.ErrorMessage;
+
 /** The tail of {@code /hf/{repo}/resolve/{rev}/{path}}: the repo id is the one or two segments before "resolve". */
 record ResolvePath(String repo, String revision, String filePath) {
 
