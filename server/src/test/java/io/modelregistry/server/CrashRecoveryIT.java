@@ -44,9 +44,8 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A 2xx means durable, and reads after a restart never disagree with each other: the packaged jar is killed with
@@ -62,7 +61,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * acknowledged, so some writes were acknowledged just before it and others are in flight, however fast or slow the
  * machine is; nothing else depends on timing.
  */
-class CrashRecoveryIT {
+abstract class CrashRecoveryIT {
 
     private static final int INGESTS = 40;
     private static final int UPLOADS = 10;
@@ -86,11 +85,17 @@ class CrashRecoveryIT {
         }
     }
 
-    @ParameterizedTest(name = "stores: {0}")
-    @ValueSource(strings = {"embedded", "scale-out"})
+    /** {@code embedded} or {@code scale-out}; one subclass each, so that the two run in parallel test JVMs. */
+    private final String stores;
+
+    CrashRecoveryIT(String stores) {
+        this.stores = stores;
+    }
+
+    @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
-    void acknowledgedWritesSurviveASigkillDuringFiftyConcurrentIngestsAndUploadsAndNothingIsHalfVisibleAfterTheRestart(
-            String stores) throws Exception {
+    void acknowledgedWritesSurviveASigkillDuringFiftyConcurrentIngestsAndUploadsAndNothingIsHalfVisibleAfterTheRestart()
+            throws Exception {
         Path jar = Path.of(System.getProperty("registry.jar", "target/registry-server.jar"));
         assertThat(jar).exists();
         Path work = RegistryProcess.tempDir("registry-crash");

@@ -27,8 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two packaged registry processes on one DynamoDB log (dynalite), one S3 bucket (S3Proxy) and read models either
@@ -38,14 +37,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stream of writes, the survivor carries on (it takes over the projections once the dead node's claims expire) and
  * every write that was acknowledged is there; and a node started afresh, with an empty data dir, serves all of it.
  */
-class ScaleOutNodesIT {
+abstract class ScaleOutNodesIT {
 
     private static final String SIGNING_KEY = Base64.getEncoder()
             .encodeToString("one-secret-shared-by-every-node-of-this-test".getBytes());
 
-    @ParameterizedTest(name = "read models: {0}")
-    @ValueSource(strings = {"embedded", "opensearch"})
-    void twoNodesOnTheSharedStoresBehaveAsOneRegistryAndTheSurvivorOfASigkillLosesNothingAcknowledged(String readModels)
+    /** {@code embedded} or {@code opensearch}; one subclass each, so that the two run in parallel test JVMs. */
+    private final String readModels;
+
+    ScaleOutNodesIT(String readModels) {
+        this.readModels = readModels;
+    }
+
+    @Test
+    void twoNodesOnTheSharedStoresBehaveAsOneRegistryAndTheSurvivorOfASigkillLosesNothingAcknowledged()
             throws Exception {
         Path jar = Path.of(System.getProperty("registry.jar", "target/registry-server.jar"));
         assertThat(jar).exists();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * regex read. Fewer artifacts than the Lucene smoke test, because every write is a request to the node. The
  * assertions are generous (a shared 2-core machine must not make this flaky); the printed numbers are what to look at.
  */
-class OpenSearchSearchSmokeTest {
+class OpenSearchSearchSmokeBenchmark {
 
     private static final int ARTIFACTS = 2_000;
 

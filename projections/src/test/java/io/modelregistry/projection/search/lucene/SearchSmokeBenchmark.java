@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * assertions are deliberately generous (a shared 2-core machine must not make this flaky); the printed
  * numbers are what to look at.
  */
-class SearchSmokeTest {
+class SearchSmokeBenchmark {
 
     private static final int ARTIFACTS = 10_000;
 
