@@ -1,0 +1,55 @@
+package io.modelregistry.server;
+
+import static io.modelregistry.server.RefusedSourceUrlsTest.asPattern;
+import static io.modelregistry.server.support.RegistryClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import io.modelregistry.api.error.ErrorMessage;
+import io.modelregistry.server.support.RegistryClient;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Malformed reads and queries, each answered with its own catalogue entry and status (with the administrator's
+ * token, so the refusal is the request's, not the caller's). One registry for all: a refusal changes nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RequestRefusalsTest extends InProcessRegistryTest {
+
+    private RegistryClient client;
+
+    @BeforeAll
+    void oneRegistry() {
+        client = freshRegistry(exchange -> { });
+    }
+
+    Stream<Arguments> refused() {
+        return Stream.of(
+                arguments("GET", "/health/logs", "q=" + "a".repeat(201), null, 400, ErrorMessage.HEALTH_Q_MUST_MOST_CHARACTERS),
+                arguments("GET", "/downloads/history", "user=", null, 400, ErrorMessage.DOWNLOADS_USER_MUST_USER_NAME),
+                arguments("GET", "/downloads/history", "before=not-a-cursor", null, 400, ErrorMessage.DOWNLOADS_BEFORE_MUST_NEXT_CURSOR),
+                arguments("GET", "/artifacts/model/1234/card", "version=%20", null, 400, ErrorMessage.CARD_VERSION_MUST_SEMANTIC_VERSION),
+                arguments("GET", "/artifact/byName/*", null, null, 400, ErrorMessage.ARTIFACT_RESERVED_USE_POST_ARTIFACTS),
+                arguments("POST", "/artifacts", null, "[{\"name\": \"*\", \"version\": 1}]", 400, ErrorMessage.ARTIFACT_VERSION_MUST_STRING_EXACT),
+                arguments("POST", "/artifacts", null, "[1]", 400, ErrorMessage.ARTIFACT_EACH_ARTIFACT_QUERY_MUST),
+                arguments("POST", "/artifacts", null, "[{\"name\": \"*\", \"types\": \"model\"}]", 400, ErrorMessage.ARTIFACT_TYPES_MUST_ARRAY_MODEL),
+                arguments("POST", "/artifacts/summaries", null, "{\"ids\": [1]}", 400, ErrorMessage.ARTIFACT_EVERY_ID_MUST_STRING),
+                arguments("GET", "/artifacts/model/1234", "as_of=", null, 400, ErrorMessage.TIMETRAVEL_MUST_ISO_8601_INSTANT),
+                arguments("GET", "/no-such-endpoint", null, null, 404, ErrorMessage.REQUEST_NO_SUCH_ENDPOINT),
+                arguments("PATCH", "/artifacts/model/1234", null, "{}", 405, ErrorMessage.REQUEST_METHOD_NOT_ALLOWED));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {5}")
+    @MethodSource("refused")
+    void aMalformedRequestIsAnsweredWithItsOwnMessage(String method, String path, String query, String body,
+                                                       int status, ErrorMessage expected) {
+        var answer = client.send(method, path, query, body, true);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        assertThat(json(answer).path("message").asText()).matches(asPattern(expected));
+    }
+}
