@@ -21,11 +21,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestRefusalsTest extends InProcessRegistryTest {
 
+    private static final String USER = "refusals-reader";
+    private static final String PASSWORD = "a-long-enough-password-1";
+
     private RegistryClient client;
+    private RegistryClient user;
 
     @BeforeAll
-    void oneRegistry() {
+    void oneRegistryAndOneUser() {
         client = freshRegistry(exchange -> { });
+        assertThat(client.post("/users", "{\"user\": {\"name\": \"" + USER + "\", \"is_admin\": false},"
+                + " \"secret\": {\"password\": \"" + PASSWORD + "\"}, \"permissions\": [\"search\"]}").status())
+                .isEqualTo(201);
+        user = new RegistryClient(client.baseUrl(), exchange -> { });
+        assertThat(user.login(USER, PASSWORD).status()).isEqualTo(200);
     }
 
     Stream<Arguments> refused() {
@@ -41,7 +50,25 @@ class RequestRefusalsTest extends InProcessRegistryTest {
                 arguments("POST", "/artifacts/summaries", null, "{\"ids\": [1]}", 400, ErrorMessage.ARTIFACT_EVERY_ID_MUST_STRING),
                 arguments("GET", "/artifacts/model/1234", "as_of=", null, 400, ErrorMessage.TIMETRAVEL_MUST_ISO_8601_INSTANT),
                 arguments("GET", "/no-such-endpoint", null, null, 404, ErrorMessage.REQUEST_NO_SUCH_ENDPOINT),
-                arguments("PATCH", "/artifacts/model/1234", null, "{}", 405, ErrorMessage.REQUEST_METHOD_NOT_ALLOWED));
+                arguments("PATCH", "/artifacts/model/1234", null, "{}", 405, ErrorMessage.REQUEST_METHOD_NOT_ALLOWED),
+                // the HuggingFace-compatible routes answer in the Hub's shape: the text is in "error"
+                arguments("GET", "/hf/api/models/", null, null, 404, ErrorMessage.HF_REPOSITORY_FOUND_GIVE_REPO),
+                arguments("GET", "/hf/api/models/org/name/discussions", null, null, 404, ErrorMessage.HF_REPOSITORY_FOUND_ROUTE_REGISTRY));
+    }
+
+    @ParameterizedTest(name = "a user who is not an administrator: {0} {1} {5}")
+    @MethodSource("refusedToAUser")
+    void aRequestOnlyAnAdministratorMayMakeIsRefusedToAUserWithItsOwnMessage(String method, String path, String query,
+                                                                           String body, int status,
+                                                                           ErrorMessage expected) {
+        var answer = user.send(method, path, query, body, true);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        assertThat(json(answer).path("message").asText()).matches(asPattern(expected));
+    }
+
+    Stream<Arguments> refusedToAUser() {
+        return Stream.of(arguments("GET", "/downloads/history", "user=" + RegistryClient.ADMIN, null, 401,
+                ErrorMessage.DOWNLOADS_ADMINISTRATOR_MAY_READ_OTHER));
     }
 
     @ParameterizedTest(name = "{0} {1} {5}")
@@ -50,6 +77,7 @@ class RequestRefusalsTest extends InProcessRegistryTest {
                                                        int status, ErrorMessage expected) {
         var answer = client.send(method, path, query, body, true);
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
-        assertThat(json(answer).path("message").asText()).matches(asPattern(expected));
+        String field = path.startsWith("/hf/") ? "error" : "message";
+        assertThat(json(answer).path(field).asText()).matches(asPattern(expected));
     }
 }
