@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.command.upload.TestZips;
+import io.modelregistry.server.support.ModelUploads;
 import io.modelregistry.server.support.RegistryClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +74,29 @@ class RefusedUploadsTest extends InProcessRegistryTest {
                 body.getBytes(StandardCharsets.UTF_8));
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(message(answer)).matches(asPattern(ErrorMessage.UPLOAD_MULTIPART_UPLOAD_NEEDS_ZIP));
+    }
+
+    @Test
+    void aNameWithAControlCharacterAnInvisibleOneOrTooManyIsRefused() throws Exception {
+        byte[] zip = TestZips.zip(TestZips.files("main.py", "print(1)"));
+        assertRefusedName("bad%07name", zip, ErrorMessage.ARTIFACT_NAME_MUST_CONTAIN_CONTROL);
+        assertRefusedName("evil%E2%80%AEtxt.py", zip, ErrorMessage.ARTIFACT_NAME_INVISIBLE_CHARACTERS);
+        assertRefusedName("n".repeat(257), zip, ErrorMessage.ARTIFACT_NAME_MUST_1_CHARACTERS);
+    }
+
+    @Test
+    void anOverrideWhoseReasonIsNotTextIsRefused() throws Exception {
+        var model = ModelUploads.model(client, "refused-override-reason", "# refused-override-reason\n");
+        var answer = client.put("/artifact/model/" + model.id() + "/weights-scan/override", "{\"reason\": 5}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).path("message").asText())
+                .matches(asPattern(ErrorMessage.WEIGHTS_REASON_MUST_TEXT_MOST));
+    }
+
+    private void assertRefusedName(String encodedName, byte[] zip, ErrorMessage expected) throws Exception {
+        var answer = send("/artifact/code/upload?name=" + encodedName, "application/zip", zip);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(message(answer)).matches(asPattern(expected));
     }
 
     private void assertRefused(String type, byte[] zip, ErrorMessage expected) throws Exception {
