@@ -8,7 +8,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.server.support.RegistryClient;
 import java.util.stream.Stream;
+import io.modelregistry.server.support.ModelUploads;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -64,6 +66,21 @@ class RequestRefusalsTest extends InProcessRegistryTest {
         var answer = user.send(method, path, query, body, true);
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
         assertThat(json(answer).path("message").asText()).matches(asPattern(expected));
+    }
+
+    @Test
+    void aTransactionRefusesASecondCommandForTheSameArtifact() throws Exception {
+        var model = ModelUploads.model(client, "refusals-grouped", "# refusals-grouped\n");
+        var begun = client.post("/transactions", "");
+        assertThat(begun.status()).as(begun.text()).isEqualTo(201);
+        String tx = json(begun).path("id").asText();
+        String delete = "{\"command\": \"delete\", \"type\": \"model\", \"id\": \"" + model.id() + "\"}";
+        var first = client.post("/transactions/" + tx + "/commands", delete);
+        assertThat(first.status()).as(first.text()).isBetween(200, 201);
+        var second = client.post("/transactions/" + tx + "/commands", delete);
+        assertThat(second.status()).as(second.text()).isEqualTo(409);
+        assertThat(json(second).path("message").asText())
+                .matches(asPattern(ErrorMessage.GROUP_TRANSACTION_ALREADY_COMMAND_ARTIFACT));
     }
 
     Stream<Arguments> refusedToAUser() {
