@@ -1,5 +1,6 @@
 package io.modelregistry.hub;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -246,7 +247,6 @@ public final class HubClient {
         // the URI has no secrets (tokens travel in a header); the client-facing message names only the service
         log.warn("{} {}: GET {} ({})", endpoint.name(), what, uri, cause.getClass().getSimpleName());
         HubReachability.failed(endpoint.name(), what);
-        return new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
-                endpoint.name() + " " + what + "; try again later.", cause);
+        return ErrorMessage.HUB_UNREACHABLE.exceptionCausedBy(cause, endpoint.name(), what);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.hub;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.error.RegistryException;
@@ -132,8 +133,8 @@ public final class HubLookup {
         if (status == 404 || status == 410 || status == 401 || status == 451 || response.redirect()) {
             return false;
         }
-        String reason = status == 403 || status == 429 ? "refused the request (rate limit?)" : "answered " + status;
-        throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE, endpoint.name() + " " + reason + ".");
+        throw status == 403 || status == 429 ? ErrorMessage.HUB_LOOKUP_REFUSED.exception(endpoint.name())
+                : ErrorMessage.HUB_LOOKUP_ANSWERED.exception(endpoint.name(), status);
     }
 
     private static void requireHf(String id) {

@@ -1,5 +1,6 @@
 package io.modelregistry.hub;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.artifact.SourceRef;
@@ -45,7 +46,7 @@ public final class SourceUrlParser {
 
     public SourceRef parse(ArtifactType type, String url) {
         if (type == null) {
-            throw RegistryException.badRequest("The artifact type is required.");
+            throw ErrorMessage.HUB_ARTIFACT_TYPE_REQUIRED.exception();
         }
         URI uri = toUri(url);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
@@ -59,42 +60,40 @@ public final class SourceUrlParser {
         if (KAGGLE_HOSTS.contains(host)) {
             return kaggle(type, segments);
         }
-        throw RegistryException.badRequest("Unsupported host '" + clip(host) + "': sources must be on huggingface.co,"
-                + " github.com or kaggle.com.");
+        throw ErrorMessage.HUB_UNSUPPORTED_HOST_SOURCES_MUST.exception(clip(host));
     }
 
     private static URI toUri(String url) {
         if (url == null || url.isBlank()) {
-            throw RegistryException.badRequest("The source url is required.");
+            throw ErrorMessage.HUB_SOURCE_URL_REQUIRED.exception();
         }
         if (url.length() > MAX_URL_CHARS) {
-            throw RegistryException.badRequest("The source url is longer than " + MAX_URL_CHARS + " characters.");
+            throw ErrorMessage.HUB_SOURCE_URL_LONGER_CHARACTERS.exception(MAX_URL_CHARS);
         }
         String trimmed = url.strip();
         if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw RegistryException.badRequest("The source url must not contain spaces or control characters.");
+            throw ErrorMessage.HUB_SOURCE_URL_MUST_CONTAIN.exception();
         }
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw RegistryException.badRequest("The source url is not a valid URL.");
+            throw ErrorMessage.HUB_SOURCE_URL_VALID_URL.exception();
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
                 || uri.isOpaque()) {
-            throw RegistryException.badRequest("Only http(s) URLs of huggingface.co, github.com or kaggle.com are"
-                    + " accepted as sources.");
+            throw ErrorMessage.HUB_HTTP_S_URLS_HUGGINGFACE.exception();
         }
         if (uri.getRawUserInfo() != null) {
-            throw RegistryException.badRequest("The source url must not contain user information.");
+            throw ErrorMessage.HUB_SOURCE_URL_MUST_CONTAIN_USER.exception();
         }
         String authority = uri.getRawAuthority();
         if (authority == null || uri.getHost() == null) {
-            throw RegistryException.badRequest("The source url has no valid host.");
+            throw ErrorMessage.HUB_SOURCE_URL_VALID_HOST.exception();
         }
         if (uri.getPort() != -1 || !authority.equalsIgnoreCase(uri.getHost())) {
-            throw RegistryException.badRequest("The source url must not name a port.");
+            throw ErrorMessage.HUB_SOURCE_URL_MUST_NAME.exception();
         }
         return uri;
     }
@@ -109,7 +108,7 @@ public final class SourceUrlParser {
                 segments.add(segment);
             }
             if (segments.size() > MAX_PATH_SEGMENTS) {
-                throw RegistryException.badRequest("The source url has too many path segments.");
+                throw ErrorMessage.HUB_SOURCE_URL_TOO_MANY.exception();
             }
         }
         return segments;
@@ -117,21 +116,19 @@ public final class SourceUrlParser {
 
     private static SourceRef huggingFace(ArtifactType type, List<String> segments) {
         if (segments.isEmpty()) {
-            throw RegistryException.badRequest("The URL names no HuggingFace repository.");
+            throw ErrorMessage.HUB_URL_NAMES_HUGGINGFACE_REPOSITORY.exception();
         }
         String first = segments.get(0);
         boolean dataset = first.equals("datasets");
         if (first.equals("spaces")) {
-            throw RegistryException.badRequest("HuggingFace Spaces are not supported: give a model URL"
-                    + " (https://huggingface.co/ORG/NAME) or a dataset URL (https://huggingface.co/datasets/ORG/NAME).");
+            throw ErrorMessage.HUB_HUGGINGFACE_SPACES_SUPPORTED_GIVE.exception();
         }
         if (!dataset && HUGGINGFACE_PAGES.contains(first)) {
-            throw RegistryException.badRequest("This huggingface.co URL is a site page, not a model or dataset"
-                    + " repository.");
+            throw ErrorMessage.HUB_HUGGINGFACE_CO_URL_SITE.exception();
         }
         int start = dataset ? 1 : 0;
         if (segments.size() <= start) {
-            throw RegistryException.badRequest("The URL names no HuggingFace dataset.");
+            throw ErrorMessage.HUB_URL_NAMES_HUGGINGFACE_DATASET.exception();
         }
         String repoId;
         int rest;
@@ -152,8 +149,7 @@ public final class SourceUrlParser {
 
     private static SourceRef gitHub(List<String> segments) {
         if (segments.size() < 2 || GitHubNames.isSitePage(segments.get(0))) {
-            throw RegistryException.badRequest("The URL names no GitHub repository: expected"
-                    + " https://github.com/OWNER/REPO.");
+            throw ErrorMessage.HUB_URL_NAMES_GITHUB_REPOSITORY.exception();
         }
         String owner = repoSegment(segments.get(0), "owner");
         String repo = segments.get(1);
@@ -169,16 +165,14 @@ public final class SourceUrlParser {
 
     private static SourceRef kaggle(ArtifactType type, List<String> segments) {
         if (segments.size() < 3 || !segments.get(0).equals("datasets")) {
-            throw RegistryException.badRequest("Only Kaggle dataset URLs (https://www.kaggle.com/datasets/OWNER/NAME)"
-                    + " are accepted.");
+            throw ErrorMessage.HUB_KAGGLE_DATASET_URLS_HTTPS.exception();
         }
         String owner = repoSegment(segments.get(1), "owner");
         String name = repoSegment(segments.get(2), "dataset name");
         List<String> trailing = segments.subList(3, segments.size());
         if (trailing.size() > MAX_KAGGLE_TRAILING_SEGMENTS
                 || !trailing.stream().allMatch(s -> REPO_SEGMENT.matcher(s).matches())) {
-            throw RegistryException.badRequest("Unsupported Kaggle URL form: expected"
-                    + " https://www.kaggle.com/datasets/OWNER/NAME.");
+            throw ErrorMessage.HUB_UNSUPPORTED_KAGGLE_URL_FORM.exception();
         }
         requireCompatible(type, SourceKind.KAGGLE_DATASET);
         return new SourceRef(SourceKind.KAGGLE_DATASET, owner + "/" + name, null, null,
@@ -192,29 +186,25 @@ public final class SourceUrlParser {
         }
         String verb = segments.get(from);
         if (!verbs.contains(verb)) {
-            throw RegistryException.badRequest("Unsupported " + service + " URL form: give the repository page,"
-                    + " optionally with /tree/<revision>[/<folder>] or /blob/<revision>/<file>.");
+            throw ErrorMessage.HUB_UNSUPPORTED_URL_FORM_GIVE.exception(service);
         }
         if (segments.size() < from + 2) {
-            throw RegistryException.badRequest("The " + service + " URL names no revision after /" + verb + ".");
+            throw ErrorMessage.HUB_URL_NAMES_REVISION_AFTER.exception(service, verb);
         }
         String revision = segments.get(from + 1);
         if (!REVISION.matcher(revision).matches() || isDotsOnly(revision)) {
-            throw RegistryException.badRequest("The " + service + " URL names an invalid revision (allowed: letters,"
-                    + " digits, '.', '_', '-').");
+            throw ErrorMessage.HUB_URL_NAMES_INVALID_REVISION.exception(service);
         }
         List<String> path = segments.subList(from + 2, segments.size());
         if (!verb.equals("tree") && path.isEmpty()) {
-            throw RegistryException.badRequest("The " + service + " URL names no file after /" + verb + "/"
-                    + revision + ".");
+            throw ErrorMessage.HUB_URL_NAMES_FILE_AFTER.exception(service, verb, revision);
         }
         if (path.size() > MAX_SUB_PATH_SEGMENTS) {
-            throw RegistryException.badRequest("The " + service + " URL's path inside the repository is too deep.");
+            throw ErrorMessage.HUB_URL_S_PATH_INSIDE.exception(service);
         }
         for (String segment : path) {
             if (!PATH_SEGMENT.matcher(segment).matches() || isDotsOnly(segment)) {
-                throw RegistryException.badRequest("The " + service + " URL's path inside the repository has an"
-                        + " invalid segment (allowed: letters, digits and . _ - + @ = , ~; no '..').");
+                throw ErrorMessage.HUB_URL_S_PATH_INSIDE_REPOSITORY.exception(service);
             }
         }
         return new Tail(revision, path.isEmpty() ? null : String.join("/", path));
@@ -222,8 +212,7 @@ public final class SourceUrlParser {
 
     private static String repoSegment(String segment, String what) {
         if (!REPO_SEGMENT.matcher(segment).matches() || isDotsOnly(segment)) {
-            throw RegistryException.badRequest("The URL has an invalid " + what + " (allowed: letters, digits, '.',"
-                    + " '_', '-'; at most 96 characters).");
+            throw ErrorMessage.HUB_URL_INVALID_ALLOWED_LETTERS.exception(what);
         }
         return segment;
     }
@@ -254,8 +243,7 @@ public final class SourceUrlParser {
                     + " or a Kaggle dataset";
             case CODE -> "a GitHub repository (https://github.com/OWNER/REPO)";
         };
-        throw RegistryException.badRequest("A " + type.wireName() + " artifact cannot be ingested from " + source
-                + "; it must come from " + accepted + ".");
+        throw ErrorMessage.HUB_ARTIFACT_CANNOT_INGESTED_MUST.exception(type.wireName(), source, accepted);
     }
 
     private static String clip(String text) {

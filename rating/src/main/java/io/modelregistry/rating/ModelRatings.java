@@ -1,5 +1,6 @@
 package io.modelregistry.rating;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocuments;
@@ -88,9 +89,10 @@ public class ModelRatings {
         RatingOutcome outcome = rate("(new)", name, content, documents, RatingTrigger.INGEST);
         boolean gated = content.source() != null && content.source().kind() == SourceKind.HUGGINGFACE_MODEL;
         if (gated && policy == GatePolicy.ENFORCE && !outcome.vetted()) {
-            String message = refusal(outcome);
-            refusals.record(new ModelIngestRefused(sourceUrl, name, outcome, message, actor, clock.instant()));
-            throw new RegistryException(RegistryException.Kind.FAILED_DEPENDENCY, message);
+            RegistryException refused = refusal(outcome);
+            refusals.record(new ModelIngestRefused(sourceUrl, name, outcome, refused.getMessage(), actor,
+                    clock.instant()));
+            throw refused;
         }
         return outcome;
     }
@@ -110,17 +112,13 @@ public class ModelRatings {
         }
     }
 
-    static String refusal(RatingOutcome outcome) {
+    static RegistryException refusal(RatingOutcome outcome) {
         if (outcome.failed()) {
-            return "Model not registered: its rating could not be completed (metric "
-                    + String.join(", ", outcome.failedMetrics()) + " failed), so it cannot pass the ingest gate"
-                    + " (policy 'enforce'). Try again later.";
+            return ErrorMessage.RATING_INGEST_REFUSED_RATING_FAILED.exception(String.join(", ", outcome.failedMetrics()));
         }
         String failing = outcome.gateFindings().entrySet().stream()
                 .map(e -> e.getKey() + "=" + String.format(Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(", "));
-        return "Model not registered: it fails the ingest gate (policy 'enforce': every non-latency metric must be"
-                + " at least " + IngestGate.THRESHOLD + "; reviewedness -1 is not applicable, size_score counts by"
-                + " its best device). Failing metrics: " + failing + ".";
+        return ErrorMessage.RATING_INGEST_REFUSED_BELOW_GATE.exception(IngestGate.THRESHOLD, failing);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
@@ -73,15 +74,14 @@ class ArtifactAggregate {
     ArtifactAggregate(RegisterArtifactVersions command, Instant at,
                       Function<ArtifactContent, Optional<DeclaredLineage>> lineageOf) {
         if (command.versions().isEmpty()) {
-            throw RegistryException.badRequest("An artifact is registered with at least one version.");
+            throw ErrorMessage.ARTIFACT_ARTIFACT_REGISTERED_LEAST_VERSION.exception();
         }
         List<RatedContent> ordered = new ArrayList<>(command.versions());
         ordered.sort((a, b) -> SemanticVersions.PRECEDENCE.compare(a.content().version(), b.content().version()));
         var seen = new TreeSet<String>(SemanticVersions.PRECEDENCE);
         for (RatedContent version : ordered) {
             if (!seen.add(SemanticVersions.normalise(version.content().version()))) {
-                throw RegistryException.conflict("Version " + version.content().version()
-                        + " is listed twice for one artifact.");
+                throw ErrorMessage.ARTIFACT_VERSION_LISTED_TWICE_ARTIFACT.exception(version.content().version());
             }
         }
         String id = command.artifactId();
@@ -110,13 +110,11 @@ class ArtifactAggregate {
                     Optional<DeclaredLineage> lineage) {
         requireType(command.type());
         if (!name.equals(command.name())) {
-            throw RegistryException.badRequest("The name and id must match: artifact " + artifactId
-                    + " is named '" + name + "', not '" + command.name() + "'.");
+            throw ErrorMessage.ARTIFACT_NAME_ID_MUST_MATCH.exception(artifactId, name, command.name());
         }
         ArtifactContent content = normalised(command.content());
         if (versions.contains(content.version())) {
-            throw RegistryException.conflict("The " + type.wireName() + " " + artifactId + " already has version "
-                    + versions.ceiling(content.version()) + ".");
+            throw ErrorMessage.ARTIFACT_ALREADY_VERSION.exception(type.wireName(), artifactId, versions.ceiling(content.version()));
         }
         boolean becomesLatest = SemanticVersions.PRECEDENCE.compare(content.version(), versions.last()) > 0;
         apply(new ArtifactVersionAdded(artifactId, type, name, content, command.actor(), at));
@@ -133,8 +131,7 @@ class ArtifactAggregate {
     void update(UpdateArtifact command, Optional<RatingOutcome> rating, Instant at, Optional<DeclaredLineage> lineage) {
         requireType(command.type());
         if (!name.equals(command.name())) {
-            throw RegistryException.badRequest("The name and id must match: artifact " + artifactId
-                    + " is named '" + name + "', not '" + command.name() + "'.");
+            throw ErrorMessage.ARTIFACT_NAME_ID_MUST_MATCH.exception(artifactId, name, command.name());
         }
         // The contract's update replaces the content of the latest version; the version itself stays.
         String latest = versions.last();
@@ -150,8 +147,7 @@ class ArtifactAggregate {
     private static void rateNew(String id, ArtifactType type, RatingOutcome outcome, Actor actor, Instant at,
                                 String version) {
         if (type != ArtifactType.MODEL) {
-            throw RegistryException.badRequest("Only models are rated: artifact " + id + " is a "
-                    + type.wireName() + ".");
+            throw ErrorMessage.ARTIFACT_MODELS_RATED_ARTIFACT.exception(id, type.wireName());
         }
         apply(new ModelRated(id, outcome, actor, at, version));
     }
@@ -183,7 +179,7 @@ class ArtifactAggregate {
     private void requireType(ArtifactType requested) {
         if (requested != type) {
             // An id names one artifact of one type: asking for it under another type is asking for nothing.
-            throw RegistryException.notFound("No " + requested.wireName() + " artifact with id " + artifactId + ".");
+            throw ErrorMessage.ARTIFACT_NO_TYPED_ARTIFACT_WITH_ID.exception(requested.wireName(), artifactId);
         }
     }
 

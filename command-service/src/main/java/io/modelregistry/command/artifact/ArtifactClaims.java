@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.claim.SourceClaim;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +67,7 @@ public class ArtifactClaims {
     /** Claims the source for a new artifact, or refuses with 409; released again if the append fails. */
     void claim(String artifactId, ArtifactType type, String name, String sourceKey) {
         if (acquire(new SourceClaim(sourceKey, artifactId, type, name, now()),
-                "A " + type.wireName() + " from this source is already registered.")) {
+                () -> ErrorMessage.ARTIFACT_SOURCE_ALREADY_REGISTERED.exception(type.wireName()))) {
             onRollback(() -> store.release(sourceKey, artifactId));
         }
     }
@@ -74,13 +76,13 @@ public class ArtifactClaims {
     void reclaim(String artifactId, String sourceKey) {
         List<SourceClaim> held = store.heldBy(artifactId);
         if (held.isEmpty()) {
-            throw RegistryException.notFound("No artifact with id " + artifactId + ".");
+            throw ErrorMessage.ARTIFACT_NO_ARTIFACT_WITH_ID.exception(artifactId);
         }
         List<SourceClaim> previous = held.stream().filter(claim -> !claim.sourceKey().equals(sourceKey)).toList();
         if (previous.size() == held.size()) {
             SourceClaim current = held.get(0);
             if (acquire(new SourceClaim(sourceKey, artifactId, current.type(), current.name(), now()),
-                    "Another artifact of this type is already registered from this source.")) {
+                    ErrorMessage.ARTIFACT_SOURCE_TAKEN::exception)) {
                 onRollback(() -> store.release(sourceKey, artifactId));
             }
         }
@@ -102,7 +104,7 @@ public class ArtifactClaims {
      * registration, e.g. a group executed twice at once on two nodes): only the writer may release it on rollback,
      * or the attempt that loses would free the source of the one that committed.
      */
-    private boolean acquire(SourceClaim mine, String conflict) {
+    private boolean acquire(SourceClaim mine, Supplier<RegistryException> conflict) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             if (store.claimIfAbsent(mine)) {
                 return true;
@@ -115,7 +117,7 @@ public class ArtifactClaims {
                 return false;
             }
             if (!abandoned(holder.get())) {
-                throw RegistryException.conflict(conflict);
+                throw conflict.get();
             }
             if (store.replace(holder.get(), mine)) {
                 log.warn("Took over the claim on {} held by artifact {} since {}: the event log does not back it",
@@ -123,7 +125,7 @@ public class ArtifactClaims {
                 return true;
             }
         }
-        throw RegistryException.conflict(conflict);
+        throw conflict.get();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.AddArtifactVersion;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
@@ -63,8 +64,7 @@ class ArtifactCommandHandler {
     @CommandHandler
     String handle(RegisterArtifactVersions command) throws Exception {
         if (command.versions().isEmpty()) {
-            throw RegistryException.badRequest(
-                    "An artifact is registered with at least one version.");
+            throw ErrorMessage.ARTIFACT_ARTIFACT_REGISTERED_LEAST_VERSION.exception();
         }
         claims.claim(command.artifactId(), command.type(), command.name(),
                 command.versions().get(0).content().source().duplicateKey(command.type()));
@@ -76,7 +76,7 @@ class ArtifactCommandHandler {
     /** A registration inside a group's unit of work: the events it appended, by sequence range. */
     GroupMember registerInGroup(RegisterArtifactVersions command) {
         if (command.versions().isEmpty()) {
-            throw RegistryException.badRequest("An artifact is registered with at least one version.");
+            throw ErrorMessage.ARTIFACT_ARTIFACT_REGISTERED_LEAST_VERSION.exception();
         }
         claims.claim(command.artifactId(), command.type(), command.name(),
                 command.versions().get(0).content().source().duplicateKey(command.type()));

@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.DeleteArtifact;
@@ -29,6 +30,6 @@ class ArtifactDeletion {
     }
 
     static RegistryException missing(ArtifactType type, String id) {
-        return RegistryException.notFound("No " + type.wireName() + " artifact with id " + id + ".");
+        return ErrorMessage.ARTIFACT_NO_TYPED_ARTIFACT_WITH_ID.exception(type.wireName(), id);
     }
 }

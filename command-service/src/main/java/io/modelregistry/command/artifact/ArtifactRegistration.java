@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.consistency.ReadModelBarrier;
@@ -63,7 +64,7 @@ class ArtifactRegistration {
     Prepared prepare(ArtifactType type, ArtifactRequests.IngestRequest request, Actor actor) {
         // A fast refusal of a duplicate; the claim inside the command re-checks atomically.
         if (claims.isClaimed(type, ingestor.parse(type, request.url()))) {
-            throw RegistryException.conflict("A " + type.wireName() + " from " + request.url() + " is already registered.");
+            throw ErrorMessage.ARTIFACT_ALREADY_REGISTERED.exception(type.wireName(), request.url());
         }
         List<IngestedSource> versions = versionedIngest.ingestVersions(type, request.url());
         IngestedSource latest = versions.get(versions.size() - 1);

@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.error.RegistryException;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public final class ArtifactRequests {
 
     static IngestRequest ingest(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw RegistryException.badRequest("The body must be a JSON object with a single 'url'.");
+            throw ErrorMessage.ARTIFACT_BODY_MUST_JSON_OBJECT.exception();
         }
         String url = requiredText(body, "url", MAX_URL, "artifact_data");
         Optional<String> name = Optional.empty();
@@ -34,12 +35,12 @@ public final class ArtifactRequests {
 
     static UpdateRequest update(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw RegistryException.badRequest("The body must be an Artifact: {\"metadata\": {...}, \"data\": {...}}.");
+            throw ErrorMessage.ARTIFACT_BODY_MUST_ARTIFACT_METADATA.exception();
         }
         JsonNode metadata = body.get("metadata");
         JsonNode data = body.get("data");
         if (metadata == null || !metadata.isObject() || data == null || !data.isObject()) {
-            throw RegistryException.badRequest("The Artifact must have 'metadata' and 'data' objects.");
+            throw ErrorMessage.ARTIFACT_ARTIFACT_MUST_METADATA_DATA.exception();
         }
         return new UpdateRequest(validName(requiredText(metadata, "name", MAX_NAME, "metadata")),
                 requiredText(metadata, "id", 64, "metadata"), requiredText(metadata, "type", 16, "metadata"),
@@ -56,17 +57,16 @@ public final class ArtifactRequests {
      */
     public static String validName(String name) {
         if (name.isBlank() || name.length() > MAX_NAME) {
-            throw RegistryException.badRequest("A name must be 1-" + MAX_NAME + " characters.");
+            throw ErrorMessage.ARTIFACT_NAME_MUST_1_CHARACTERS.exception(MAX_NAME);
         }
         if ("*".equals(name)) {
-            throw RegistryException.badRequest("The name '*' is reserved (it means 'all' in queries).");
+            throw ErrorMessage.ARTIFACT_NAME_RESERVED_MEANS_ALL.exception();
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
-            throw RegistryException.badRequest("A name must not contain control characters.");
+            throw ErrorMessage.ARTIFACT_NAME_MUST_CONTAIN_CONTROL.exception();
         }
         name.codePoints().filter(ArtifactRequests::displaysAsSomethingElse).findFirst().ifPresent(c -> {
-            throw RegistryException.badRequest(String.format("A name must not contain invisible or"
-                    + " direction-changing characters (U+%04X): it would display as another name.", c));
+            throw ErrorMessage.ARTIFACT_NAME_INVISIBLE_CHARACTERS.exception(String.format("%04X", c));
         });
         return name;
     }
@@ -82,22 +82,21 @@ public final class ArtifactRequests {
     private static String requiredText(JsonNode parent, String field, int maxLength, String where) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
-            throw RegistryException.badRequest("Missing field '" + field + "' in " + where + ".");
+            throw ErrorMessage.ARTIFACT_MISSING_FIELD.exception(field, where);
         }
         String value = textOf(node, field, where).trim();
         if (value.isEmpty()) {
-            throw RegistryException.badRequest("Field '" + field + "' in " + where + " must not be empty.");
+            throw ErrorMessage.ARTIFACT_FIELD_MUST_EMPTY.exception(field, where);
         }
         if (value.length() > maxLength) {
-            throw RegistryException.badRequest("Field '" + field + "' in " + where + " is longer than "
-                    + maxLength + " characters.");
+            throw ErrorMessage.ARTIFACT_FIELD_LONGER_CHARACTERS.exception(field, where, maxLength);
         }
         return value;
     }
 
     private static String textOf(JsonNode node, String field, String where) {
         if (!node.isTextual()) {
-            throw RegistryException.badRequest("Field '" + field + "' in " + where + " must be a string.");
+            throw ErrorMessage.ARTIFACT_FIELD_MUST_STRING.exception(field, where);
         }
         return node.asText();
     }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
@@ -70,8 +71,7 @@ public class ArtifactTransactions {
         String name = claims.liveName(command.artifactId(), command.type())
                 .orElseThrow(() -> ArtifactDeletion.missing(command.type(), command.artifactId()));
         if (!name.equals(command.name())) {
-            throw RegistryException.conflict("Artifact " + command.artifactId() + " was renamed since the command"
-                    + " was appended.");
+            throw ErrorMessage.ARTIFACT_ARTIFACT_RENAMED_SINCE_COMMAND.exception(command.artifactId());
         }
     }
 }

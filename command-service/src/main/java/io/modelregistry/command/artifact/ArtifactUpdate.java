@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.UpdateArtifact;
@@ -50,15 +51,13 @@ class ArtifactUpdate {
     /** Checks the request, fetches and stores the new source and rates a model, but changes nothing. */
     Prepared prepare(ArtifactType type, String id, ArtifactRequests.UpdateRequest request, Actor actor) {
         if (!id.equals(request.id()) || !type.wireName().equals(request.type())) {
-            throw RegistryException.badRequest("metadata.id and metadata.type must match the path ("
-                    + type.wireName() + "/" + id + ").");
+            throw ErrorMessage.ARTIFACT_METADATA_ID_METADATA_TYPE.exception(type.wireName(), id);
         }
         // Answered before anything is fetched (a wrong id or name must not cost a hub round trip); the aggregate
         // decides again, atomically, when the command arrives.
         String currentName = claims.liveName(id, type).orElseThrow(() -> ArtifactDeletion.missing(type, id));
         if (!currentName.equals(request.name())) {
-            throw RegistryException.badRequest("The name and id must match: artifact " + id + " is named '"
-                    + currentName + "'.");
+            throw ErrorMessage.ARTIFACT_NAME_ID_MUST_MATCH_ARTIFACT.exception(id, currentName);
         }
         IngestedSource ingested = ingestor.ingest(type, request.url());
         var update = new UpdateArtifact(id, type, request.name(), ingested.content(), actor);

@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.AddArtifactVersion;
 import io.modelregistry.api.artifact.ArtifactContent;
@@ -52,8 +53,7 @@ public class ArtifactVersioning {
         String version = SemanticVersions.normalise(content.version());
         String name = claims.liveName(id, type).orElseThrow(() -> ArtifactDeletion.missing(type, id));
         if (rating.isPresent() && type != ArtifactType.MODEL) {
-            throw RegistryException.badRequest("Only models are rated: artifact " + id + " is a "
-                    + type.wireName() + ".");
+            throw ErrorMessage.ARTIFACT_MODELS_RATED_ARTIFACT.exception(id, type.wireName());
         }
         var addition = new AddArtifactVersion(id, type, name, content.withVersion(version), actor);
         if (rating.isPresent()) {

@@ -1,5 +1,6 @@
 package io.modelregistry.command.auth;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.auth.AuthTokenIssued;
 import io.modelregistry.api.auth.UserPermissionsChanged;
 import io.modelregistry.api.auth.UserRegistered;
@@ -41,10 +42,9 @@ class AuthCommandHandler {
     @CommandHandler
     void handle(AuthCommands.ChangeUserPermissions command) {
         var account = users.find(command.username())
-                .orElseThrow(() -> RegistryException.notFound("No user named " + command.username() + "."));
+                .orElseThrow(() -> ErrorMessage.AUTH_USER_NAMED.exception(command.username()));
         if (account.admin() && !command.admin() && users.adminCount() <= 1) {
-            throw RegistryException.conflict("This is the last administrator: make another user an administrator "
-                    + "first, the registry is never left without one.");
+            throw ErrorMessage.AUTH_LAST_ADMINISTRATOR_MAKE_ANOTHER.exception();
         }
         boolean lost = account.admin() && !command.admin()
                 || !command.permissions().containsAll(account.permissions());
@@ -60,10 +60,9 @@ class AuthCommandHandler {
     @CommandHandler
     void handle(AuthCommands.RemoveUser command) {
         var account = users.find(command.username())
-                .orElseThrow(() -> RegistryException.notFound("No user named " + command.username() + "."));
+                .orElseThrow(() -> ErrorMessage.AUTH_USER_NAMED.exception(command.username()));
         if (account.admin() && users.adminCount() <= 1) {
-            throw RegistryException.conflict("This is the last administrator: make another user an administrator "
-                    + "first, the registry is never left without one.");
+            throw ErrorMessage.AUTH_LAST_ADMINISTRATOR_MAKE_ANOTHER.exception();
         }
         tokens.revokeAllOf(command.username());
         users.delete(command.username());

@@ -1,5 +1,6 @@
 package io.modelregistry.command.auth;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.auth.Permission;
@@ -43,8 +44,7 @@ class AuthController {
         if (name == null || !name.isTextual() || password == null || !password.isTextual()
                 || name.asText().isEmpty() || name.asText().length() > MAX_FIELD
                 || password.asText().length() > MAX_FIELD) {
-            throw RegistryException.badRequest(
-                    "The body must be {\"user\": {\"name\": \"…\", \"is_admin\": …}, \"secret\": {\"password\": \"…\"}}.");
+            throw ErrorMessage.AUTH_BODY_MUST_USER_NAME_ADMIN.exception();
         }
         String token = auth.login(name.asText(), password.asText(), request.getRemoteAddr());
         // The contract's AuthenticationToken is a JSON string: the body is the quoted token.

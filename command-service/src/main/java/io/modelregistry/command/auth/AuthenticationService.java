@@ -1,5 +1,6 @@
 package io.modelregistry.command.auth;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.auth.Permission;
 import io.modelregistry.api.error.RegistryException;
@@ -64,7 +65,7 @@ public class AuthenticationService {
         boolean valid = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !valid) {
             backoff.failed(username, address);
-            throw new RegistryException(Kind.INVALID_CREDENTIALS, "The user or password is invalid.");
+            throw ErrorMessage.AUTH_USER_PASSWORD_INVALID.exception();
         }
         backoff.succeeded(username);
         return issue(account.get());
@@ -77,7 +78,7 @@ public class AuthenticationService {
      */
     public String issueFor(String username) {
         var account = users.find(username).orElseThrow(() ->
-                new RegistryException(Kind.INVALID_CREDENTIALS, "The user no longer exists."));
+                ErrorMessage.AUTH_USER_LONGER_EXISTS.exception());
         return issue(account);
     }
 

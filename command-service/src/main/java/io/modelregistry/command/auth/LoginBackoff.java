@@ -1,5 +1,6 @@
 package io.modelregistry.command.auth;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.TooManyRequests;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +43,7 @@ public class LoginBackoff {
         Duration wait = max(users.wait(username, now), addresses.wait(address, now));
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            throw new TooManyRequests("Too many failed logins for this user or from this address; try again in "
-                    + seconds + " s.", seconds);
+            throw new TooManyRequests(ErrorMessage.AUTH_TOO_MANY_FAILED_LOGINS, seconds, seconds);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.modelregistry.command.auth;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.TooManyRequests;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -59,7 +60,7 @@ class PasswordHasher {
             acquired = false;
         }
         if (!acquired) {
-            throw new TooManyRequests("Too many logins are being checked at once; try again in a moment.", 1);
+            throw new TooManyRequests(ErrorMessage.AUTH_TOO_MANY_LOGINS_BEING, 1);
         }
         try {
             return work.get();

@@ -1,5 +1,6 @@
 package io.modelregistry.command.auth;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.auth.Permission;
 import io.modelregistry.api.error.RegistryException;
@@ -41,19 +42,17 @@ public class UserManagement {
     public UserAccount register(Actor by, String username, String password, boolean admin, Set<Permission> permissions) {
         requireAdmin(by, "register users");
         if (username == null || !NAME.matcher(username).matches()) {
-            throw RegistryException.badRequest("A user name is 1 to 128 characters: letters, digits and . _ @ + -, "
-                    + "starting with a letter or digit.");
+            throw ErrorMessage.AUTH_USER_NAME_1_128_CHARACTERS.exception();
         }
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
-            throw RegistryException.badRequest("A password is " + MIN_PASSWORD + " to " + MAX_PASSWORD
-                    + " characters long.");
+            throw ErrorMessage.AUTH_PASSWORD_CHARACTERS_LONG.exception(MIN_PASSWORD, MAX_PASSWORD);
         }
         // hashed before the lock: Argon2 takes tens of milliseconds and needs no shared state
         String hash = hasher.hash(password);
         return locked(() -> {
             if (users.find(username).isPresent()) {
-                throw RegistryException.conflict("A user named " + username + " already exists.");
+                throw ErrorMessage.AUTH_USER_NAMED_ALREADY_EXISTS.exception(username);
             }
             commands.sendAndWait(new AuthCommands.RegisterUser(username, hash, admin, permissions));
             return users.find(username).orElseThrow();
@@ -75,7 +74,7 @@ public class UserManagement {
 
     public void remove(Actor by, String username) {
         if (!by.admin() && !by.username().equals(username)) {
-            throw new RegistryException(Kind.NOT_PERMITTED, "Only an administrator may remove another user.");
+            throw ErrorMessage.AUTH_ADMINISTRATOR_MAY_REMOVE_ANOTHER.exception();
         }
         locked(() -> {
             commands.sendAndWait(new AuthCommands.RemoveUser(username, by.username()));
@@ -89,7 +88,7 @@ public class UserManagement {
 
     private static void requireAdmin(Actor by, String what) {
         if (!by.admin()) {
-            throw new RegistryException(Kind.NOT_PERMITTED, "Only an administrator may " + what + ".");
+            throw ErrorMessage.AUTH_ADMINISTRATOR_MAY.exception(what);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.modelregistry.command.auth;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.auth.Permission;
@@ -49,8 +50,7 @@ class UsersController {
         JsonNode password = secret == null ? null : secret.get("password");
         if (name == null || !name.isTextual() || admin == null || !admin.isBoolean() || password == null
                 || !password.isTextual() || body.get("permissions") == null) {
-            throw RegistryException.badRequest("The body must be {\"user\": {\"name\": \"…\", \"is_admin\": false}, "
-                    + "\"secret\": {\"password\": \"…\"}, \"permissions\": [\"search\", …]}.");
+            throw ErrorMessage.AUTH_BODY_MUST_USER_NAME.exception();
         }
         var created = users.register(actor, name.asText(), password.asText(), admin.asBoolean(),
                 permissions(body.get("permissions")));
@@ -68,7 +68,7 @@ class UsersController {
             offset = -1;
         }
         if (offset < 0 || offset > UserManagement.MAX_USERS) {
-            throw RegistryException.badRequest("offset is a whole number from 0 to " + UserManagement.MAX_USERS + ".");
+            throw ErrorMessage.AUTH_OFFSET_WHOLE_NUMBER_0.exception(UserManagement.MAX_USERS);
         }
         return users.list(actor, offset, MAX_PAGE).stream().map(UsersController::view).toList();
     }
@@ -89,7 +89,7 @@ class UsersController {
                                           @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         JsonNode admin = body == null ? null : body.get("is_admin");
         if (admin == null || !admin.isBoolean() || body.get("permissions") == null) {
-            throw RegistryException.badRequest("The body must be {\"is_admin\": false, \"permissions\": [\"search\", …]}.");
+            throw ErrorMessage.AUTH_BODY_MUST_ADMIN_FALSE.exception();
         }
         return view(users.changePermissions(actor, boundedName(name), admin.asBoolean(),
                 permissions(body.get("permissions"))));
@@ -97,22 +97,22 @@ class UsersController {
 
     private static String boundedName(String name) {
         if (name.isEmpty() || name.length() > MAX_NAME_PARAM) {
-            throw RegistryException.badRequest("The user name is 1 to 128 characters.");
+            throw ErrorMessage.AUTH_USER_NAME_1_128.exception();
         }
         return name;
     }
 
     private static Set<Permission> permissions(JsonNode list) {
         if (!list.isArray() || list.size() > Permission.values().length * 4) {
-            throw RegistryException.badRequest(PERMISSIONS_SHAPE);
+            throw ErrorMessage.AUTH_PERMISSIONS_SHAPE.exception();
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         for (JsonNode item : list) {
             if (!item.isTextual()) {
-                throw RegistryException.badRequest(PERMISSIONS_SHAPE);
+                throw ErrorMessage.AUTH_PERMISSIONS_SHAPE.exception();
             }
             permissions.add(Permission.fromWire(item.asText())
-                    .orElseThrow(() -> RegistryException.badRequest(PERMISSIONS_SHAPE)));
+                    .orElseThrow(() -> ErrorMessage.AUTH_PERMISSIONS_SHAPE.exception()));
         }
         return permissions;
     }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.blob;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.blob.BlobSweeps.SweepReport;
 import io.modelregistry.api.error.RegistryException;
@@ -27,12 +28,11 @@ class BlobSweepController {
     @PostMapping(path = "/blobs/sweep", produces = "application/json")
     Map<String, Object> sweep(@RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         if (!actor.admin()) {
-            throw new RegistryException(Kind.NOT_PERMITTED, "Only an administrator may sweep the blob store.");
+            throw ErrorMessage.BLOB_ADMINISTRATOR_MAY_SWEEP_BLOB.exception();
         }
         SweepReport report = sweeper.sweepNow();
         if (!report.ran()) {
-            throw new RegistryException(Kind.UNAVAILABLE, "The sweep did not run: " + report.skipped()
-                    + ". Try again shortly.");
+            throw ErrorMessage.BLOB_SWEEP_DID_RUN_TRY.exception(report.skipped());
         }
         return body(report);
     }

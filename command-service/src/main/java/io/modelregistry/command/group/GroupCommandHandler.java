@@ -1,5 +1,6 @@
 package io.modelregistry.command.group;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.group.BeginGroup;
 import io.modelregistry.api.group.DescribeGroup;
@@ -90,9 +91,7 @@ class GroupCommandHandler {
             try {
                 members.add(artifacts.apply(next));
             } catch (RegistryException e) {
-                throw new GroupRefused(e.kind(), "Command " + i + " (" + next.kind().wireName() + " of "
-                        + next.type().wireName() + " " + next.artifactId() + ") was refused, so none took effect: "
-                        + e.getMessage());
+                throw new GroupRefused(e.kind(), ErrorMessage.GROUP_COMMAND_REFUSED, i, next.kind().wireName(), next.type().wireName(), next.artifactId(), e.getMessage());
             }
         }
         group.execute(g -> g.executed(now));

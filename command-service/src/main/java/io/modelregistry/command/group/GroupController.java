@@ -1,5 +1,6 @@
 package io.modelregistry.command.group;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
@@ -67,7 +68,7 @@ class GroupController {
                                                @RequestBody(required = false) JsonNode body,
                                                @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         if (body == null || !body.isObject()) {
-            throw RegistryException.badRequest("The body must be a JSON object naming its 'command'.");
+            throw ErrorMessage.GROUP_BODY_MUST_JSON_OBJECT.exception();
         }
         String command = text(body, "command");
         ArtifactType type = ArtifactIdentifiers.type(text(body, "type"));
@@ -76,8 +77,7 @@ class GroupController {
             case "update" -> artifacts.stageUpdate(type, ArtifactIdentifiers.id(text(body, "id")),
                     body.get("artifact"), actor);
             case "delete" -> artifacts.stageDelete(type, ArtifactIdentifiers.id(text(body, "id")), actor);
-            default -> throw RegistryException.badRequest("Unknown command '" + command
-                    + "': use ingest, update or delete (uploads go to /transactions/{id}/uploads/{artifact_type}).");
+            default -> throw ErrorMessage.GROUP_UNKNOWN_COMMAND_USE_INGEST.exception(command);
         });
         return ResponseEntity.status(HttpStatus.CREATED).body(view(state));
     }
@@ -101,7 +101,7 @@ class GroupController {
                                 @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         GroupState state = groups.execute(id, actor);
         if (GroupState.FAILED.equals(state.status())) {
-            throw new RegistryException(RegistryException.Kind.valueOf(state.failureKind()), state.failureMessage());
+            throw GroupRefused.repeated(RegistryException.Kind.valueOf(state.failureKind()), state.failureMessage());
         }
         return view(state);
     }
@@ -109,7 +109,7 @@ class GroupController {
     private static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || !node.isTextual() || node.asText().isBlank()) {
-            throw RegistryException.badRequest("The command needs '" + field + "' (a string).");
+            throw ErrorMessage.GROUP_COMMAND_NEEDS_STRING.exception(field);
         }
         return node.asText();
     }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.group;
 
+import io.modelregistry.api.error.ErrorMessage;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.modelregistry.api.error.TooManyRequests;
@@ -41,8 +42,7 @@ class GroupOwnerAggregate {
         open.values().removeIf(expiry -> !now.isBefore(expiry));
         if (open.size() >= maxOpen) {
             Instant first = open.values().stream().min(Instant::compareTo).orElse(now);
-            throw new TooManyRequests("You hold " + open.size() + " open transactions, the most one user may;"
-                    + " execute one or wait for one to expire.", Math.max(1, Duration.between(now, first).toSeconds()));
+            throw new TooManyRequests(ErrorMessage.GROUP_YOU_HOLD_OPEN_TRANSACTIONS, Math.max(1, Duration.between(now, first).toSeconds()), open.size());
         }
         apply(new GroupOpened(owner, groupId, expiresAt));
     }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.group;
 
+import io.modelregistry.api.error.ErrorMessage;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.modelregistry.api.error.RegistryException;
@@ -51,16 +52,14 @@ class GroupTransactionAggregate {
     void stage(String caller, StagedCommand command, int maxCommands, Instant now) {
         requireOpen(caller, now);
         if (commands.size() >= maxCommands) {
-            throw RegistryException.badRequest("A transaction holds at most " + maxCommands + " commands.");
+            throw ErrorMessage.GROUP_TRANSACTION_HOLDS_MOST_COMMANDS.exception(maxCommands);
         }
         for (StagedCommand staged : commands) {
             if (staged.artifactId().equals(command.artifactId())) {
-                throw RegistryException.conflict("This transaction already has a command for artifact "
-                        + command.artifactId() + " (command " + commands.indexOf(staged) + ").");
+                throw ErrorMessage.GROUP_TRANSACTION_ALREADY_COMMAND_ARTIFACT.exception(command.artifactId(), commands.indexOf(staged));
             }
             if (command.sourceKey() != null && command.sourceKey().equals(staged.sourceKey())) {
-                throw RegistryException.conflict("This transaction already registers an artifact from this source"
-                        + " (command " + commands.indexOf(staged) + ").");
+                throw ErrorMessage.GROUP_TRANSACTION_ALREADY_REGISTERS_ARTIFACT.exception(commands.indexOf(staged));
             }
         }
         apply(new GroupCommandStaged(groupId, commands.size(), command, now));
@@ -90,12 +89,10 @@ class GroupTransactionAggregate {
     private void requireOpen(String caller, Instant now) {
         requireOwner(caller);
         if (!GroupState.OPEN.equals(status)) {
-            throw RegistryException.conflict("Transaction " + groupId + " has already been executed (" + status
-                    + ").");
+            throw ErrorMessage.GROUP_TRANSACTION_ALREADY_BEEN_EXECUTED.exception(groupId, status);
         }
         if (!now.isBefore(expiresAt)) {
-            throw RegistryException.conflict("Transaction " + groupId + " expired at " + expiresAt
-                    + " without being executed; begin a new one.");
+            throw ErrorMessage.GROUP_TRANSACTION_EXPIRED_WITHOUT_BEING.exception(groupId, expiresAt);
         }
     }
 
@@ -106,7 +103,7 @@ class GroupTransactionAggregate {
     }
 
     static RegistryException missing(String groupId) {
-        return RegistryException.notFound("No transaction with id " + groupId + ".");
+        return ErrorMessage.GROUP_TRANSACTION_ID.exception(groupId);
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package io.modelregistry.command.group;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.consistency.ReadModelBarrier;
 import io.modelregistry.api.error.RegistryException;
@@ -79,12 +80,10 @@ class GroupTransactions {
     GroupState append(String groupId, Actor actor, Supplier<StagedCommand> prepare) {
         GroupState state = describe(groupId, actor);
         if (!GroupState.OPEN.equals(state.status())) {
-            throw RegistryException.conflict("Transaction " + groupId + " is " + state.status()
-                    + "; it takes no more commands.");
+            throw ErrorMessage.GROUP_TRANSACTION_TAKES_MORE_COMMANDS.exception(groupId, state.status());
         }
         if (state.commands().size() >= settings.maxCommands()) {
-            throw RegistryException.badRequest("A transaction holds at most " + settings.maxCommands()
-                    + " commands.");
+            throw ErrorMessage.GROUP_TRANSACTION_HOLDS_MOST_COMMANDS.exception(settings.maxCommands());
         }
         StagedCommand staged = prepare.get();
         return send(() -> new StageGroupCommand(groupId, actor.username(), staged, settings.maxCommands()));
@@ -110,7 +109,7 @@ class GroupTransactions {
 
     private static String checked(String groupId) {
         if (groupId == null || !ID.matcher(groupId).matches()) {
-            throw RegistryException.notFound("No transaction with id " + groupId + ".");
+            throw ErrorMessage.GROUP_TRANSACTION_ID.exception(groupId);
         }
         return groupId;
     }
@@ -129,8 +128,7 @@ class GroupTransactions {
                 throw failure;
             }
             if (attempt >= MAX_ATTEMPTS) {
-                throw RegistryException.conflict("The transaction was changed by another request at the same"
-                        + " time; try again.");
+                throw ErrorMessage.GROUP_TRANSACTION_CHANGED_ANOTHER_REQUEST.exception();
             }
         }
     }

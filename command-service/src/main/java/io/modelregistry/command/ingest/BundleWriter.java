@@ -1,5 +1,6 @@
 package io.modelregistry.command.ingest;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -86,7 +87,7 @@ final class BundleWriter {
             return new StoredPackage(stored.digest(), storedBytes, fetched.declaredBytes(), fetched.files(),
                     weights.scan(manifest));
         } catch (IOException e) {
-            throw new RegistryException(RegistryException.Kind.INTERNAL, "The package could not be stored.", e);
+            throw ErrorMessage.INGEST_PACKAGE_COULD_STORED.exceptionCausedBy(e);
         }
     }
 

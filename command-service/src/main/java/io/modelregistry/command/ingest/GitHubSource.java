@@ -1,5 +1,6 @@
 package io.modelregistry.command.ingest;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.artifact.ArtifactDocuments;
@@ -123,14 +124,12 @@ final class GitHubSource {
                 IngestLimits.METADATA_BYTES);
         if (response.ok()) {
             if (response.truncated()) {
-                throw RegistryException.badRequest("The metadata of GitHub repository '" + ref.repoId()
-                        + "' is larger than " + IngestLimits.METADATA_BYTES / IngestLimits.MIB + " MiB.");
+                throw ErrorMessage.INGEST_METADATA_GITHUB_REPOSITORY_LARGER.exception(ref.repoId(), IngestLimits.METADATA_BYTES / IngestLimits.MIB);
             }
             return response;
         }
         if (response.status() == 404 || response.status() == 410 || response.status() == 451) {
-            throw RegistryException.badRequest("No GitHub repository '" + ref.repoId() + "' was found (it may be"
-                    + " misspelt, private or removed).");
+            throw ErrorMessage.INGEST_GITHUB_REPOSITORY_FOUND_MAY.exception(ref.repoId());
         }
         throw upstream(response, "repository '" + ref.repoId() + "'");
     }
@@ -143,8 +142,7 @@ final class GitHubSource {
             }
             return node;
         } catch (IOException e) {
-            throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
-                    "GitHub answered with malformed metadata for '" + ref.repoId() + "'.", e);
+            throw ErrorMessage.INGEST_GITHUB_ANSWERED_MALFORMED_METADATA.exceptionCausedBy(e, ref.repoId());
         }
     }
 
@@ -253,7 +251,6 @@ final class GitHubSource {
             case 403, 429 -> "refused the request (rate limit?)";
             default -> "answered " + response.status();
         };
-        return new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
-                "GitHub " + reason + " while fetching the " + what + "; try again later.");
+        return ErrorMessage.INGEST_GITHUB_WHILE_FETCHING_TRY.exception(reason, what);
     }
 }

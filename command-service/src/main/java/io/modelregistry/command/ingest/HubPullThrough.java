@@ -1,5 +1,6 @@
 package io.modelregistry.command.ingest;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.artifact.SourceKind;
@@ -84,7 +85,7 @@ final class HubPullThrough implements PullThrough {
         }
         PackageManifest.Remote remote = entry.remote();
         if (!RepoPaths.isStorable(remote.repoPath())) {
-            throw new RegistryException(Kind.INTERNAL, "The package manifest names an unusable path.");
+            throw ErrorMessage.INGEST_PACKAGE_MANIFEST_NAMES_UNUSABLE.exception();
         }
         PackageFile listed = new PackageFile(entry.path(), entry.size(), "sha256:" + entry.sha256(), false);
         String url = HuggingFaceSource.resolveUrl(remote.kind() == SourceKind.HUGGINGFACE_DATASET, remote.repoId(),
@@ -93,8 +94,7 @@ final class HubPullThrough implements PullThrough {
         VerifiedFiles.StoredFile stored = VerifiedFiles.fetch(client, hub, url, listed, blobs,
                 HuggingFaceSource.budget(listed));
         if (stored == null) {
-            throw new RegistryException(Kind.UPSTREAM_UNAVAILABLE, hub.name() + " did not serve '" + entry.path()
-                    + "' of " + remote.repoId() + " at " + remote.revision() + "; it cannot be downloaded now.");
+            throw ErrorMessage.INGEST_DID_SERVE_CANNOT_DOWNLOADED.exception(hub.name(), entry.path(), remote.repoId(), remote.revision());
         }
         log.info("pulled {} of {}@{} through: {} bytes in {} ms", entry.path(), remote.repoId(), remote.revision(),
                 stored.size(), (System.nanoTime() - started) / 1_000_000);
@@ -108,15 +108,14 @@ final class HubPullThrough implements PullThrough {
             return running.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RegistryException failure) {
-                throw new RegistryException(failure.kind(), failure.getMessage());
+                throw new RegistryException(failure);
             }
-            throw new RegistryException(Kind.UPSTREAM_UNAVAILABLE, "Fetching '" + entry.path() + "' failed; try again.");
+            throw ErrorMessage.INGEST_FETCHING_FAILED_TRY_AGAIN.exception(entry.path());
         } catch (TimeoutException e) {
-            throw new RegistryException(Kind.UPSTREAM_UNAVAILABLE, "'" + entry.path() + "' is still being fetched from"
-                    + " the hub; try again later.");
+            throw ErrorMessage.INGEST_STILL_BEING_FETCHED_HUB.exception(entry.path());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryException(Kind.UNAVAILABLE, "Interrupted while waiting for '" + entry.path() + "'.");
+            throw ErrorMessage.INGEST_INTERRUPTED_WHILE_WAITING.exception(entry.path());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.ingest;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -143,7 +144,7 @@ final class HuggingFaceSource {
             try {
                 reused = VerifiedFiles.reuse(blobs, file);
             } catch (IOException e) {
-                throw new RegistryException(RegistryException.Kind.INTERNAL, "The blob store could not be read.", e);
+                throw ErrorMessage.INGEST_BLOB_STORE_COULD_READ.exceptionCausedBy(e);
             }
             if (reused.isPresent()) {
                 streamed.put(file.path(), reused.get());
@@ -179,21 +180,16 @@ final class HuggingFaceSource {
                 + "?blobs=true";
         HubResponse response = client.get(hub, path, "application/json", IngestLimits.METADATA_BYTES);
         if (response.transientFailure() || response.redirect()) {
-            throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
-                    "HuggingFace answered " + response.status() + " for " + what + " '" + ref.repoId()
-                            + "'; try again later.");
+            throw ErrorMessage.INGEST_HUGGINGFACE_ANSWERED_TRY_AGAIN.exception(response.status(), what, ref.repoId());
         }
         if (!response.ok()) {
             if (response.errorCode().filter("RevisionNotFound"::equals).isPresent()) {
-                throw RegistryException.badRequest("HuggingFace " + what + " '" + ref.repoId() + "' has no revision '"
-                        + ref.revision() + "'.");
+                throw ErrorMessage.INGEST_HUGGINGFACE_REVISION.exception(what, ref.repoId(), ref.revision());
             }
-            throw RegistryException.badRequest("No HuggingFace " + what + " '" + ref.repoId() + "' was found (the id"
-                    + " may be misspelt, or the repository is private or was removed).");
+            throw ErrorMessage.INGEST_HUGGINGFACE_FOUND_ID_MAY.exception(what, ref.repoId());
         }
         if (response.truncated()) {
-            throw RegistryException.badRequest("The metadata of HuggingFace " + what + " '" + ref.repoId()
-                    + "' is larger than " + IngestLimits.METADATA_BYTES / IngestLimits.MIB + " MiB.");
+            throw ErrorMessage.INGEST_METADATA_HUGGINGFACE_LARGER_MIB.exception(what, ref.repoId(), IngestLimits.METADATA_BYTES / IngestLimits.MIB);
         }
         try {
             JsonNode info = json.readTree(response.body());
@@ -202,8 +198,7 @@ final class HuggingFaceSource {
             }
             return new Info(info, response.body());
         } catch (IOException e) {
-            throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
-                    "HuggingFace answered with malformed metadata for " + what + " '" + ref.repoId() + "'.", e);
+            throw ErrorMessage.INGEST_HUGGINGFACE_ANSWERED_MALFORMED_METADATA.exceptionCausedBy(e, what, ref.repoId());
         }
     }
 
@@ -265,9 +260,7 @@ final class HuggingFaceSource {
                     + RepoPaths.encodeSegment(revision) + "/" + RepoPaths.encode(path);
             HubResponse response = client.get(hub, url, "*/*", IngestLimits.STORED_FILE_BYTES);
             if (response.transientFailure()) {
-                throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
-                        "HuggingFace answered " + response.status() + " while downloading '" + path + "' of '" + repoId
-                                + "'; try again later.");
+                throw ErrorMessage.INGEST_HUGGINGFACE_ANSWERED_WHILE_DOWNLOADING.exception(response.status(), path, repoId);
             }
             if (response.errorCode().filter("GatedRepo"::equals).isPresent()) {
                 gatedRefused = true;

@@ -1,5 +1,6 @@
 package io.modelregistry.command.ingest;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.error.RegistryException;
@@ -55,8 +56,7 @@ final class HuggingFaceTags {
         String path = "/api/" + (dataset ? "datasets" : "models") + "/" + RepoPaths.encode(repoId) + "/refs";
         HubResponse response = client.get(hub, path, "application/json", REFS_BYTES);
         if (response.transientFailure()) {
-            throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE, "HuggingFace answered "
-                    + response.status() + " for the tags of '" + repoId + "'; try again later.");
+            throw ErrorMessage.INGEST_HUGGINGFACE_ANSWERED_TAGS_TRY.exception(response.status(), repoId);
         }
         if (!response.ok() || response.redirect() || response.truncated()) {
             return Optional.empty();
@@ -65,8 +65,7 @@ final class HuggingFaceTags {
         try {
             refs = json.readTree(response.body());
         } catch (IOException e) {
-            throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE,
-                    "HuggingFace answered with malformed refs for '" + repoId + "'.", e);
+            throw ErrorMessage.INGEST_HUGGINGFACE_ANSWERED_MALFORMED_REFS.exceptionCausedBy(e, repoId);
         }
         return Optional.of(select(refs.path("tags"), limit));
     }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.ingest;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactType;
@@ -100,7 +101,7 @@ public final class SourceIngestor {
      */
     public static String duplicateKey(ArtifactType type, SourceRef source) {
         if (type == null || source == null) {
-            throw RegistryException.badRequest("type and source are required");
+            throw ErrorMessage.INGEST_TYPE_SOURCE_REQUIRED.exception();
         }
         return source.duplicateKey(type);
     }

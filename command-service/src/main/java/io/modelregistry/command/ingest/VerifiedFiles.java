@@ -1,5 +1,6 @@
 package io.modelregistry.command.ingest;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.PackageFile;
 import io.modelregistry.api.blob.BlobStore;
 import io.modelregistry.api.error.RegistryException;
@@ -73,8 +74,7 @@ final class VerifiedFiles {
         HubClient.Streamed<StoredFile> streamed = client.stream(hub, url, budget,
                 body -> store(hub.name(), body, listed, blobs));
         if (streamed.status() >= 500 || streamed.status() == 429) {
-            throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE, hub.name() + " answered "
-                    + streamed.status() + " while downloading '" + listed.path() + "'; try again later.");
+            throw ErrorMessage.INGEST_ANSWERED_WHILE_DOWNLOADING_TRY.exception(hub.name(), streamed.status(), listed.path());
         }
         return streamed.value();
     }
@@ -90,9 +90,7 @@ final class VerifiedFiles {
             return new StoredFile(listed.path(), blob.digest(), blob.sizeBytes(), checked.crc.getValue());
         } catch (IOException e) {
             if (checked.mismatch != null) {
-                throw new RegistryException(RegistryException.Kind.UPSTREAM_UNAVAILABLE, source + " served '"
-                        + listed.path() + "' with " + checked.mismatch + " than its listing declares; nothing"
-                        + " was stored.");
+                throw ErrorMessage.INGEST_SERVED_LISTING_DECLARES_NOTHING.exception(source, listed.path(), checked.mismatch);
             }
             throw e;
         }

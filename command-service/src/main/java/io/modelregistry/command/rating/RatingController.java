@@ -1,5 +1,6 @@
 package io.modelregistry.command.rating;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactType;
@@ -59,13 +60,12 @@ class RatingController {
         commands.sendAndWait(new RecordRating(id, outcome, actor));
         readModels.awaitCaughtUp();
         if (outcome.failed()) {
-            throw new RegistryException(RegistryException.Kind.INTERNAL, "The rating was recorded, but metric "
-                    + String.join(", ", outcome.failedMetrics()) + " failed; see /health/components.");
+            throw ErrorMessage.RATING_RATING_RECORDED_BUT_METRIC.exception(String.join(", ", outcome.failedMetrics()));
         }
         return ContractRating.withVetting(outcome);
     }
 
     private static RegistryException missing(String id) {
-        return RegistryException.notFound("No model artifact with id " + id + ".");
+        return ErrorMessage.ARTIFACT_NO_MODEL_WITH_ID.exception(id);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.registry;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
 import io.modelregistry.api.registry.RegistryReset;
@@ -34,7 +35,7 @@ class RegistryResetHandler {
     @CommandHandler
     void handle(ResetRegistry command) {
         if (!command.actor().admin()) {
-            throw new RegistryException(Kind.NOT_PERMITTED, "Only an administrator may reset the registry.");
+            throw ErrorMessage.REGISTRY_ADMINISTRATOR_MAY_RESET_REGISTRY.exception();
         }
         claims.releaseAll();
         events.publish(new RegistryReset(command.actor(), command.keptTokenHash(), clock.instant()));

@@ -1,5 +1,6 @@
 package io.modelregistry.command.sensitive;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.Requires;
 import io.modelregistry.api.artifact.Actor;
@@ -83,7 +84,7 @@ class SensitiveModelController {
         try {
             stored = blobs.put(new ByteArrayInputStream(program));
         } catch (IOException e) {
-            throw new RegistryException(Kind.INTERNAL, "The monitor program could not be stored.", e);
+            throw ErrorMessage.SENSITIVE_MONITOR_PROGRAM_COULD_STORED.exceptionCausedBy(e);
         }
         commands.sendAndWait(new AttachMonitorProgram(id, name, stored.digest(), stored.sizeBytes(), actor));
         return answer(id, name);
@@ -96,7 +97,7 @@ class SensitiveModelController {
         String id = ArtifactIdentifiers.id(idParam);
         String name = liveModel(id);
         if (guards.guard(id).map(ModelGuard::program).isEmpty()) {
-            throw RegistryException.notFound("Model " + id + " has no monitor program.");
+            throw ErrorMessage.SENSITIVE_MODEL_MONITOR_PROGRAM.exception(id);
         }
         commands.sendAndWait(new RemoveMonitorProgram(id, name, actor));
         return answer(id, name);
@@ -116,7 +117,7 @@ class SensitiveModelController {
 
     private String liveModel(String id) {
         return claims.liveName(id, ArtifactType.MODEL)
-                .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id + "."));
+                .orElseThrow(() -> ErrorMessage.ARTIFACT_NO_MODEL_WITH_ID.exception(id));
     }
 
     /** The body, bounded as it is read: a program must be non-empty UTF-8 text of at most the bound. */
@@ -134,19 +135,18 @@ class SensitiveModelController {
             throw tooLarge();
         }
         if (bytes.length == 0) {
-            throw RegistryException.badRequest("Send the monitor program's JavaScript source as the request body.");
+            throw ErrorMessage.SENSITIVE_SEND_MONITOR_PROGRAM_S.exception();
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
-            throw RegistryException.badRequest("The monitor program must be JavaScript source in UTF-8.");
+            throw ErrorMessage.SENSITIVE_MONITOR_PROGRAM_MUST_JAVASCRIPT.exception();
         }
         return bytes;
     }
 
     private static RegistryException tooLarge() {
-        return new RegistryException(Kind.PAYLOAD_TOO_LARGE,
-                "A monitor program may be at most " + ModelGuard.MAX_PROGRAM_BYTES + " bytes.");
+        return ErrorMessage.SENSITIVE_MONITOR_PROGRAM_MAY_MOST.exception(ModelGuard.MAX_PROGRAM_BYTES);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.upload;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.RegisterArtifact;
@@ -60,15 +61,14 @@ class ArtifactUpload {
     /** Validates the name and version before the body is read, so a bad request costs no upload. */
     static String checkedName(String name) {
         if (name == null) {
-            throw RegistryException.badRequest("Name the upload: ?name=NAME (or a 'name' form field).");
+            throw ErrorMessage.UPLOAD_NAME_UPLOAD_NAME_NAME.exception();
         }
         return ArtifactRequests.validName(name.strip());
     }
 
     void refuseDuplicate(ArtifactType type, String name) {
         if (claims.isClaimed(type, UploadSource.ref(name, null))) {
-            throw RegistryException.conflict("A " + type.wireName() + " named '" + name
-                    + "' has already been uploaded.");
+            throw ErrorMessage.UPLOAD_NAMED_ALREADY_BEEN_UPLOADED.exception(type.wireName(), name);
         }
     }
 
@@ -95,8 +95,7 @@ class ArtifactUpload {
 
     /** The artifact's name, or 404 before the body is read when no live artifact of this type has the id. */
     String liveName(ArtifactType type, String artifactId) {
-        return claims.liveName(artifactId, type).orElseThrow(() -> RegistryException.notFound(
-                "No " + type.wireName() + " artifact with id " + artifactId + "."));
+        return claims.liveName(artifactId, type).orElseThrow(() -> ErrorMessage.ARTIFACT_NO_TYPED_ARTIFACT_WITH_ID.exception(type.wireName(), artifactId));
     }
 
     /** An upload's registration, prepared (checked, stored, rated) but not sent: for a group transaction. */

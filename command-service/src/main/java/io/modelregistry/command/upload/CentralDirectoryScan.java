@@ -1,5 +1,6 @@
 package io.modelregistry.command.upload;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -106,14 +107,14 @@ final class CentralDirectoryScan {
     }
 
     private static RegistryException notAZip() {
-        return RegistryException.badRequest("The upload is not a zip file (no end of central directory record).");
+        return ErrorMessage.UPLOAD_UPLOAD_ZIP_FILE_END.exception();
     }
 
     private static RegistryException malformed(String why) {
-        return RegistryException.badRequest("The upload is not a well-formed zip: " + why + ".");
+        return ErrorMessage.UPLOAD_UPLOAD_WELL_FORMED_ZIP.exception(why);
     }
 
     private static RegistryException tooMany(int limit) {
-        return RegistryException.badRequest("The zip has more than " + limit + " entries.");
+        return ErrorMessage.UPLOAD_ZIP_MORE_ENTRIES.exception(limit);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.upload;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.download.DownloadLinkSigner;
@@ -81,7 +82,7 @@ class UploadController {
         ArtifactType type = ArtifactIdentifiers.type(typeParam);
         String id = ArtifactIdentifiers.id(idParam);
         if (request.getParameter("version") == null || request.getParameter("version").isBlank()) {
-            throw RegistryException.badRequest("Name the new version: ?version=X.Y.Z (or a 'version' form field).");
+            throw ErrorMessage.UPLOAD_NAME_NEW_VERSION_VERSION.exception();
         }
         String version = UploadSource.version(request.getParameter("version"));
         uploads.liveName(type, id);
@@ -112,7 +113,7 @@ class UploadController {
             if (request instanceof MultipartHttpServletRequest multipart) {
                 MultipartFile file = multipart.getFile("file");
                 if (file == null) {
-                    throw RegistryException.badRequest("A multipart upload needs the zip as its 'file' part.");
+                    throw ErrorMessage.UPLOAD_MULTIPART_UPLOAD_NEEDS_ZIP.exception();
                 }
                 if (file.getSize() > spool.maxBytes()) {
                     throw UploadSpool.tooLarge(spool.maxBytes());
@@ -126,16 +127,14 @@ class UploadController {
                     : request.getContentType().toLowerCase(Locale.ROOT);
             if (!contentType.startsWith("application/zip") && !contentType.startsWith("application/octet-stream")
                     && !contentType.startsWith("application/x-zip-compressed")) {
-                throw RegistryException.badRequest("Send the zip as the body (Content-Type: application/zip or"
-                        + " application/octet-stream) or as the 'file' part of multipart/form-data.");
+                throw ErrorMessage.UPLOAD_SEND_ZIP_BODY_CONTENT.exception();
             }
             if (request.getContentLengthLong() > spool.maxBytes()) {
                 throw UploadSpool.tooLarge(spool.maxBytes());
             }
             return spool.receive(request.getInputStream());
         } catch (IOException e) {
-            throw RegistryException.badRequest("The upload could not be read to its end: the connection failed"
-                    + " or the body was cut short.");
+            throw ErrorMessage.UPLOAD_UPLOAD_COULD_READ_END.exception();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.modelregistry.command.upload;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.error.RegistryException;
@@ -64,7 +65,7 @@ final class UploadInspector {
         try (ZipFile zip = open(file)) {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             if (entries.size() > limits.maxEntries()) {
-                throw refuse("The zip has more than " + limits.maxEntries() + " entries.");
+                throw ErrorMessage.UPLOAD_ZIP_MORE_ENTRIES.exception(limits.maxEntries());
             }
             for (ZipArchiveEntry entry : entries) {
                 checkEntry(zip, entry);
@@ -100,7 +101,7 @@ final class UploadInspector {
         try {
             return ZipFile.builder().setPath(file).setUseUnicodeExtraFields(false).setMaxNumberOfDisks(1).get();
         } catch (IOException | RuntimeException e) {
-            throw refuse("The upload is not a readable zip file: " + describe(e) + ".");
+            throw ErrorMessage.UPLOAD_UPLOAD_READABLE_ZIP_FILE.exception(describe(e));
         }
     }
 
@@ -108,39 +109,34 @@ final class UploadInspector {
         String name = entry.getName();
         String shown = shown(name);
         if (entry.getGeneralPurposeBit().usesEncryption() || entry.getGeneralPurposeBit().usesStrongEncryption()) {
-            throw refuse("The zip entry '" + shown + "' is encrypted; upload it unencrypted.");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_ENCRYPTED_UPLOAD.exception(shown);
         }
         int method = entry.getMethod();
         if (method != ZipEntry.STORED && method != ZipEntry.DEFLATED) {
-            throw refuse("The zip entry '" + shown + "' uses compression method " + method
-                    + "; only stored and deflated entries are accepted.");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_USES_COMPRESSION.exception(shown, method);
         }
         if (!zip.canReadEntryData(entry)) {
-            throw refuse("The zip entry '" + shown + "' cannot be read.");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_CANNOT_READ.exception(shown);
         }
         if (entry.isUnixSymlink()) {
-            throw refuse("The zip entry '" + shown + "' is a symbolic link; only files and folders are accepted.");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_SYMBOLIC_LINK.exception(shown);
         }
         if (entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX) {
             int fileType = entry.getUnixMode() & S_IFMT;
             if (fileType != 0 && fileType != S_IFREG && fileType != S_IFDIR) {
-                throw refuse("The zip entry '" + shown + "' is a special file (mode "
-                        + Integer.toOctalString(entry.getUnixMode()) + "); only files and folders are accepted.");
+                throw ErrorMessage.UPLOAD_ZIP_ENTRY_SPECIAL_FILE.exception(shown, Integer.toOctalString(entry.getUnixMode()));
             }
         } else if ((entry.getExternalAttributes() & REPARSE_POINT) != 0) {
-            throw refuse("The zip entry '" + shown + "' is a reparse point (a link); only files and folders are"
-                    + " accepted.");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_REPARSE_POINT.exception(shown);
         }
         String path = entry.isDirectory() ? name.substring(0, name.length() - 1) : name;
         // the library turns a DOS entry's backslashes into slashes; the name as written decides
         if (rawHasBackslash(entry) || name.indexOf('\uFFFD') >= 0 || DRIVE.matcher(name).matches() || name.indexOf(':') >= 0
                 || !RepoPaths.isSafe(path)) {
-            throw refuse("The zip entry name '" + shown + "' is not a plain relative path (no absolute paths, drive"
-                    + " letters, colons, backslashes, '.' or '..' segments, empty segments or control characters;"
-                    + " at most 1024 characters).");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_NAME_PLAIN.exception(shown);
         }
         if (entry.getLocalHeaderOffset() < 0 || entry.getDataOffset() < 0 || entry.getCompressedSize() < 0) {
-            throw refuse("The zip entry '" + shown + "' has no readable local header.");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_READABLE_LOCAL.exception(shown);
         }
     }
 
@@ -165,8 +161,7 @@ final class UploadInspector {
         String previous = null;
         for (ZipArchiveEntry entry : byOffset) {
             if (entry.getLocalHeaderOffset() < end) {
-                throw refuse("The zip entries '" + shown(previous) + "' and '" + shown(entry.getName())
-                        + "' share bytes (overlapping entries, the shape of a zip bomb).");
+                throw ErrorMessage.UPLOAD_ZIP_ENTRIES_SHARE_BYTES.exception(shown(previous), shown(entry.getName()));
             }
             end = entry.getDataOffset() + entry.getCompressedSize();
             previous = entry.getName();
@@ -183,8 +178,7 @@ final class UploadInspector {
             String key = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
             String earlier = seen.putIfAbsent(key, name);
             if (earlier != null) {
-                throw refuse("The zip has two entries named '" + shown(earlier) + "' and '" + shown(name)
-                        + "' (names must differ by more than case or Unicode normalisation).");
+                throw ErrorMessage.UPLOAD_ZIP_TWO_ENTRIES_NAMED.exception(shown(earlier), shown(name));
             }
             (entry.isDirectory() ? folders : files).add(key);
             int slash = key.indexOf('/');
@@ -195,7 +189,7 @@ final class UploadInspector {
         }
         for (String folder : folders) {
             if (files.contains(folder)) {
-                throw refuse("The zip names '" + shown(seen.get(folder)) + "' both as a file and as a folder.");
+                throw ErrorMessage.UPLOAD_ZIP_NAMES_BOTH_FILE.exception(shown(seen.get(folder)));
             }
         }
     }
@@ -244,14 +238,13 @@ final class UploadInspector {
             while ((n = in.read(buffer)) > 0) {
                 count += n;
                 if (count > maxEntry) {
-                    throw refuse("The zip entry '" + shown + "' inflates to more than " + maxEntry + " bytes.");
+                    throw ErrorMessage.UPLOAD_ZIP_ENTRY_INFLATES_MORE.exception(shown, maxEntry);
                 }
                 if (totalBefore + count > maxTotal) {
-                    throw refuse("The zip's entries inflate to more than " + maxTotal + " bytes in total.");
+                    throw ErrorMessage.UPLOAD_ZIP_S_ENTRIES_INFLATE.exception(maxTotal);
                 }
                 if (count > floor && count / compressed > limits.maxCompressionRatio()) {
-                    throw refuse("The zip entry '" + shown + "' inflates more than " + limits.maxCompressionRatio()
-                            + " times its compressed size (a zip bomb?).");
+                    throw ErrorMessage.UPLOAD_ZIP_ENTRY_INFLATES_MORE_TIMES.exception(shown, limits.maxCompressionRatio());
                 }
                 crc.update(buffer, 0, n);
                 if (start != null && kept < start.length) {
@@ -263,14 +256,13 @@ final class UploadInspector {
         } catch (RegistryException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw refuse("The zip entry '" + shown + "' cannot be inflated: " + describe(e) + ".");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_CANNOT_INFLATED.exception(shown, describe(e));
         }
         if (entry.getSize() >= 0 && entry.getSize() != count) {
-            throw refuse("The zip entry '" + shown + "' declares " + entry.getSize() + " bytes but holds " + count
-                    + ".");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_DECLARES_BYTES.exception(shown, entry.getSize(), count);
         }
         if (entry.getCrc() >= 0 && entry.getCrc() != crc.getValue()) {
-            throw refuse("The zip entry '" + shown + "' does not match its CRC-32 (the zip is damaged).");
+            throw ErrorMessage.UPLOAD_ZIP_ENTRY_DOES_MATCH.exception(shown);
         }
         // a document larger than the bound is stored as a file but not read as a document
         byte[] document = start != null && kept <= keep ? Arrays.copyOf(start, kept) : null;
@@ -292,9 +284,5 @@ final class UploadInspector {
             return e.getClass().getSimpleName();
         }
         return shown(message.length() > 200 ? message.substring(0, 200) : message);
-    }
-
-    private static RegistryException refuse(String message) {
-        return RegistryException.badRequest(message);
     }
 }

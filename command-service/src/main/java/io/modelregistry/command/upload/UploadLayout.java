@@ -1,5 +1,6 @@
 package io.modelregistry.command.upload;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.error.RegistryException;
@@ -30,21 +31,17 @@ final class UploadLayout {
                 boolean config = paths.contains(CONFIG);
                 boolean weights = paths.stream().anyMatch(p -> Aspect.of(p) == Aspect.WEIGHTS);
                 if (!readme || !(config || weights)) {
-                    throw RegistryException.badRequest("A model upload must hold a README.md (the model card) and a"
-                            + " config.json or a weights file (e.g. model.safetensors) at the root of the zip"
-                            + (readme ? "; it has no config.json and no weights file." : "; it has no README.md."));
+                    throw ErrorMessage.UPLOAD_MODEL_UPLOAD_MUST_HOLD.exception((readme ? "; it has no config.json and no weights file." : "; it has no README.md."));
                 }
             }
             case DATASET -> {
                 if (!readme || paths.size() < 2) {
-                    throw RegistryException.badRequest("A dataset upload must hold a README.md (the dataset card) at"
-                            + " the root of the zip and at least one data file.");
+                    throw ErrorMessage.UPLOAD_DATASET_UPLOAD_MUST_HOLD.exception();
                 }
             }
             case CODE -> {
                 if (paths.stream().noneMatch(p -> Aspect.of(p) == Aspect.CODE)) {
-                    throw RegistryException.badRequest("A code upload must hold at least one source file (e.g. a .py"
-                            + " file).");
+                    throw ErrorMessage.UPLOAD_CODE_UPLOAD_MUST_HOLD.exception();
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.upload;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +84,6 @@ final class UploadSpool {
     }
 
     static RegistryException tooLarge(long maxBytes) {
-        return new RegistryException(RegistryException.Kind.PAYLOAD_TOO_LARGE, "The upload is larger than "
-                + maxBytes + " bytes (registry.upload.max-upload-bytes).");
+        return ErrorMessage.UPLOAD_UPLOAD_LARGER_BYTES_REGISTRY.exception(maxBytes);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.upload;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
@@ -161,6 +162,6 @@ final class UploadStorer {
     }
 
     static RegistryException failed(IOException e) {
-        return new RegistryException(RegistryException.Kind.INTERNAL, "The upload could not be stored.", e);
+        return ErrorMessage.UPLOAD_UPLOAD_COULD_STORED.exceptionCausedBy(e);
     }
 }

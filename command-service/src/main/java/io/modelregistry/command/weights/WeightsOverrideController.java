@@ -1,5 +1,6 @@
 package io.modelregistry.command.weights;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.consistency.ReadModelBarrier;
@@ -59,8 +60,7 @@ class WeightsOverrideController {
         String reason = reason(body);
         WeightsScanRecord scan = scans.scan(model.id(), model.packageDigest()).orElse(null);
         if (scan == null || scan.scan() == null || !scan.scan().dangerous()) {
-            throw RegistryException.conflict("Version " + model.version() + " of model " + model.id()
-                    + " has no dangerous weights to override.");
+            throw ErrorMessage.WEIGHTS_VERSION_MODEL_DANGEROUS_WEIGHTS.exception(model.version(), model.id());
         }
         commands.sendAndWait(new OverrideUnsafeWeights(model.id(), model.name(), model.version(),
                 model.packageDigest(), true, reason, actor));
@@ -76,8 +76,7 @@ class WeightsOverrideController {
         boolean overridden = scans.scan(model.id(), model.packageDigest()).map(WeightsScanRecord::override)
                 .isPresent();
         if (!overridden) {
-            throw RegistryException.notFound("Version " + model.version() + " of model " + model.id()
-                    + " has no override.");
+            throw ErrorMessage.WEIGHTS_VERSION_MODEL_OVERRIDE.exception(model.version(), model.id());
         }
         commands.sendAndWait(new OverrideUnsafeWeights(model.id(), model.name(), model.version(),
                 model.packageDigest(), false, null, actor));
@@ -96,8 +95,7 @@ class WeightsOverrideController {
         String wanted = version == null ? null : SemanticVersions.normalise(version);
         return (wanted == null ? directory.find(id) : directory.find(id, wanted))
                 .filter(r -> r.type() == ArtifactType.MODEL)
-                .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id
-                        + (wanted == null ? "" : " and version " + wanted) + "."));
+                .orElseThrow(() -> ErrorMessage.WEIGHTS_NO_MODEL_WITH_ID_VERSION.exception(id, (wanted == null ? "" : " and version " + wanted)));
     }
 
     private static String reason(Map<String, Object> body) {
@@ -107,8 +105,7 @@ class WeightsOverrideController {
         }
         if (!(reason instanceof String text) || text.length() > MAX_REASON_CHARS
                 || text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
-            throw RegistryException.badRequest("The reason must be text of at most " + MAX_REASON_CHARS
-                    + " characters, without control characters.");
+            throw ErrorMessage.WEIGHTS_REASON_MUST_TEXT_MOST.exception(MAX_REASON_CHARS);
         }
         return text.isBlank() ? null : text.strip();
     }

@@ -1,5 +1,6 @@
 package io.modelregistry.command.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -97,7 +98,7 @@ class ArtifactAggregateTest {
 
     @Test
     void aDuplicateSourceIsRefusedAndNothingIsAppended() {
-        doThrow(RegistryException.conflict("dup")).when(claims).claim(anyString(), any(), anyString(), anyString());
+        doThrow(ErrorMessage.ARTIFACT_SOURCE_ALREADY_REGISTERED.exception("model")).when(claims).claim(anyString(), any(), anyString(), anyString());
         fixture.givenNoPriorActivity()
                 .when(new RegisterArtifact("1", ArtifactType.MODEL, "bert", content("google-bert/bert-base-uncased"), ADMIN))
                 .expectException(RegistryException.class)
@@ -231,7 +232,7 @@ class ArtifactAggregateTest {
 
     @Test
     void aRefusedRegistrationAppendsNeitherTheArtifactNorItsRating() {
-        doThrow(RegistryException.conflict("dup")).when(claims).claim(anyString(), any(), anyString(), anyString());
+        doThrow(ErrorMessage.ARTIFACT_SOURCE_ALREADY_REGISTERED.exception("model")).when(claims).claim(anyString(), any(), anyString(), anyString());
         fixture.givenNoPriorActivity()
                 .when(new RegisterRatedModel(new RegisterArtifact("1", ArtifactType.MODEL, "bert",
                         content("google-bert/bert-base-uncased"), ADMIN), rating(RatingTrigger.INGEST)))

@@ -5,8 +5,8 @@ public class TooManyRequests extends RegistryException {
 
     private final long retryAfterSeconds;
 
-    public TooManyRequests(String message, long retryAfterSeconds) {
-        super(Kind.TOO_MANY_REQUESTS, message);
+    public TooManyRequests(ErrorMessage message, long retryAfterSeconds, Object... args) {
+        super(Kind.TOO_MANY_REQUESTS, message, null, args);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

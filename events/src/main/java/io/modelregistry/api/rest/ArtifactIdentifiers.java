@@ -1,5 +1,6 @@
 package io.modelregistry.api.rest;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
 import java.util.regex.Pattern;
@@ -13,14 +14,12 @@ public final class ArtifactIdentifiers {
     }
 
     public static ArtifactType type(String value) {
-        return ArtifactType.fromWire(value).orElseThrow(() -> RegistryException.badRequest(
-                "artifact_type must be one of model, dataset, code (got '" + abbreviate(value) + "')."));
+        return ArtifactType.fromWire(value).orElseThrow(() -> ErrorMessage.REST_ARTIFACT_TYPE_MUST_MODEL.exception(abbreviate(value)));
     }
 
     public static String id(String value) {
         if (value == null || !ID.matcher(value).matches()) {
-            throw RegistryException.badRequest(
-                    "artifact_id must be 1-64 characters of letters, digits and '-' (got '" + abbreviate(value) + "').");
+            throw ErrorMessage.REST_ARTIFACT_ID_MUST_1.exception(abbreviate(value));
         }
         return value;
     }

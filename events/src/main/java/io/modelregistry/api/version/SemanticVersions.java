@@ -1,5 +1,6 @@
 package io.modelregistry.api.version;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,8 +29,7 @@ public final class SemanticVersions {
      * {@code v} or {@code V} stripped; anything else is a 400 naming the value.
      */
     public static String normalise(String version) {
-        return tryNormalise(version).orElseThrow(() -> RegistryException.badRequest("'" + abbreviate(version)
-                + "' is not a semantic version (expected MAJOR.MINOR.PATCH, e.g. 1.2.0, 2.0.0-rc.1 or v1.0.0)."));
+        return tryNormalise(version).orElseThrow(() -> ErrorMessage.VERSION_SEMANTIC_VERSION_EXPECTED_MAJOR.exception(abbreviate(version)));
     }
 
     /** As {@link #normalise(String)}, empty instead of a 400 (for tags and other text that may not be a version). */

@@ -1,5 +1,6 @@
 package io.modelregistry.api.version;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import java.util.Collection;
 import java.util.List;
@@ -85,9 +86,7 @@ public final class VersionRange {
     }
 
     private static RegistryException invalid(String query, String why) {
-        return RegistryException.badRequest("The version '" + SemanticVersions.abbreviate(query)
-                + "' is not a version query (" + why + "): use an exact version (1.2.3), a bounded range "
-                + "(1.2.3-2.1.0), a tilde range (~1.2.0) or a caret range (^1.2.0).");
+        return ErrorMessage.VERSION_VERSION_VERSION_QUERY_USE.exception(SemanticVersions.abbreviate(query), why);
     }
 
     /** Whether {@code version} (a normalised version) is in this range. */

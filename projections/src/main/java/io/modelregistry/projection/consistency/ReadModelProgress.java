@@ -1,5 +1,6 @@
 package io.modelregistry.projection.consistency;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,14 +148,10 @@ public class ReadModelProgress implements SmartLifecycle {
         Backoff backoff = new Backoff();
         while (!readiness.ready()) {
             if (!readiness.failedProcessors().isEmpty()) {
-                throw new RegistryException(RegistryException.Kind.UNAVAILABLE, "The read models are behind the "
-                        + "event log: processing failed or stopped (" + String.join(", ", readiness.failedProcessors())
-                        + "); see /health/components. Acknowledged writes are kept; try again later.");
+                throw ErrorMessage.CONSISTENCY_READ_MODELS_BEHIND_EVENT.exception(String.join(", ", readiness.failedProcessors()));
             }
             if (System.nanoTime() > deadline) {
-                throw new RegistryException(RegistryException.Kind.UNAVAILABLE, "The read models are catching up "
-                        + "with the event log (at position " + readiness.slowestPosition() + " of "
-                        + readiness.requiredPosition() + "); try again shortly.");
+                throw ErrorMessage.CONSISTENCY_READ_MODELS_CATCHING_UP.exception(readiness.slowestPosition(), readiness.requiredPosition());
             }
             backoff.pause();
             readiness = readiness(position);

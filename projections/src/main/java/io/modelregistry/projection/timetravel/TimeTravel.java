@@ -1,5 +1,6 @@
 package io.modelregistry.projection.timetravel;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.projection.audit.AuditTrailProjection;
@@ -96,13 +97,12 @@ public class TimeTravel {
     public static Instant parse(String value) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty() || text.length() > 64) {
-            throw RegistryException.badRequest("as_of must be an ISO-8601 instant such as 2026-12-03T08:00:00Z.");
+            throw ErrorMessage.TIMETRAVEL_MUST_ISO_8601_INSTANT.exception();
         }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw RegistryException.badRequest("as_of must be an ISO-8601 instant such as 2026-12-03T08:00:00Z, with"
-                    + " its offset (Z for UTC); '" + text + "' is not one.");
+            throw ErrorMessage.TIMETRAVEL_MUST_ISO_8601_INSTANT_SUCH.exception(text);
         }
     }
 
@@ -121,8 +121,7 @@ public class TimeTravel {
     public PastReadModels at(Instant asOf) {
         Instant now = clock.instant();
         if (asOf.isAfter(now)) {
-            throw RegistryException.badRequest("as_of " + asOf + " is in the future (the registry's time is " + now
-                    + "); omit as_of to read the present.");
+            throw ErrorMessage.TIMETRAVEL_FUTURE_REGISTRY_S_TIME.exception(asOf, now);
         }
         synchronized (cache) {
             PastReadModels cached = cache.get(asOf);
@@ -131,8 +130,7 @@ public class TimeTravel {
             }
         }
         if (!replays.tryAcquire()) {
-            throw new RegistryException(RegistryException.Kind.UNAVAILABLE, "Too many as_of reads are being replayed"
-                    + " at once (at most " + MAX_CONCURRENT_REPLAYS + "); try again shortly.");
+            throw ErrorMessage.TIMETRAVEL_TOO_MANY_READS_BEING.exception(MAX_CONCURRENT_REPLAYS);
         }
         try {
             PastReadModels past = replay(asOf);
@@ -170,22 +168,17 @@ public class TimeTravel {
                     if (first == null) {
                         first = event.getTimestamp();
                         if (asOf.isBefore(first)) {
-                            throw RegistryException.badRequest("as_of " + asOf + " is before the registry's first"
-                                    + " event (" + first + "): there is nothing to read then.");
+                            throw ErrorMessage.TIMETRAVEL_BEFORE_REGISTRY_S_FIRST.exception(asOf, first);
                         }
                     }
                     if (event.getTimestamp().isAfter(asOf)) {
                         break;
                     }
                     if (++replayed > maxEvents) {
-                        throw new RegistryException(RegistryException.Kind.PAYLOAD_TOO_LARGE, "Reading as_of "
-                                + asOf + " would replay more than " + maxEvents + " events, the bound of a replay;"
-                                + " choose an earlier moment.");
+                        throw ErrorMessage.TIMETRAVEL_READING_WOULD_REPLAY_MORE.exception(asOf, maxEvents);
                     }
                     if (System.nanoTime() > deadline) {
-                        throw new RegistryException(RegistryException.Kind.UNAVAILABLE, "The replay up to as_of "
-                                + asOf + " took longer than " + readable(timeout) + ", the bound of a replay,"
-                                + " after " + replayed + " events; choose an earlier moment or try again later.");
+                        throw ErrorMessage.TIMETRAVEL_REPLAY_UP_TOOK_LONGER.exception(asOf, readable(timeout), replayed);
                     }
                     if (GroupMemberSkip.skippedWhereItStands(event)) {
                         continue;
@@ -198,7 +191,7 @@ public class TimeTravel {
                 }
             }
             if (first == null) {
-                throw RegistryException.badRequest("The registry has no events yet: there is no past to read.");
+                throw ErrorMessage.TIMETRAVEL_REGISTRY_EVENTS_YET_THERE.exception();
             }
             LineageReadModel lineage = new LineageReadModel(replay.lineage());
             PastReadModels past = new PastReadModels(asOf, replayed, replay.directory(), search.search(),

@@ -1,5 +1,6 @@
 package io.modelregistry.query.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
@@ -21,11 +22,10 @@ final class ArtifactQueries {
 
     static List<NameQuery> parse(JsonNode body) {
         if (body == null || !body.isArray() || body.isEmpty()) {
-            throw RegistryException.badRequest("The body must be a non-empty JSON array of artifact queries, "
-                    + "e.g. [{\"name\": \"*\"}].");
+            throw ErrorMessage.ARTIFACT_BODY_MUST_NON_EMPTY.exception();
         }
         if (body.size() > MAX_QUERIES) {
-            throw RegistryException.badRequest("At most " + MAX_QUERIES + " queries per request.");
+            throw ErrorMessage.ARTIFACT_MOST_QUERIES_PER_REQUEST.exception(MAX_QUERIES);
         }
         List<NameQuery> queries = new ArrayList<>(body.size());
         for (JsonNode query : body) {
@@ -44,30 +44,28 @@ final class ArtifactQueries {
             return null;
         }
         if (!version.isTextual()) {
-            throw RegistryException.badRequest("'version' must be a string: an exact version (1.2.3) or a range "
-                    + "(1.2.3-2.1.0, ~1.2.0, ^1.2.0).");
+            throw ErrorMessage.ARTIFACT_VERSION_MUST_STRING_EXACT.exception();
         }
         return VersionRange.parse(version.asText());
     }
 
     private static NameQuery parseOne(JsonNode query) {
         if (!query.isObject()) {
-            throw RegistryException.badRequest("Each artifact query must be an object with a 'name'.");
+            throw ErrorMessage.ARTIFACT_EACH_ARTIFACT_QUERY_MUST.exception();
         }
         JsonNode name = query.get("name");
         if (name == null || !name.isTextual() || name.asText().isEmpty() || name.asText().length() > MAX_NAME) {
-            throw RegistryException.badRequest("Each artifact query needs a 'name' string of 1-" + MAX_NAME
-                    + " characters ('*' for all).");
+            throw ErrorMessage.ARTIFACT_EACH_ARTIFACT_QUERY_NEEDS.exception(MAX_NAME);
         }
         Set<ArtifactType> types = EnumSet.noneOf(ArtifactType.class);
         JsonNode typesNode = query.get("types");
         if (typesNode != null && !typesNode.isNull()) {
             if (!typesNode.isArray()) {
-                throw RegistryException.badRequest("'types' must be an array of model, dataset, code.");
+                throw ErrorMessage.ARTIFACT_TYPES_MUST_ARRAY_MODEL.exception();
             }
             for (JsonNode type : typesNode) {
                 types.add(ArtifactType.fromWire(type.isTextual() ? type.asText() : null).orElseThrow(() ->
-                        RegistryException.badRequest("'types' must contain only model, dataset, code.")));
+                        ErrorMessage.ARTIFACT_TYPES_MUST_CONTAIN_MODEL.exception()));
             }
         }
         return new NameQuery(name.asText(), types, version(query));

@@ -1,5 +1,6 @@
 package io.modelregistry.query.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import io.modelregistry.api.artifact.Actor;
@@ -84,8 +85,7 @@ class ArtifactReadController {
             // extension: that version's content and download; without it, the latest version's
             String version = SemanticVersions.normalise(versionParam);
             String id = record.id();
-            record = directory.find(id, version).orElseThrow(() -> RegistryException.notFound("The "
-                    + typeParam + " " + id + " has no version " + version + "."));
+            record = directory.find(id, version).orElseThrow(() -> ErrorMessage.ARTIFACT_NO_SUCH_VERSION.exception(typeParam, id, version));
         }
         String downloadUrl = downloadUrl(record, actor);
         return new ArtifactEnvelope(ArtifactEnvelope.Metadata.of(record.name(), record.id(), record.type()),
@@ -147,8 +147,7 @@ class ArtifactReadController {
         ArtifactSearch search = asOf == null ? this.search : timeTravel.at(asOf).search();
         SearchPage page = search.list(queries, offset, pageSize);
         if (page.total() > maxResultWindow) {
-            throw new RegistryException(RegistryException.Kind.PAYLOAD_TOO_LARGE, "The query matches " + page.total()
-                    + " artifacts; at most " + maxResultWindow + " can be enumerated. Narrow it by name or types.");
+            throw ErrorMessage.ARTIFACT_QUERY_MATCHES_ARTIFACTS_MOST.exception(page.total(), maxResultWindow);
         }
         var response = ResponseEntity.ok();
         int next = offset + page.items().size();
@@ -162,14 +161,14 @@ class ArtifactReadController {
     @GetMapping(path = "/artifact/byName/{name}", produces = "application/json")
     List<ArtifactEnvelope.Metadata> byName(@PathVariable("name") String name) {
         if (name.isBlank() || name.length() > ArtifactQueries.MAX_NAME) {
-            throw RegistryException.badRequest("artifact_name must be 1-" + ArtifactQueries.MAX_NAME + " characters.");
+            throw ErrorMessage.ARTIFACT_ARTIFACT_NAME_MUST_1.exception(ArtifactQueries.MAX_NAME);
         }
         if ("*".equals(name)) {
-            throw RegistryException.badRequest("'*' is reserved; use POST /artifacts to enumerate.");
+            throw ErrorMessage.ARTIFACT_RESERVED_USE_POST_ARTIFACTS.exception();
         }
         var hits = search.byName(name);
         if (hits.isEmpty()) {
-            throw RegistryException.notFound("No artifact is named '" + name + "'.");
+            throw ErrorMessage.ARTIFACT_ARTIFACT_NAMED.exception(name);
         }
         return hits.stream().map(ArtifactReadController::metadata).toList();
     }
@@ -180,14 +179,14 @@ class ArtifactReadController {
                                             @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
         JsonNode regex = body == null || !body.isObject() ? null : body.get("regex");
         if (regex == null || !regex.isTextual() || regex.asText().isEmpty()) {
-            throw RegistryException.badRequest("The body must be {\"regex\": \"<pattern>\"} with a non-empty pattern.");
+            throw ErrorMessage.ARTIFACT_BODY_MUST_REGEX_PATTERN.exception();
         }
         ArtifactSearch search = asOf == null ? this.search : timeTravel.at(asOf).search();
         // extension: {"regex": ..., "version": ...} keeps the artifacts with a version in the range
         var hits = withoutSensitiveReadmeMatches(regex.asText(),
                 search.byRegex(regex.asText(), ArtifactQueries.version(body), MAX_REGEX_RESULTS));
         if (hits.isEmpty()) {
-            throw RegistryException.notFound("No artifact name or README matches this regular expression.");
+            throw ErrorMessage.ARTIFACT_ARTIFACT_NAME_README_MATCHES.exception();
         }
         return hits.stream().map(ArtifactReadController::metadata).toList();
     }
@@ -238,7 +237,7 @@ class ArtifactReadController {
         ArtifactType type = ArtifactIdentifiers.type(typeParam);
         String id = ArtifactIdentifiers.id(idParam);
         return directory.find(type, id).orElseThrow(() ->
-                RegistryException.notFound("No " + type.wireName() + " artifact with id " + id + "."));
+                ErrorMessage.ARTIFACT_NO_TYPED_ARTIFACT_WITH_ID.exception(type.wireName(), id));
     }
 
     private static int parseOffset(String offset) {
@@ -252,8 +251,7 @@ class ArtifactReadController {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw RegistryException.badRequest("offset must be a non-negative integer (the 'offset' header of the "
-                    + "previous page).");
+            throw ErrorMessage.ARTIFACT_OFFSET_MUST_NON_NEGATIVE.exception();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.modelregistry.query.artifact;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.audit.AuditTrail;
 import io.modelregistry.api.card.ArtifactCard;
@@ -90,15 +91,15 @@ class ArtifactSummariesController {
     private static Set<String> ids(JsonNode body) {
         JsonNode ids = body == null ? null : body.get("ids");
         if (ids == null || !ids.isArray()) {
-            throw RegistryException.badRequest("The body must be {\"ids\": [\"…\", …]} with at most " + MAX_IDS + " ids.");
+            throw ErrorMessage.ARTIFACT_BODY_MUST_IDS_MOST.exception(MAX_IDS);
         }
         if (ids.size() > MAX_IDS) {
-            throw RegistryException.badRequest("At most " + MAX_IDS + " ids per request; " + ids.size() + " were sent.");
+            throw ErrorMessage.ARTIFACT_MOST_IDS_PER_REQUEST.exception(MAX_IDS, ids.size());
         }
         Set<String> result = new LinkedHashSet<>();
         for (JsonNode id : ids) {
             if (!id.isTextual()) {
-                throw RegistryException.badRequest("Every id must be a string.");
+                throw ErrorMessage.ARTIFACT_EVERY_ID_MUST_STRING.exception();
             }
             result.add(ArtifactIdentifiers.id(id.asText()));
         }

@@ -1,5 +1,6 @@
 package io.modelregistry.query.card;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
@@ -50,13 +51,13 @@ class CardController {
         ArtifactType type = ArtifactIdentifiers.type(typeParam);
         String id = ArtifactIdentifiers.id(idParam);
         if (version != null && (version.isBlank() || version.length() > 256)) {
-            throw RegistryException.badRequest("version must be a semantic version such as 1.2.0.");
+            throw ErrorMessage.CARD_VERSION_MUST_SEMANTIC_VERSION.exception();
         }
         Optional<String> wanted = Optional.ofNullable(version).map(v -> v.startsWith("v") ? v.substring(1) : v);
         ArtifactCard card = cards.find(id, wanted).filter(c -> c.type() == type)
-                .orElseThrow(() -> RegistryException.notFound(wanted.isPresent()
-                        ? "No " + type.wireName() + " artifact " + id + " with version " + wanted.get() + "."
-                        : "No " + type.wireName() + " artifact with id " + id + "."));
+                .orElseThrow(() -> wanted.isPresent()
+                        ? ErrorMessage.CARD_NO_SUCH_VERSION.exception(type.wireName(), id, wanted.get())
+                        : ErrorMessage.ARTIFACT_NO_TYPED_ARTIFACT_WITH_ID.exception(type.wireName(), id));
         boolean withheld = sensitive.guard(card.artifactId()).filter(ModelGuard::sensitive).isPresent();
         String readme = withheld ? null : documents.text(card.documents().readme());
         FrontMatter front = readme == null ? null : FrontMatter.of(readme);

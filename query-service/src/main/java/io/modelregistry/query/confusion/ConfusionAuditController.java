@@ -1,5 +1,6 @@
 package io.modelregistry.query.confusion;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.audit.AuditEntry;
 import io.modelregistry.api.audit.AuditTrail;
@@ -113,7 +114,7 @@ class ConfusionAuditController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw RegistryException.badRequest("min_score must be a number from 0 to 1.");
+        throw ErrorMessage.CONFUSION_MIN_SCORE_MUST_NUMBER.exception();
     }
 
     private static int limit(String value) {
@@ -128,7 +129,7 @@ class ConfusionAuditController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw RegistryException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+        throw ErrorMessage.DOWNLOADS_LIMIT_MUST_WHOLE_NUMBER.exception(MAX_LIMIT);
     }
 
     private static Map<String, Object> view(Finding finding) {

@@ -1,5 +1,6 @@
 package io.modelregistry.query.cost;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.directory.ArtifactDirectory;
@@ -41,7 +42,7 @@ class AspectCostController {
         ArtifactType type = ArtifactIdentifiers.type(typeParam);
         String id = ArtifactIdentifiers.id(idParam);
         ArtifactRecord record = directory.find(type, id).orElseThrow(() ->
-                RegistryException.notFound("No " + type.wireName() + " artifact with id " + id + "."));
+                ErrorMessage.ARTIFACT_NO_TYPED_ARTIFACT_WITH_ID.exception(type.wireName(), id));
         PackageAspects.Sizes sizes = aspects.sizes(record);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("artifact_id", id);

@@ -1,5 +1,6 @@
 package io.modelregistry.query.cost;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
@@ -52,12 +53,11 @@ class CostController {
         String id = ArtifactIdentifiers.id(idParam);
         boolean withDependencies = BooleanParameter.parse("dependency", dependency, false);
         ArtifactRecord root = directory.find(type, id).orElseThrow(() ->
-                RegistryException.notFound("No " + type.wireName() + " artifact with id " + id + "."));
+                ErrorMessage.ARTIFACT_NO_TYPED_ARTIFACT_WITH_ID.exception(type.wireName(), id));
         if (versionParam != null) {
             // extension: that version's own size (its dependencies are the artifact's, as lineage declares them)
             String version = SemanticVersions.normalise(versionParam);
-            root = directory.find(id, version).orElseThrow(() -> RegistryException.notFound("The "
-                    + type.wireName() + " " + id + " has no version " + version + "."));
+            root = directory.find(id, version).orElseThrow(() -> ErrorMessage.ARTIFACT_NO_SUCH_VERSION.exception(type.wireName(), id, version));
         }
         CostCalculator calculator = new CostCalculator(new RegistryCostInputs(root));
         Map<String, ArtifactCost> costs = withDependencies ? calculator.withDependencies(id) : calculator.standalone(id);

@@ -1,5 +1,7 @@
 package io.modelregistry.query.download;
 
+import io.modelregistry.api.error.ErrorMessage;
+import io.modelregistry.api.error.ProducedErrors;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.Aspect;
@@ -72,19 +74,16 @@ class DownloadController {
                   @RequestParam(name = "aspect", required = false) String aspectName,
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadCapability capability = links.verify(id, digest, user, admin, expires, signature)
-                .orElseThrow(() -> new RegistryException(Kind.INVALID_TOKEN,
-                        "This download link is invalid or has expired; read the artifact again for a fresh link."));
+                .orElseThrow(() -> ErrorMessage.DOWNLOAD_DOWNLOAD_LINK_INVALID_EXPIRED.exception());
         // the link outlives the token it was read with: its user must still exist and still hold 'download'
         if (!grants.mayDownload(capability.username())) {
-            throw new RegistryException(Kind.INVALID_TOKEN, "This download link was issued to a user who has been"
-                    + " removed or may no longer download.");
+            throw ErrorMessage.DOWNLOAD_DOWNLOAD_LINK_ISSUED_USER.exception();
         }
         Aspect aspect = aspect(aspectName);
         // a link names one version's package; versions with the same package are served as the newest of them
         ArtifactRecord record = directory.versions(id).stream()
                 .filter(r -> r.packageDigest().equals(capability.packageDigest())).findFirst()
-                .orElseThrow(() -> RegistryException.notFound(
-                        "This artifact was deleted or its content replaced since the link was issued."));
+                .orElseThrow(() -> ErrorMessage.DOWNLOAD_ARTIFACT_DELETED_CONTENT_REPLACED.exception());
         DownloadGate.Prepared prepared = gate.prepare(record, aspect);
         String etag = prepared.etag();
         long length = prepared.length();
@@ -97,8 +96,9 @@ class DownloadController {
             response.setStatus(416);
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
             response.setContentType("application/json");
-            response.getOutputStream().write(("{\"message\":\"The requested range is outside the " + length
-                    + " bytes of this download.\"}").getBytes(StandardCharsets.UTF_8));
+            ProducedErrors.record(ErrorMessage.DOWNLOAD_RANGE_NOT_SATISFIABLE);
+            response.getOutputStream().write(("{\"message\":\"" + ErrorMessage.DOWNLOAD_RANGE_NOT_SATISFIABLE.render(length)
+                    + "\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }
         boolean head = "HEAD".equals(request.getMethod());
@@ -167,8 +167,7 @@ class DownloadController {
         if (name == null || name.equals(ArtifactDownloaded.FULL)) {
             return null;
         }
-        return Aspect.requestable(name).orElseThrow(() -> RegistryException.badRequest(
-                "Unknown aspect '" + name + "': use full, weights, card, config, code or datasets."));
+        return Aspect.requestable(name).orElseThrow(() -> ErrorMessage.DOWNLOAD_UNKNOWN_ASPECT_USE_FULL.exception(name));
     }
 
     private static String fileName(String artifactName, Aspect aspect) {

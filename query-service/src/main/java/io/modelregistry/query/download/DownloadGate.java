@@ -1,5 +1,6 @@
 package io.modelregistry.query.download;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.ArtifactDownloaded;
 import io.modelregistry.api.artifact.Aspect;
@@ -181,12 +182,10 @@ public class DownloadGate implements AutoCloseable {
     }
 
     private byte[] program(ModelGuard.Program program) {
-        try (InputStream in = packages.blobs().open(program.sha256()).orElseThrow(() -> new RegistryException(
-                Kind.INTERNAL, "The monitor program " + program.sha256() + " is missing from the blob store."))) {
+        try (InputStream in = packages.blobs().open(program.sha256()).orElseThrow(() -> ErrorMessage.DOWNLOAD_MONITOR_PROGRAM_MISSING_BLOB.exception(program.sha256()))) {
             byte[] bytes = in.readNBytes(MAX_PROGRAM_READ);
             if (bytes.length != program.bytes()) {
-                throw new RegistryException(Kind.INTERNAL, "The monitor program " + program.sha256() + " has "
-                        + bytes.length + " bytes, the log says " + program.bytes() + ".");
+                throw ErrorMessage.DOWNLOAD_MONITOR_PROGRAM_BYTES_LOG.exception(program.sha256(), bytes.length, program.bytes());
             }
             return bytes;
         } catch (IOException e) {
@@ -195,15 +194,11 @@ public class DownloadGate implements AutoCloseable {
     }
 
     private static RegistryException refusal(ArtifactRecord record, MonitorVerdict verdict) {
-        String subject = "The download of model '" + record.name() + "' (" + record.id() + ") was refused: "
-                + verdict.reason();
         return switch (verdict.outcome()) {
-            case UNAVAILABLE -> new RegistryException(Kind.UNAVAILABLE, subject + ". Sensitive models are never"
-                    + " served unvetted; try again later.");
-            case REFUSED -> new RegistryException(Kind.REFUSED, subject + ". Its output: " + verdict.stdout());
-            case TIMED_OUT -> new RegistryException(Kind.UNAVAILABLE, subject + ". Sensitive models are never"
-                    + " served unvetted. Its output so far: " + verdict.stdout());
-            default -> new RegistryException(Kind.REFUSED, subject + ".");
+            case UNAVAILABLE -> ErrorMessage.DOWNLOAD_MONITOR_UNAVAILABLE.exception(record.name(), record.id(), verdict.reason());
+            case REFUSED -> ErrorMessage.DOWNLOAD_MONITOR_REFUSED_OUTPUT.exception(record.name(), record.id(), verdict.reason(), verdict.stdout());
+            case TIMED_OUT -> ErrorMessage.DOWNLOAD_MONITOR_TIMED_OUT.exception(record.name(), record.id(), verdict.reason(), verdict.stdout());
+            default -> ErrorMessage.DOWNLOAD_MONITOR_REFUSED.exception(record.name(), record.id(), verdict.reason());
         };
     }
 

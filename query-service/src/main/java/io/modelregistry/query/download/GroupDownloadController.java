@@ -1,5 +1,6 @@
 package io.modelregistry.query.download;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.directory.ArtifactDirectory;
@@ -56,10 +57,10 @@ class GroupDownloadController {
                   @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor,
                   HttpServletResponse response) throws IOException {
         if (idParams == null || idParams.isEmpty()) {
-            throw RegistryException.badRequest("Name the artifacts: ?id=ID&id=ID (at most " + MAX_ARTIFACTS + ").");
+            throw ErrorMessage.DOWNLOAD_NAME_ARTIFACTS_ID_ID.exception(MAX_ARTIFACTS);
         }
         if (idParams.size() > MAX_ARTIFACTS) {
-            throw RegistryException.badRequest("A group download holds at most " + MAX_ARTIFACTS + " artifacts.");
+            throw ErrorMessage.DOWNLOAD_GROUP_DOWNLOAD_HOLDS_MOST.exception(MAX_ARTIFACTS);
         }
         Set<String> ids = new LinkedHashSet<>();
         idParams.forEach(id -> ids.add(ArtifactIdentifiers.id(id)));
@@ -67,7 +68,7 @@ class GroupDownloadController {
         directory.findAll(ids).forEach(record -> found.put(record.id(), record));
         for (String id : ids) {
             if (!found.containsKey(id)) {
-                throw RegistryException.notFound("No artifact with id " + id + ".");
+                throw ErrorMessage.ARTIFACT_NO_ARTIFACT_WITH_ID.exception(id);
             }
         }
         // every package is vetted (and its download recorded) before the first byte of the answer

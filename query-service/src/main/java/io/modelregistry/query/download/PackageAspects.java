@@ -1,5 +1,6 @@
 package io.modelregistry.query.download;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.artifact.Aspect;
@@ -145,7 +146,6 @@ public class PackageAspects {
     }
 
     private static RegistryException legacy(ArtifactRecord record) {
-        return RegistryException.badRequest("The package of artifact " + record.id() + " was stored before packages"
-                + " had aspects; download it in full, or update the artifact to store it anew.");
+        return ErrorMessage.DOWNLOAD_PACKAGE_ARTIFACT_STORED_BEFORE.exception(record.id());
     }
 }

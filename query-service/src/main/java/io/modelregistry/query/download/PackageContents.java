@@ -1,5 +1,6 @@
 package io.modelregistry.query.download;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Aspect;
 import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.blob.BlobStore;
@@ -77,8 +78,7 @@ class PackageContents {
         Optional<PackageManifest> manifest = manifest(record);
         if (manifest.isEmpty()) {
             if (aspect != null) {
-                throw RegistryException.badRequest("The package of artifact " + record.id() + " was stored before"
-                        + " packages had aspects; download it in full, or update the artifact to store it anew.");
+                throw ErrorMessage.DOWNLOAD_PACKAGE_ARTIFACT_STORED_BEFORE.exception(record.id());
             }
             String digest = record.packageDigest();
             try {
@@ -104,21 +104,19 @@ class PackageContents {
                 return Optional.empty();
             }
             if (size > MAX_MANIFEST_BYTES) {
-                throw new RegistryException(Kind.INTERNAL, "The package manifest of artifact " + record.id()
-                        + " is larger than any this registry writes.");
+                throw ErrorMessage.DOWNLOAD_PACKAGE_MANIFEST_ARTIFACT_LARGER.exception(record.id());
             }
             byte[] encoded;
             try (InputStream in = blobs.open(digest).orElseThrow(() -> missing(record))) {
                 encoded = in.readAllBytes();
             }
-            return Optional.of(PackageManifest.decode(encoded).orElseThrow(() -> new RegistryException(
-                    Kind.INTERNAL, "The package manifest of artifact " + record.id() + " is malformed.")));
+            return Optional.of(PackageManifest.decode(encoded).orElseThrow(() -> ErrorMessage.DOWNLOAD_PACKAGE_MANIFEST_ARTIFACT_MALFORMED.exception(record.id())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static RegistryException missing(ArtifactRecord record) {
-        return new RegistryException(Kind.INTERNAL, "The stored package of artifact " + record.id() + " is missing.");
+        return ErrorMessage.DOWNLOAD_STORED_PACKAGE_ARTIFACT_MISSING.exception(record.id());
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.query.downloads;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.Requires;
 import io.modelregistry.api.artifact.Actor;
@@ -52,12 +53,11 @@ class DownloadHistoryController {
         String artifactId = artifactParam == null ? null : ArtifactIdentifiers.id(artifactParam);
         String user = userParam;
         if (user != null && (user.isEmpty() || user.length() > 1024)) {
-            throw RegistryException.badRequest("user must be a user name of 1 to 1024 characters.");
+            throw ErrorMessage.DOWNLOADS_USER_MUST_USER_NAME.exception();
         }
         if (!actor.admin()) {
             if (user != null && !user.equals(actor.username())) {
-                throw new RegistryException(Kind.NOT_PERMITTED,
-                        "Only an administrator may read other users' downloads.");
+                throw ErrorMessage.DOWNLOADS_ADMINISTRATOR_MAY_READ_OTHER.exception();
             }
             user = actor.username();
         }
@@ -125,7 +125,7 @@ class DownloadHistoryController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw RegistryException.badRequest("as_of must be an instant such as 2025-11-01T10:00:00Z.");
+            throw ErrorMessage.DOWNLOADS_MUST_INSTANT_SUCH_2025.exception();
         }
     }
 
@@ -140,7 +140,7 @@ class DownloadHistoryController {
             }
             return before;
         } catch (NumberFormatException e) {
-            throw RegistryException.badRequest("before must be the 'next' cursor of a previous page.");
+            throw ErrorMessage.DOWNLOADS_BEFORE_MUST_NEXT_CURSOR.exception();
         }
     }
 
@@ -155,8 +155,7 @@ class DownloadHistoryController {
             }
             return limit;
         } catch (NumberFormatException e) {
-            throw RegistryException.badRequest("limit must be a whole number from 1 to " + DownloadHistory.MAX_LIMIT
-                    + ".");
+            throw ErrorMessage.DOWNLOADS_LIMIT_MUST_WHOLE_NUMBER.exception(DownloadHistory.MAX_LIMIT);
         }
     }
 }

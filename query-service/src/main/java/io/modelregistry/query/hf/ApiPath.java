@@ -1,5 +1,7 @@
 package io.modelregistry.query.hf;
 
+import io.modelregistry.api.error.ErrorMessage;
+
 /**
  * The tail of {@code /hf/api/models/...} or {@code /hf/api/datasets/...}: a repo id ({@code name} or {@code org/name}), then nothing (info at
  * {@code main}), {@code revision/{rev}}, {@code tree/{rev}[/{path}]} or {@code refs}. A revision is one segment
@@ -12,7 +14,7 @@ record ApiPath(String repo, String action, String revision, String filePath) {
     static ApiPath parse(RepoType type, String rest) {
         String trimmed = rest.startsWith("/") ? rest.substring(1) : rest;
         if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH) {
-            throw new HubError(404, HubError.REPO_NOT_FOUND, "Repository not found: give a repo id.");
+            throw new HubError(404, HubError.REPO_NOT_FOUND, ErrorMessage.HF_REPOSITORY_FOUND_GIVE_REPO);
         }
         String[] parts = trimmed.split("/", -1);
         int repoEnd = parts.length >= 2 && isAction(parts[1]) ? 1 : Math.min(2, parts.length);
@@ -28,8 +30,7 @@ record ApiPath(String repo, String action, String revision, String filePath) {
             case "refs" -> new ApiPath(repo, "refs", null, null);
             case "tree" -> new ApiPath(repo, "tree", revision, filePath);
             case "revision" -> new ApiPath(repo, "info", revision, null);
-            default -> throw new HubError(404, HubError.REPO_NOT_FOUND, "Repository not found: '" + trimmed
-                    + "' is not a " + type.word() + " route this registry answers (info, revision, tree, refs).");
+            default -> throw new HubError(404, HubError.REPO_NOT_FOUND, ErrorMessage.HF_REPOSITORY_FOUND_ROUTE_REGISTRY, trimmed, type.word());
         };
     }
 

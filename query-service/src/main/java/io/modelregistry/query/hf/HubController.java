@@ -1,9 +1,11 @@
 package io.modelregistry.query.hf;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.artifact.PackageManifest;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
+import io.modelregistry.api.error.ProducedErrors;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rating.RatingReadModel;
 import io.modelregistry.api.rating.StoredRating;
@@ -149,9 +151,7 @@ class HubController {
         ArtifactRecord latest = repos.find(type, path.repo())
                 .orElseThrow(() -> HubError.repoNotFound(type, path.repo()));
         ArtifactRecord record = version(type, latest, path.revision());
-        DownloadGate.Prepared prepared = gate.prepareFile(record, path.filePath()).orElseThrow(() -> new HubError(404,
-                HubError.ENTRY_NOT_FOUND, "Entry not found: '" + path.filePath() + "' is not a file of " + path.repo()
-                + " at revision " + path.revision() + "."));
+        DownloadGate.Prepared prepared = gate.prepareFile(record, path.filePath()).orElseThrow(() -> new HubError(404, HubError.ENTRY_NOT_FOUND, ErrorMessage.HF_ENTRY_FOUND_FILE_REVISION, path.filePath(), path.repo(), path.revision()));
         if (type.gatedByRating()) {
             requireVetted(record, path.repo());
         }
@@ -167,8 +167,7 @@ class HubController {
                 etag, length);
         if (range.unsatisfiable()) {
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
-            throw new HubError(416, "RangeNotSatisfiable", "The requested range is outside the " + length
-                    + " bytes of this file.");
+            throw new HubError(416, "RangeNotSatisfiable", ErrorMessage.HF_REQUESTED_RANGE_OUTSIDE_BYTES, length);
         }
         boolean head = "HEAD".equals(request.getMethod());
         DownloadGate.Cleared cleared = head ? null : gate.clear(prepared, actor, range.length());
@@ -198,6 +197,7 @@ class HubController {
 
     @ExceptionHandler(HubError.class)
     ResponseEntity<Map<String, Object>> hubError(HubError e) {
+        ProducedErrors.record(e.errorMessage());
         return ResponseEntity.status(e.status()).header("X-Error-Code", e.code())
                 .header(HttpHeaders.CONTENT_TYPE, "application/json").body(Map.of("error", e.getMessage()));
     }
@@ -205,6 +205,7 @@ class HubController {
     /** The registry's own refusals, in the Hub's shape (a Hub client reads {@code X-Error-Code} and {@code error}). */
     @ExceptionHandler(RegistryException.class)
     ResponseEntity<Map<String, Object>> registryError(RegistryException e) {
+        ProducedErrors.record(e.errorMessage());
         int status = switch (e.kind()) {
             case INVALID_TOKEN, NOT_PERMITTED -> 401; // a missing permission is 401 as everywhere in the registry
             case REFUSED -> 403;
@@ -228,20 +229,15 @@ class HubController {
     private void requireVetted(ArtifactRecord record, String repo) {
         Optional<StoredRating> rating = ratings.latest(record.id());
         if (rating.isEmpty()) {
-            throw new HubError(403, HubError.GATED_REPO, "Access to model " + repo + " is restricted: it has no"
-                    + " rating yet, and only models the registry's ingest gate vetted are served.");
+            throw new HubError(403, HubError.GATED_REPO, ErrorMessage.HF_ACCESS_MODEL_RESTRICTED_RATING, repo);
         }
         if (!rating.get().outcome().vetted()) {
-            throw new HubError(403, HubError.GATED_REPO, "Access to model " + repo + " is restricted: the registry's"
-                    + " ingest gate did not vet it (below threshold: " + rating.get().outcome().gateFindings()
-                    + "); only vetted models are served.");
+            throw new HubError(403, HubError.GATED_REPO, ErrorMessage.HF_ACCESS_MODEL_RESTRICTED_REGISTRY, repo, rating.get().outcome().gateFindings());
         }
     }
 
     private ArtifactRecord version(RepoType type, ArtifactRecord latest, String revision) {
-        return repos.revision(latest, revision).orElseThrow(() -> new HubError(404, HubError.REVISION_NOT_FOUND,
-                "Revision Not Found: " + HubRepos.hubId(latest) + " has no revision '" + revision + "' (use main,"
-                        + " a version such as 1.0.0, or a commit id from the " + type.word() + " info)."));
+        return repos.revision(latest, revision).orElseThrow(() -> new HubError(404, HubError.REVISION_NOT_FOUND, ErrorMessage.HF_REVISION_FOUND_REVISION_USE, HubRepos.hubId(latest), revision, type.word()));
     }
 
     private boolean vetted(ArtifactRecord record) {
@@ -320,8 +316,7 @@ class HubController {
             items.add(item);
         }
         if (items.isEmpty() && directories.isEmpty() && !base.isEmpty()) {
-            throw new HubError(404, HubError.ENTRY_NOT_FOUND, "Entry not found: no folder '" + prefix + "' in "
-                    + HubRepos.hubId(record) + ".");
+            throw new HubError(404, HubError.ENTRY_NOT_FOUND, ErrorMessage.HF_ENTRY_FOUND_FOLDER, prefix, HubRepos.hubId(record));
         }
         List<Map<String, Object>> listing = new ArrayList<>();
         for (String directory : directories) {
@@ -362,6 +357,6 @@ class HubController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new HubError(400, "BadRequest", "limit must be a whole number from 1 to " + MAX_SEARCH_LIMIT + ".");
+        throw new HubError(400, "BadRequest", ErrorMessage.DOWNLOADS_LIMIT_MUST_WHOLE_NUMBER, MAX_SEARCH_LIMIT);
     }
 }

@@ -1,5 +1,7 @@
 package io.modelregistry.query.hf;
 
+import io.modelregistry.api.error.ErrorMessage;
+
 /**
  * A refusal as the HuggingFace Hub words it: an HTTP status, the {@code X-Error-Code} header its clients turn into
  * typed errors ({@code RepositoryNotFoundError}, {@code GatedRepoError}, ...), and a message for {@code {"error"}}.
@@ -14,15 +16,17 @@ final class HubError extends RuntimeException {
     private final int status;
     private final String code;
 
-    HubError(int status, String code, String message) {
-        super(message);
+    private final ErrorMessage message;
+
+    HubError(int status, String code, ErrorMessage message, Object... args) {
+        super(message.render(args));
         this.status = status;
         this.code = code;
+        this.message = message;
     }
 
     static HubError repoNotFound(RepoType type, String repo) {
-        return new HubError(404, REPO_NOT_FOUND, "Repository not found: no registry " + type.word() + " has the id '"
-                + repo + "' (a HuggingFace " + type.word() + " is found by its source repo id, an upload by its name).");
+        return new HubError(404, REPO_NOT_FOUND, ErrorMessage.HF_REPOSITORY_FOUND_REGISTRY_ID, type.word(), repo, type.word());
     }
 
     int status() {
@@ -31,5 +35,9 @@ final class HubError extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    ErrorMessage errorMessage() {
+        return message;
     }
 }

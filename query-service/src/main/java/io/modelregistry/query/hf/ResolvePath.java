@@ -1,5 +1,7 @@
 package io.modelregistry.query.hf;
 
+import io.modelregistry.api.error.ErrorMessage;
+
 /** The tail of {@code /hf/{repo}/resolve/{rev}/{path}}: the repo id is the one or two segments before "resolve". */
 record ResolvePath(String repo, String revision, String filePath) {
 
@@ -9,8 +11,7 @@ record ResolvePath(String repo, String revision, String filePath) {
         int at = parts.length > 1 && parts[1].equals("resolve") ? 1 : parts.length > 2 && parts[2].equals("resolve")
                 ? 2 : -1;
         if (at < 0 || parts.length < at + 3 || parts[at + 2].isEmpty()) {
-            throw new HubError(404, HubError.ENTRY_NOT_FOUND, "Entry not found: use /hf/{repo}/resolve/{revision}/"
-                    + "{path}.");
+            throw new HubError(404, HubError.ENTRY_NOT_FOUND, ErrorMessage.HF_ENTRY_FOUND_USE_HF);
         }
         String repo = String.join("/", java.util.Arrays.copyOfRange(parts, 0, at));
         String path = String.join("/", java.util.Arrays.copyOfRange(parts, at + 2, parts.length));

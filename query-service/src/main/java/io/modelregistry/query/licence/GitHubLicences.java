@@ -1,5 +1,6 @@
 package io.modelregistry.query.licence;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.error.RegistryException;
@@ -52,7 +53,7 @@ class GitHubLicences {
         }
         int status = response.status();
         if (status == 404 || status == 410) {
-            throw RegistryException.notFound("GitHub has no repository " + repository.fullName() + ".");
+            throw ErrorMessage.LICENCE_GITHUB_REPOSITORY.exception(repository.fullName());
         }
         if (status != 200) {
             throw unavailable(repository, "answered HTTP " + status, null);
@@ -91,7 +92,6 @@ class GitHubLicences {
     }
 
     private static RegistryException unavailable(GitHubRepository repository, String what, Throwable cause) {
-        return new RegistryException(Kind.UPSTREAM_UNAVAILABLE, "The licence of GitHub repository "
-                + repository.fullName() + " could not be retrieved: GitHub " + what + ".", cause);
+        return ErrorMessage.LICENCE_LICENCE_GITHUB_REPOSITORY_COULD.exceptionCausedBy(cause, repository.fullName(), what);
     }
 }

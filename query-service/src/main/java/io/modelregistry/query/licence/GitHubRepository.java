@@ -1,5 +1,6 @@
 package io.modelregistry.query.licence;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.hub.GitHubNames;
 import java.net.URI;
@@ -56,7 +57,6 @@ record GitHubRepository(String owner, String name) {
     }
 
     private static RegistryException invalid() {
-        return RegistryException.badRequest("github_url must be a GitHub repository URL such as "
-                + "https://github.com/OWNER/REPO.");
+        return ErrorMessage.LICENCE_GITHUB_URL_MUST_GITHUB.exception();
     }
 }

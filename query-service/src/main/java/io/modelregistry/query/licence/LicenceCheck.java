@@ -1,5 +1,6 @@
 package io.modelregistry.query.licence;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
@@ -34,7 +35,7 @@ class LicenceCheck {
     LicenceExplanation explain(String modelId, JsonNode body) {
         GitHubRepository repository = GitHubRepository.parse(githubUrl(body));
         ArtifactRecord model = directory.find(ArtifactType.MODEL, modelId).orElseThrow(() ->
-                RegistryException.notFound("No model artifact with id " + modelId + "."));
+                ErrorMessage.ARTIFACT_NO_MODEL_WITH_ID.exception(modelId));
         ProjectLicence project = github.licenceOf(repository);
         LicenceTerms modelTerms = table.resolve(model.licence());
         LicenceTerms projectTerms = table.resolve(project.declared());
@@ -47,11 +48,11 @@ class LicenceCheck {
 
     private static String githubUrl(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw RegistryException.badRequest("The body must be a JSON object: {\"github_url\": \"https://github.com/OWNER/REPO\"}.");
+            throw ErrorMessage.LICENCE_BODY_MUST_JSON_OBJECT.exception();
         }
         JsonNode url = body.get("github_url");
         if (url == null || !url.isTextual()) {
-            throw RegistryException.badRequest("Missing string field 'github_url'.");
+            throw ErrorMessage.LICENCE_MISSING_STRING_FIELD_GITHUB.exception();
         }
         return url.asText();
     }

@@ -1,5 +1,6 @@
 package io.modelregistry.query.lineage;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rest.Access;
@@ -53,13 +54,12 @@ class LineageController {
         LineageOptions options = new LineageOptions(BooleanParameter.parse("include_external", external, false),
                 BooleanParameter.parse("include_data", data, false));
         LineageArtifact model = readModel.artifact(id).filter(a -> a.type() == ArtifactType.MODEL)
-                .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id + "."));
+                .orElseThrow(() -> ErrorMessage.ARTIFACT_NO_MODEL_WITH_ID.exception(id));
         if (model.metadataMalformed()) {
-            throw RegistryException.badRequest("The lineage of model " + id + " cannot be computed: its metadata is "
-                    + "missing or malformed (no config.json that parses as a JSON object and no model-card metadata).");
+            throw ErrorMessage.LINEAGE_LINEAGE_MODEL_CANNOT_COMPUTED.exception(id);
         }
         LineageGraph graph = graphs.graph(id, options)
-                .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id + "."));
+                .orElseThrow(() -> ErrorMessage.ARTIFACT_NO_MODEL_WITH_ID.exception(id));
         var response = ResponseEntity.ok();
         if (graph.truncated()) {
             response.header(TRUNCATED_HEADER, "true");

@@ -1,5 +1,6 @@
 package io.modelregistry.query.param;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import java.util.Locale;
 
@@ -19,7 +20,7 @@ public final class BooleanParameter {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw RegistryException.badRequest("Query parameter '" + name + "' must be true or false.");
+            default -> throw ErrorMessage.PARAM_QUERY_PARAMETER_MUST_TRUE.exception(name);
         };
     }
 }

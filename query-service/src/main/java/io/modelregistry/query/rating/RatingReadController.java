@@ -1,5 +1,6 @@
 package io.modelregistry.query.rating;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.error.RegistryException;
@@ -69,9 +70,7 @@ class RatingReadController {
             String why = outcome.failedMetrics().stream()
                     .map(m -> outcome.reasons().getOrDefault(m, "").replaceFirst("^failed: ", ""))
                     .filter(s -> !s.isBlank()).findFirst().orElse("");
-            throw new RegistryException(RegistryException.Kind.INTERNAL, "The rating of model " + latest.artifactId()
-                    + " failed: metric " + failed + " failed" + (why.isEmpty() ? "" : " (" + why + ")")
-                    + ". Rate it again with POST /artifact/model/" + latest.artifactId() + "/rate.");
+            throw ErrorMessage.RATING_RATING_MODEL_FAILED_METRIC.exception(latest.artifactId(), failed, (why.isEmpty() ? "" : " (" + why + ")"), latest.artifactId());
         }
         return ContractRating.of(outcome);
     }
@@ -114,20 +113,20 @@ class RatingReadController {
         String version = SemanticVersions.normalise(versionParam);
         String id = existingModel(models, idParam);
         models.directory().find(id, version).orElseThrow(() ->
-                RegistryException.notFound("Model " + id + " has no version " + version + "."));
+                ErrorMessage.RATING_MODEL_VERSION.exception(id, version));
         return models.ratings().latest(id, version).orElseThrow(() ->
-                RegistryException.notFound("Version " + version + " of model " + id + " has no rating yet."));
+                ErrorMessage.RATING_VERSION_MODEL_RATING_YET.exception(version, id));
     }
 
     private StoredRating latest(Models models, String idParam) {
         String id = existingModel(models, idParam);
-        return models.ratings().latest(id).orElseThrow(() -> RegistryException.notFound("Model " + id + " has no rating yet."));
+        return models.ratings().latest(id).orElseThrow(() -> ErrorMessage.RATING_MODEL_RATING_YET.exception(id));
     }
 
     private static String existingModel(Models models, String idParam) {
         String id = ArtifactIdentifiers.id(idParam);
         models.directory().find(ArtifactType.MODEL, id).orElseThrow(() ->
-                RegistryException.notFound("No model artifact with id " + id + "."));
+                ErrorMessage.ARTIFACT_NO_MODEL_WITH_ID.exception(id));
         return id;
     }
 

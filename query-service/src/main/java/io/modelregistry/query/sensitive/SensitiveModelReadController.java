@@ -1,5 +1,6 @@
 package io.modelregistry.query.sensitive;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.Requires;
 import io.modelregistry.api.artifact.ArtifactType;
@@ -51,10 +52,9 @@ class SensitiveModelReadController {
     ResponseEntity<byte[]> program(@PathVariable("id") String idParam) {
         ArtifactRecord model = model(idParam);
         ModelGuard.Program program = guards.guard(model.id()).map(ModelGuard::program).orElseThrow(() ->
-                RegistryException.notFound("Model " + model.id() + " has no monitor program."));
+                ErrorMessage.SENSITIVE_MODEL_MONITOR_PROGRAM.exception(model.id()));
         byte[] bytes;
-        try (InputStream in = blobs.open(program.sha256()).orElseThrow(() -> new RegistryException(
-                RegistryException.Kind.INTERNAL, "The monitor program is missing from the blob store."))) {
+        try (InputStream in = blobs.open(program.sha256()).orElseThrow(() -> ErrorMessage.SENSITIVE_MONITOR_PROGRAM_MISSING_BLOB.exception())) {
             bytes = in.readNBytes(ModelGuard.MAX_PROGRAM_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read monitor program " + program.sha256(), e);
@@ -67,6 +67,6 @@ class SensitiveModelReadController {
     private ArtifactRecord model(String idParam) {
         String id = ArtifactIdentifiers.id(idParam);
         return directory.find(id).filter(r -> r.type() == ArtifactType.MODEL)
-                .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id + "."));
+                .orElseThrow(() -> ErrorMessage.ARTIFACT_NO_MODEL_WITH_ID.exception(id));
     }
 }

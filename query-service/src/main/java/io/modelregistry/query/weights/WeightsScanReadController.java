@@ -1,5 +1,6 @@
 package io.modelregistry.query.weights;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.directory.ArtifactDirectory;
 import io.modelregistry.api.directory.ArtifactRecord;
@@ -41,8 +42,7 @@ class WeightsScanReadController {
         String wanted = version == null ? null : SemanticVersions.normalise(version);
         ArtifactRecord model = (wanted == null ? directory.find(id) : directory.find(id, wanted))
                 .filter(r -> r.type() == ArtifactType.MODEL)
-                .orElseThrow(() -> RegistryException.notFound("No model artifact with id " + id
-                        + (wanted == null ? "" : " and version " + wanted) + "."));
+                .orElseThrow(() -> ErrorMessage.WEIGHTS_NO_MODEL_WITH_ID_VERSION.exception(id, (wanted == null ? "" : " and version " + wanted)));
         return WeightsScanRecord.body(model.id(), model.name(), model.version(), model.packageDigest(),
                 scans.scan(model.id(), model.packageDigest()).orElse(null));
     }

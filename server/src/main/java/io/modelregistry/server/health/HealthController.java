@@ -1,5 +1,6 @@
 package io.modelregistry.server.health;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.rest.Access;
 import io.modelregistry.api.rest.Requires;
@@ -103,7 +104,7 @@ class HealthController {
         } catch (NumberFormatException ignored) {
             // fall through to the message below
         }
-        throw RegistryException.badRequest("windowMinutes must be an integer from 5 to 1440.");
+        throw ErrorMessage.HEALTH_WINDOWMINUTES_MUST_INTEGER_5.exception();
     }
 
     private static boolean parseBoolean(String value) {
@@ -113,6 +114,6 @@ class HealthController {
         if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
             return Boolean.parseBoolean(value);
         }
-        throw RegistryException.badRequest("includeTimeline must be true or false.");
+        throw ErrorMessage.HEALTH_INCLUDETIMELINE_MUST_TRUE_FALSE.exception();
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.server.health;
 
+import io.modelregistry.api.error.ErrorMessage;
 import ch.qos.logback.classic.Level;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.error.RegistryException;
@@ -41,12 +42,12 @@ class LogLinesController {
                              @RequestParam(name = "limit", required = false) String limitParam,
                              @RequestAttribute(RequestActor.ATTRIBUTE) Actor actor) {
         if (!actor.admin()) {
-            throw new RegistryException(Kind.NOT_PERMITTED, "Only an administrator may read the log.");
+            throw ErrorMessage.HEALTH_ADMINISTRATOR_MAY_READ_LOG.exception();
         }
         Level level = level(levelParam);
         int limit = limit(limitParam);
         if (text != null && text.length() > MAX_TEXT) {
-            throw RegistryException.badRequest("q must be at most " + MAX_TEXT + " characters.");
+            throw ErrorMessage.HEALTH_Q_MUST_MOST_CHARACTERS.exception(MAX_TEXT);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("level", level.toString());
@@ -70,7 +71,7 @@ class LogLinesController {
         }
         String upper = value.trim().toUpperCase(Locale.ROOT);
         if (!LEVELS.contains(upper)) {
-            throw RegistryException.badRequest("level must be one of TRACE, DEBUG, INFO, WARN or ERROR.");
+            throw ErrorMessage.HEALTH_LEVEL_MUST_TRACE_DEBUG.exception();
         }
         return Level.toLevel(upper);
     }
@@ -87,6 +88,6 @@ class LogLinesController {
         } catch (NumberFormatException ignored) {
             // fall through to the message below
         }
-        throw RegistryException.badRequest("limit must be an integer from 1 to " + MAX_LIMIT + ".");
+        throw ErrorMessage.HEALTH_LIMIT_MUST_INTEGER_1.exception(MAX_LIMIT);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.server.security;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.auth.Permission;
 import io.modelregistry.api.error.RegistryException;
@@ -32,7 +33,7 @@ public class PermissionInterceptor implements HandlerInterceptor {
 
     /** The message of a refusal by this check (tests tell it from a handler's own 401 by it). */
     public static String refusal(Access access) {
-        return "This needs " + access.describe() + ".";
+        return ErrorMessage.SECURITY_PERMISSION_REQUIRED.render(access.describe());
     }
 
     @Override
@@ -48,7 +49,7 @@ public class PermissionInterceptor implements HandlerInterceptor {
         if (requires == null) {
             log.error("Refused {} {}: handler {} declares no @Requires", request.getMethod(), request.getRequestURI(),
                     method.getShortLogMessage());
-            throw new RegistryException(Kind.NOT_PERMITTED, "This endpoint declares no permission, so it is refused.");
+            throw ErrorMessage.SECURITY_ENDPOINT_DECLARES_PERMISSION_SO.exception();
         }
         Access access = requires.value();
         if (access == Access.PUBLIC) {
@@ -57,13 +58,12 @@ public class PermissionInterceptor implements HandlerInterceptor {
         Object actor = request.getAttribute(RequestActor.ATTRIBUTE);
         Object permissions = request.getAttribute(RequestActor.PERMISSIONS);
         if (!(actor instanceof Actor caller) || !(permissions instanceof Set<?> granted)) {
-            throw new RegistryException(Kind.INVALID_TOKEN,
-                    "Authentication failed: the X-Authorization token is missing, invalid, expired or used up.");
+            throw ErrorMessage.SECURITY_AUTHENTICATION_FAILED_X_AUTHORIZATION.exception();
         }
         @SuppressWarnings("unchecked")
         Set<Permission> callerPermissions = (Set<Permission>) granted;
         if (!access.allows(caller.admin(), callerPermissions)) {
-            throw new RegistryException(Kind.NOT_PERMITTED, refusal(access));
+            throw ErrorMessage.SECURITY_PERMISSION_REQUIRED.exception(access.describe());
         }
         return true;
     }

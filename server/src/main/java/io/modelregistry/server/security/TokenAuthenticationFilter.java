@@ -1,7 +1,8 @@
 package io.modelregistry.server.security;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelregistry.api.error.RegistryException;
+import io.modelregistry.api.error.ProducedErrors;
 import io.modelregistry.api.rest.RequestActor;
 import io.modelregistry.command.auth.AuthenticationService;
 import io.modelregistry.server.web.ApiErrors;
@@ -81,14 +82,13 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("X-Error-Code", "RepoNotFound");
             response.setContentType("application/json");
-            json.writeValue(response.getOutputStream(), java.util.Map.of("error", "Repository not found or not"
-                    + " readable without a token: send the registry token as 'Authorization: Bearer <token>'"
-                    + " (HF_TOKEN)."));
+            ProducedErrors.record(ErrorMessage.HF_TOKEN_REQUIRED);
+            json.writeValue(response.getOutputStream(),
+                    java.util.Map.of("error", ErrorMessage.HF_TOKEN_REQUIRED.render()));
             return;
         }
         if (actor.isEmpty()) {
-            var error = ApiErrors.of(new RegistryException(RegistryException.Kind.INVALID_TOKEN,
-                    "Authentication failed: the X-Authorization token is missing, invalid, expired or used up."));
+            var error = ApiErrors.of(ErrorMessage.SECURITY_AUTHENTICATION_FAILED_X_AUTHORIZATION.exception());
             response.setStatus(error.getStatusCode().value());
             response.setContentType("application/json");
             json.writeValue(response.getOutputStream(), error.getBody());

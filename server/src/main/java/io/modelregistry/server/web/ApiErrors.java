@@ -1,5 +1,7 @@
 package io.modelregistry.server.web;
 
+import io.modelregistry.api.error.ErrorMessage;
+import io.modelregistry.api.error.ProducedErrors;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
 import io.modelregistry.api.error.TooManyRequests;
@@ -32,19 +34,39 @@ public final class ApiErrors {
             case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case RANGE_NOT_SATISFIABLE -> HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
+            case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
+            case REQUEST_TIMEOUT -> HttpStatus.REQUEST_TIMEOUT;
+            case LENGTH_REQUIRED -> HttpStatus.LENGTH_REQUIRED;
+            case URI_TOO_LONG -> HttpStatus.URI_TOO_LONG;
+            case EXPECTATION_FAILED -> HttpStatus.EXPECTATION_FAILED;
+            case HEADERS_TOO_LARGE -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+            case NOT_IMPLEMENTED -> HttpStatus.NOT_IMPLEMENTED;
+            case HTTP_VERSION_NOT_SUPPORTED -> HttpStatus.HTTP_VERSION_NOT_SUPPORTED;
         };
     }
 
-    public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
+    /** The answer with {@code message}'s text, at the status of its kind. */
+    public static ResponseEntity<Map<String, Object>> body(ErrorMessage message, Object... args) {
+        return body(status(message.kind()), message, message.render(args));
+    }
+
+    /**
+     * The JSON error body; every error answer of the registry is built here (or, for the servlet container's own
+     * refusals, in {@link ContainerErrorReportValve}), which is where the id of its message is recorded.
+     */
+    static ResponseEntity<Map<String, Object>> body(HttpStatus status, ErrorMessage message, String text) {
+        ProducedErrors.record(message);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.value());
         body.put("error", status.getReasonPhrase());
-        body.put("message", message);
+        body.put("message", text);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     public static ResponseEntity<Map<String, Object>> of(RegistryException e) {
-        var response = body(status(e.kind()), e.getMessage());
+        var response = body(status(e.kind()), e.errorMessage(), e.getMessage());
         if (e instanceof TooManyRequests retry) {
             return ResponseEntity.status(response.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(retry.retryAfterSeconds())).body(response.getBody());

@@ -1,5 +1,6 @@
 package io.modelregistry.server.web;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -58,67 +59,64 @@ class ApiExceptionHandler {
 
     @ExceptionHandler({AggregateNotFoundException.class, AggregateDeletedException.class})
     ResponseEntity<Map<String, Object>> missingAggregate(Exception e) {
-        return ApiErrors.body(HttpStatus.NOT_FOUND, "Artifact does not exist.");
+        return ApiErrors.body(ErrorMessage.REQUEST_ARTIFACT_MISSING);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
-                return ApiErrors.body(HttpStatus.PAYLOAD_TOO_LARGE,
-                        "The request body is larger than " + tooLarge.limit + " bytes.");
+                return ApiErrors.body(ErrorMessage.REQUEST_BODY_TOO_LARGE, tooLarge.limit);
             }
         }
-        return ApiErrors.body(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.");
+        return ApiErrors.body(ErrorMessage.REQUEST_BODY_NOT_JSON);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ResponseEntity<Map<String, Object>> badParameter(Exception e) {
-        return ApiErrors.body(HttpStatus.BAD_REQUEST, "A request parameter is missing or malformed.");
+        return ApiErrors.body(ErrorMessage.REQUEST_PARAMETER_MALFORMED);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Map<String, Object>> missingHeader(MissingRequestHeaderException e) {
-        return ApiErrors.body(HttpStatus.BAD_REQUEST, "Missing header " + e.getHeaderName() + ".");
+        return ApiErrors.body(ErrorMessage.REQUEST_HEADER_MISSING, e.getHeaderName());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
         var supported = e.getSupportedMediaTypes();
         if (supported.isEmpty() || supported.stream().allMatch(t -> t.isCompatibleWith(MediaType.APPLICATION_JSON))) {
-            return ApiErrors.body(HttpStatus.BAD_REQUEST, "Send the body as application/json.");
+            return ApiErrors.body(ErrorMessage.REQUEST_SEND_JSON);
         }
         // the upload endpoints take zips, not JSON
-        return ApiErrors.body(HttpStatus.BAD_REQUEST, "Send the body as one of: " + supported.stream()
-                .map(MediaType::toString).collect(java.util.stream.Collectors.joining(", ")) + ".");
+        return ApiErrors.body(ErrorMessage.REQUEST_SEND_MEDIA_TYPE, supported.stream()
+                .map(MediaType::toString).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return ApiErrors.body(HttpStatus.NOT_ACCEPTABLE, "This endpoint answers application/json.");
+        return ApiErrors.body(ErrorMessage.REQUEST_NOT_ACCEPTABLE);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return ApiErrors.body(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here.");
+        return ApiErrors.body(ErrorMessage.REQUEST_METHOD_NOT_ALLOWED, e.getMethod());
     }
 
     /** A multipart upload over {@code registry.upload.max-upload-bytes}, counted by the container as it arrives. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> uploadTooLarge(MaxUploadSizeExceededException e) {
-        return ApiErrors.body(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The upload is larger than registry.upload.max-upload-bytes allows.");
+        return ApiErrors.body(ErrorMessage.REQUEST_UPLOAD_TOO_LARGE);
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
-        return ApiErrors.body(HttpStatus.BAD_REQUEST, "The multipart body could not be read (malformed, cut short,"
-                + " or larger than this endpoint accepts).");
+        return ApiErrors.body(ErrorMessage.REQUEST_MULTIPART_UNREADABLE);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e) {
-        return ApiErrors.body(HttpStatus.NOT_FOUND, "No such endpoint.");
+        return ApiErrors.body(ErrorMessage.REQUEST_NO_SUCH_ENDPOINT);
     }
 
     @ExceptionHandler(Exception.class)
@@ -129,6 +127,6 @@ class ApiExceptionHandler {
             return FailedComponent.answer(component.get());
         }
         log.error("Unexpected failure", e);
-        return ApiErrors.body(HttpStatus.INTERNAL_SERVER_ERROR, "The registry failed to handle this request.");
+        return ApiErrors.body(ErrorMessage.REGISTRY_FAILED);
     }
 }

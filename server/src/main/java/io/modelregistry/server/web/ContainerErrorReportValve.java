@@ -1,6 +1,8 @@
 package io.modelregistry.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelregistry.api.error.ErrorMessage;
+import io.modelregistry.api.error.ProducedErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,9 @@ public class ContainerErrorReportValve extends ErrorReportValve {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("error", known == null ? "Error" : known.getReasonPhrase());
-        body.put("message", message(status));
+        ErrorMessage message = message(status);
+        ProducedErrors.record(message);
+        body.put("message", message.render());
         try {
             byte[] bytes = JSON.writeValueAsBytes(body);
             response.resetBuffer();
@@ -63,23 +67,20 @@ public class ContainerErrorReportValve extends ErrorReportValve {
         }
     }
 
-    static String message(int status) {
+    static ErrorMessage message(int status) {
         return switch (status) {
-            case 400 -> "The request could not be read: its request line, path or headers are malformed"
-                    + " (an encoded '/' or NUL, invalid UTF-8, a path that climbs out with '..', a control"
-                    + " character in a header) or larger than the registry accepts.";
-            case 404 -> "No such endpoint.";
-            case 405 -> "This method is not allowed here.";
-            case 408 -> "The request took too long to arrive.";
-            case 411 -> "Send the body with a Content-Length or chunked.";
-            case 413 -> "The request body is larger than the registry accepts.";
-            case 414 -> "The request's address is longer than the registry accepts.";
-            case 417 -> "The expectation in the Expect header cannot be met.";
-            case 431 -> "The request's headers are larger than the registry accepts.";
-            case 501 -> "This method or transfer encoding is not supported.";
-            case 505 -> "This HTTP version is not supported.";
-            default -> status >= 500 ? "The registry failed to handle this request."
-                    : "The request was refused.";
+            case 400 -> ErrorMessage.CONTAINER_MALFORMED_REQUEST;
+            case 404 -> ErrorMessage.REQUEST_NO_SUCH_ENDPOINT;
+            case 405 -> ErrorMessage.CONTAINER_METHOD_NOT_ALLOWED;
+            case 408 -> ErrorMessage.CONTAINER_REQUEST_TIMEOUT;
+            case 411 -> ErrorMessage.CONTAINER_LENGTH_REQUIRED;
+            case 413 -> ErrorMessage.CONTAINER_BODY_TOO_LARGE;
+            case 414 -> ErrorMessage.CONTAINER_URI_TOO_LONG;
+            case 417 -> ErrorMessage.CONTAINER_EXPECTATION_FAILED;
+            case 431 -> ErrorMessage.CONTAINER_HEADERS_TOO_LARGE;
+            case 501 -> ErrorMessage.CONTAINER_NOT_IMPLEMENTED;
+            case 505 -> ErrorMessage.CONTAINER_HTTP_VERSION;
+            default -> status >= 500 ? ErrorMessage.REGISTRY_FAILED : ErrorMessage.CONTAINER_REFUSED;
         };
     }
 }

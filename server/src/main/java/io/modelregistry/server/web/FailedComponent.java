@@ -1,5 +1,6 @@
 package io.modelregistry.server.web;
 
+import io.modelregistry.api.error.ErrorMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -25,13 +26,13 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 public final class FailedComponent {
 
     /** A component the client can be told about: its id in {@code /health/components} and its name in words. */
-    public record Named(String id, String name, String reason) {
+    public record Named(String id, String name, boolean diskFull) {
         Named(String id, String name) {
-            this(id, name, null);
+            this(id, name, false);
         }
 
-        Named because(String why) {
-            return new Named(id, name, why);
+        Named onAFullDisk() {
+            return new Named(id, name, true);
         }
     }
 
@@ -70,7 +71,7 @@ public final class FailedComponent {
             for (StackTraceElement frame : chain.get(i).getStackTrace()) {
                 for (Origin origin : ORIGINS) {
                     if (frame.getClassName().startsWith(origin.packagePrefix())) {
-                        return Optional.of(diskFull(chain) ? origin.component().because("its disk is full")
+                        return Optional.of(diskFull(chain) ? origin.component().onAFullDisk()
                                 : origin.component());
                     }
                 }
@@ -81,10 +82,8 @@ public final class FailedComponent {
 
     /** The 503 for a request {@code component} failed: JSON, the component named, and when to try again. */
     public static ResponseEntity<Map<String, Object>> answer(Named component) {
-        var body = ApiErrors.body(HttpStatus.SERVICE_UNAVAILABLE, "The " + component.name() + " is unavailable"
-                + (component.reason() == null ? "" : " (" + component.reason() + ")") + ", so"
-                + " this request could not be completed; try again shortly (/health/components shows '"
-                + component.id() + "').").getBody();
+        var body = ApiErrors.body(component.diskFull() ? ErrorMessage.COMPONENT_DISK_FULL
+                : ErrorMessage.COMPONENT_UNAVAILABLE, component.name(), component.id()).getBody();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5").body(body);
     }

@@ -1,6 +1,7 @@
 package io.modelregistry.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelregistry.api.error.ErrorMessage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -48,8 +49,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            var error = ApiErrors.body(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + maxBytes + " bytes.");
+            var error = ApiErrors.body(ErrorMessage.REQUEST_BODY_TOO_LARGE, maxBytes);
             response.setStatus(error.getStatusCode().value());
             response.setContentType("application/json");
             json.writeValue(response.getOutputStream(), error.getBody());

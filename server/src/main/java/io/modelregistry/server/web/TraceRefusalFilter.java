@@ -1,6 +1,7 @@
 package io.modelregistry.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelregistry.api.error.ErrorMessage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +37,7 @@ class TraceRefusalFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var error = ApiErrors.body(HttpStatus.METHOD_NOT_ALLOWED, "Method TRACE is not allowed.");
+        var error = ApiErrors.body(ErrorMessage.REQUEST_TRACE_NOT_ALLOWED);
         response.setStatus(error.getStatusCode().value());
         response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
         response.setContentType("application/json");

@@ -1,5 +1,6 @@
 package io.modelregistry.server.workload;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.Actor;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
@@ -50,7 +51,7 @@ class WorkloadController {
         Map<String, Object> request = body == null ? Map.of() : body;
         for (String field : request.keySet()) {
             if (!FIELDS.contains(field)) {
-                throw RegistryException.badRequest("Unknown field '" + field + "'; the fields are " + FIELDS + ".");
+                throw ErrorMessage.WORKLOAD_UNKNOWN_FIELD_FIELDS.exception(field, FIELDS);
             }
         }
         int models = bounded(request, "models", 10, 0, MAX_MODELS);
@@ -93,7 +94,7 @@ class WorkloadController {
 
     private static void requireAdmin(Actor actor) {
         if (!actor.admin()) {
-            throw new RegistryException(Kind.NOT_PERMITTED, "Only an administrator may run the workload.");
+            throw ErrorMessage.WORKLOAD_ADMINISTRATOR_MAY_RUN_WORKLOAD.exception();
         }
     }
 
@@ -105,6 +106,6 @@ class WorkloadController {
         if (value instanceof Integer number && number >= min && number <= max) {
             return number;
         }
-        throw RegistryException.badRequest(field + " must be an integer from " + min + " to " + max + ".");
+        throw ErrorMessage.WORKLOAD_MUST_INTEGER.exception(field, min, max);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelregistry.server.workload;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.command.auth.AuthenticationService;
 import io.modelregistry.workload.RegistryApi;
@@ -52,8 +53,7 @@ class WorkloadRuns {
 
     synchronized Run start(WorkloadParameters parameters, String username) {
         if (current != null && current.result() == null) {
-            throw RegistryException.conflict("A workload run is already in progress (run " + current.id()
-                    + ", started by " + current.startedBy() + " at " + current.startedAt() + "); wait for it to end.");
+            throw ErrorMessage.WORKLOAD_WORKLOAD_RUN_ALREADY_PROGRESS.exception(current.id(), current.startedBy(), current.startedAt());
         }
         String baseUrl = "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port")
                 + environment.getProperty("server.servlet.context-path", "");

@@ -1,5 +1,6 @@
 package io.modelregistry.projection.search.query;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.search.NameQuery;
 import java.util.List;
@@ -17,19 +18,19 @@ public final class SearchArguments {
 
     public static void requireName(String exactName) {
         if (exactName == null) {
-            throw RegistryException.badRequest("An artifact name is required.");
+            throw ErrorMessage.SEARCH_ARTIFACT_NAME_REQUIRED.exception();
         }
     }
 
     public static void requireListing(List<NameQuery> queries, int offset, int limit) {
         if (queries == null || queries.isEmpty() || queries.stream().anyMatch(Objects::isNull)) {
-            throw RegistryException.badRequest("At least one artifact query is required.");
+            throw ErrorMessage.SEARCH_LEAST_ARTIFACT_QUERY_REQUIRED.exception();
         }
         if (queries.size() > MAX_QUERIES) {
-            throw RegistryException.badRequest("At most " + MAX_QUERIES + " artifact queries are allowed.");
+            throw ErrorMessage.SEARCH_MOST_ARTIFACT_QUERIES_ALLOWED.exception(MAX_QUERIES);
         }
         if (offset < 0 || limit < 0) {
-            throw RegistryException.badRequest("offset and limit must not be negative.");
+            throw ErrorMessage.SEARCH_OFFSET_LIMIT_MUST_NEGATIVE.exception();
         }
     }
 
@@ -39,7 +40,7 @@ public final class SearchArguments {
      */
     public static Optional<UserRegex> regex(String pattern, int limit) {
         if (limit < 0) {
-            throw RegistryException.badRequest("limit must not be negative.");
+            throw ErrorMessage.SEARCH_LIMIT_MUST_NEGATIVE.exception();
         }
         UserRegex regex = UserRegex.compile(pattern);
         return limit == 0 ? Optional.empty() : Optional.of(regex);

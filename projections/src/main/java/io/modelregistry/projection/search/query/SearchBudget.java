@@ -1,5 +1,6 @@
 package io.modelregistry.projection.search.query;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import java.time.Duration;
 
@@ -23,8 +24,7 @@ public final class SearchBudget {
 
     public void check() {
         if (System.nanoTime() - deadline > 0) {
-            throw RegistryException.badRequest("The regular expression is too expensive to evaluate against the "
-                    + "registry within " + budget.toSeconds() + " s; make it more specific.");
+            throw ErrorMessage.SEARCH_REGULAR_EXPRESSION_TOO_EXPENSIVE.exception(budget.toSeconds());
         }
     }
 

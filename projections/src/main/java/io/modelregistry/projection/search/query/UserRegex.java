@@ -1,5 +1,6 @@
 package io.modelregistry.projection.search.query;
 
+import io.modelregistry.api.error.ErrorMessage;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.modelregistry.api.error.RegistryException;
@@ -33,11 +34,10 @@ public final class UserRegex {
     /** @throws RegistryException BAD_REQUEST when the pattern is missing, too long, invalid or too expensive */
     public static UserRegex compile(String regex) {
         if (regex == null || regex.isEmpty()) {
-            throw RegistryException.badRequest("A regular expression is required.");
+            throw ErrorMessage.SEARCH_REGULAR_EXPRESSION_REQUIRED.exception();
         }
         if (regex.length() > MAX_LENGTH) {
-            throw RegistryException.badRequest(
-                    "Invalid regular expression: longer than " + MAX_LENGTH + " characters.");
+            throw ErrorMessage.SEARCH_INVALID_REGULAR_EXPRESSION_LONGER.exception(MAX_LENGTH);
         }
         PatternFacts facts;
         try {
@@ -47,18 +47,16 @@ public final class UserRegex {
         }
         long copies = facts != null ? facts.repeatCopies() : crudeRepeatCopies(regex);
         if (copies > MAX_REPEAT_COPIES) {
-            throw RegistryException.badRequest(
-                    "Invalid regular expression: nested repetitions expand to more than " + MAX_REPEAT_COPIES
-                            + " copies.");
+            throw ErrorMessage.SEARCH_INVALID_REGULAR_EXPRESSION_NESTED.exception(MAX_REPEAT_COPIES);
         }
         if (facts != null && facts.programSize() > MAX_PROGRAM_SIZE) {
-            throw RegistryException.badRequest("Invalid regular expression: too complex to evaluate.");
+            throw ErrorMessage.SEARCH_INVALID_REGULAR_EXPRESSION_TOO.exception();
         }
         Pattern pattern;
         try {
             pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException invalid) {
-            throw RegistryException.badRequest("Invalid regular expression: " + invalid.getMessage());
+            throw ErrorMessage.SEARCH_INVALID_REGULAR_EXPRESSION.exception(invalid.getMessage());
         }
         if (facts == null) {
             // RE2/J accepted what our parser did not understand: search without shortcuts

@@ -1,5 +1,6 @@
 package io.modelregistry.projection.search.query;
 
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.version.SemanticVersions;
 import io.modelregistry.api.version.VersionRange;
@@ -32,8 +33,7 @@ public final class VersionTerms {
     /** Offers the index's next distinct version term. */
     public void offer(String version) {
         if (++seen > MAX_DISTINCT_VERSIONS) {
-            throw new RegistryException(RegistryException.Kind.UNAVAILABLE, "The registry holds more than "
-                    + MAX_DISTINCT_VERSIONS + " distinct versions; version queries are not answered.");
+            throw ErrorMessage.SEARCH_REGISTRY_HOLDS_MORE_DISTINCT.exception(MAX_DISTINCT_VERSIONS);
         }
         if (SemanticVersions.isVersion(version) && range.matches(version)) {
             matching.add(version);

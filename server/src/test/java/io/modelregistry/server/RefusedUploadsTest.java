@@ -1,0 +1,121 @@
+package io.modelregistry.server;
+
+import static io.modelregistry.server.RefusedSourceUrlsTest.asPattern;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelregistry.api.error.ErrorMessage;
+import io.modelregistry.command.upload.TestZips;
+import io.modelregistry.server.support.ModelUploads;
+import io.modelregistry.server.support.RegistryClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Uploads the inspector refuses reach the client over HTTP as a 400 with the refusal's own message and leave no
+ * artifact behind (the inspector's unit test covers each check; this covers the answer). One registry for all.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RefusedUploadsTest extends InProcessRegistryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private RegistryClient client;
+
+    @BeforeAll
+    void oneRegistry() {
+        client = freshRegistry(exchange -> { });
+    }
+
+    @Test
+    void aDatasetWithoutADataFileIsRefused() throws Exception {
+        assertRefused("dataset", TestZips.zip(TestZips.files("README.md", "# d")),
+                ErrorMessage.UPLOAD_DATASET_UPLOAD_MUST_HOLD);
+    }
+
+    @Test
+    void aSpecialFileInTheZipIsRefused() throws Exception {
+        Map<String, byte[]> files = TestZips.files("main.py", "print(1)", "fifo.py", "x");
+        assertRefused("code", TestZips.withUnixMode(files, "fifo.py", 0010644), ErrorMessage.UPLOAD_ZIP_ENTRY_SPECIAL_FILE);
+    }
+
+    @Test
+    void aNameThatIsBothAFileAndAFolderIsRefused() throws Exception {
+        assertRefused("code", TestZips.zip(TestZips.files("main.py", "print(1)", "lib", "x", "lib/util.py", "y")),
+                ErrorMessage.UPLOAD_ZIP_NAMES_BOTH_FILE);
+    }
+
+    @Test
+    void anEntryWhoseBytesDoNotMatchItsCrcIsRefused() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>(TestZips.files("main.py", "print('checked')"));
+        byte[] zip = TestZips.zip(files, ZipArchiveEntry.STORED);
+        String text = new String(zip, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("print('checked')");
+        assertThat(at).isPositive();
+        zip[at + 7] = 'C'; // the stored bytes change, the CRC-32 in the headers does not
+        assertRefused("code", zip, ErrorMessage.UPLOAD_ZIP_ENTRY_DOES_MATCH);
+    }
+
+    @Test
+    void aMultipartUploadWithoutItsFilePartIsRefused() throws Exception {
+        String body = "--b0undary\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nacme-parts\r\n--b0undary--\r\n";
+        var answer = send("/artifact/code/upload", "multipart/form-data; boundary=b0undary",
+                body.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(message(answer)).matches(asPattern(ErrorMessage.UPLOAD_MULTIPART_UPLOAD_NEEDS_ZIP));
+    }
+
+    @Test
+    void aNameWithAControlCharacterAnInvisibleOneOrTooManyIsRefused() throws Exception {
+        byte[] zip = TestZips.zip(TestZips.files("main.py", "print(1)"));
+        assertRefusedName("bad%07name", zip, ErrorMessage.ARTIFACT_NAME_MUST_CONTAIN_CONTROL);
+        assertRefusedName("evil%E2%80%AEtxt.py", zip, ErrorMessage.ARTIFACT_NAME_INVISIBLE_CHARACTERS);
+        assertRefusedName("n".repeat(257), zip, ErrorMessage.ARTIFACT_NAME_MUST_1_CHARACTERS);
+    }
+
+    @Test
+    void anOverrideWhoseReasonIsNotTextIsRefused() throws Exception {
+        var model = ModelUploads.model(client, "refused-override-reason", "# refused-override-reason\n");
+        var answer = client.put("/artifact/model/" + model.id() + "/weights-scan/override", "{\"reason\": 5}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).path("message").asText())
+                .matches(asPattern(ErrorMessage.WEIGHTS_REASON_MUST_TEXT_MOST));
+    }
+
+    private void assertRefusedName(String encodedName, byte[] zip, ErrorMessage expected) throws Exception {
+        var answer = send("/artifact/code/upload?name=" + encodedName, "application/zip", zip);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(message(answer)).matches(asPattern(expected));
+    }
+
+    private void assertRefused(String type, byte[] zip, ErrorMessage expected) throws Exception {
+        String name = "refused-" + expected.id().replace('.', '-');
+        var answer = send("/artifact/" + type + "/upload?name=" + name, "application/zip", zip);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(message(answer)).matches(asPattern(expected));
+        assertThat(client.post("/artifact/byRegEx", "{\"regex\": \"^" + name + "$\"}").status())
+                .as("nothing was stored").isEqualTo(404);
+    }
+
+    private HttpResponse<byte[]> send(String pathAndQuery, String contentType, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).header("X-Authorization", client.token())
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String message(HttpResponse<byte[]> answer) throws Exception {
+        return JSON.readTree(answer.body()).path("message").asText();
+    }
+}
