@@ -4,10 +4,10 @@ import static io.modelregistry.server.support.RegistryClient.ingestBody;
 import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.axon.dynamodb.Dynalite;
 import io.modelregistry.server.support.FaultyLink;
+import io.modelregistry.server.support.HealthComponents;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.ModelUploads;
 import io.modelregistry.server.support.RegistryClient;
@@ -16,7 +16,6 @@ import io.modelregistry.server.support.S3ProxyServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +101,7 @@ class ComponentOutagesTest {
         assertUnavailableNaming(refused, 503, "(dynamodb");
         assertUnavailableNaming(client.get("/artifacts/model/" + before), 503, "(dynamodb");
         assertThat(client.anonymous("GET", "/health", null).status()).isEqualTo(200);
-        assertThat(componentStatus(client, "event-store")).isEqualTo("critical");
+        assertThat(HealthComponents.status(client, "event-store")).isEqualTo("critical");
 
         DYNAMO_LINK.mend();
         HttpExchange after = within(Duration.ofSeconds(30), () -> client.post("/artifact/model",
@@ -112,8 +111,8 @@ class ComponentOutagesTest {
         for (String id : List.of(before, afterId)) {
             assertThat(client.get("/artifacts/model/" + id).status()).as(id).isEqualTo(200);
         }
-        assertThat(componentStatus(client, "event-store")).isEqualTo("ok");
-        assertThat(componentStatus(client, "projections")).isEqualTo("ok");
+        assertThat(HealthComponents.status(client, "event-store")).isEqualTo("ok");
+        assertThat(HealthComponents.status(client, "projections")).isEqualTo("ok");
     }
 
     @Test
@@ -128,7 +127,7 @@ class ComponentOutagesTest {
         assertThat(client.get("/artifacts/model/" + model.id()).status()).as("metadata needs no blob").isEqualTo(200);
         assertThat(client.post("/artifacts", "[{\"name\":\"outage-blobs\"}]").status()).isEqualTo(200);
         assertUnavailableNaming(upload(client, "outage-blobs-two"), 503, "blob store");
-        assertThat(componentStatus(client, "blob-store")).isEqualTo("critical");
+        assertThat(HealthComponents.status(client, "blob-store")).isEqualTo("critical");
 
         S3_LINK.mend();
         HttpExchange again = within(Duration.ofSeconds(30), () -> client.fetchAbsolute(link));
@@ -137,7 +136,7 @@ class ComponentOutagesTest {
         HttpExchange uploaded = within(Duration.ofSeconds(30), () -> upload(client, "outage-blobs-two"));
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
         assertThat(json(client.post("/artifacts", "[{\"name\":\"outage-blobs-two\"}]"))).hasSize(1);
-        assertThat(componentStatus(client, "blob-store")).isEqualTo("ok");
+        assertThat(HealthComponents.status(client, "blob-store")).isEqualTo("ok");
     }
 
     @Test
@@ -149,7 +148,7 @@ class ComponentOutagesTest {
         assertUnavailableNaming(client.post("/artifact/model",
                 ingestBody("https://huggingface.co/google-bert/bert-base-uncased")), 502, "huggingface");
         assertThat(client.get("/artifacts/model/" + local).status()).isEqualTo(200);
-        assertThat(componentStatus(client, "hubs")).isEqualTo("degraded");
+        assertThat(HealthComponents.status(client, "hubs")).isEqualTo("degraded");
 
         HUB_LINK.mend();
         HUB_LINK.slow(Duration.ofSeconds(4));
@@ -159,7 +158,7 @@ class ComponentOutagesTest {
         HUB_LINK.mend();
         HttpExchange after = client.post("/artifact/model", ingestBody("https://huggingface.co/google-bert/bert-base-uncased"));
         assertThat(after.status()).as(after.text()).isEqualTo(201);
-        assertThat(componentStatus(client, "hubs")).isEqualTo("ok");
+        assertThat(HealthComponents.status(client, "hubs")).isEqualTo("ok");
     }
 
     private RegistryClient loggedIn() {
@@ -185,17 +184,6 @@ class ComponentOutagesTest {
         assertThat(json(answer).path("message").asText().toLowerCase()).as(answer.text()).contains(component);
     }
 
-    private static String componentStatus(RegistryClient client, String component) {
-        JsonNode components = json(client.get("/health/components"));
-        List<String> seen = new ArrayList<>();
-        for (JsonNode c : components.path("components")) {
-            seen.add(c.path("id").asText());
-            if (c.path("id").asText().equals(component)) {
-                return c.path("status").asText();
-            }
-        }
-        throw new AssertionError("no component " + component + " in " + seen);
-    }
 
     /** {@code attempt}'s answer, asked again (a component just back may take a moment) until it is 2xx or time is up. */
     private static HttpExchange within(Duration window, Supplier<HttpExchange> attempt) throws InterruptedException {

@@ -3,14 +3,13 @@ package io.modelregistry.server;
 import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.modelregistry.fakehub.FakeHub;
+import io.modelregistry.server.support.HealthComponents;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.ModelUploads;
 import io.modelregistry.server.support.RegistryClient;
 import io.modelregistry.server.support.SmallDisk;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -91,24 +90,13 @@ class FullDiskTest {
             }
         }
         assertThat(client.anonymous("GET", "/health", null).status()).isEqualTo(200);
-        assertThat(componentStatus(client, "event-store")).isEqualTo("critical");
-        assertThat(componentStatus(client, "blob-store")).isEqualTo("critical");
+        assertThat(HealthComponents.status(client, "event-store")).isEqualTo("critical");
+        assertThat(HealthComponents.status(client, "blob-store")).isEqualTo("critical");
 
         // Not asserted, because it does not hold yet: once space is freed, H2 does not open the database it closed
         // again until the process restarts (see docs/testing.md)
     }
 
-    private static String componentStatus(RegistryClient client, String component) {
-        JsonNode components = json(client.get("/health/components"));
-        List<String> seen = new ArrayList<>();
-        for (JsonNode c : components.path("components")) {
-            seen.add(c.path("id").asText());
-            if (c.path("id").asText().equals(component)) {
-                return c.path("status").asText();
-            }
-        }
-        throw new AssertionError("no component " + component + " in " + seen);
-    }
 
 
     private static HttpExchange upload(RegistryClient client, String name) {
