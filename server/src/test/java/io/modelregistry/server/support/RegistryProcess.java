@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,6 +66,7 @@ public final class RegistryProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        coverageAgent().ifPresent(command::add);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -131,6 +133,16 @@ public final class RegistryProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+    }
+
+    /**
+     * The build's coverage agent ({@code REGISTRY_COVERAGE_AGENT}, set by the server's failsafe configuration to
+     * JaCoCo's {@code -javaagent} option): the jars the end-to-end tests start count towards the suite's coverage.
+     * Anything else in the variable (such as the unresolved property of a build that skipped the agent) is ignored.
+     */
+    private static Optional<String> coverageAgent() {
+        String agent = System.getenv("REGISTRY_COVERAGE_AGENT");
+        return agent != null && agent.startsWith("-javaagent:") ? Optional.of(agent) : Optional.empty();
     }
 
     private static int freePort() {
