@@ -17,4 +17,11 @@ public interface EventLogDurability {
 
     /** The kind of the last failed force, or null when the last one succeeded. */
     String lastFailure();
+
+    /**
+     * Tries a force again when the last one failed, so that health reports the store as it is now, not as it was at
+     * the last write (after a full disk, say, there may be no write for a while once space is freed).
+     */
+    default void recheck() {
+    }
 }

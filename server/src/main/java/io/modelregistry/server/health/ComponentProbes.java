@@ -107,6 +107,7 @@ class ComponentProbes {
                             + "writes are refused until space is freed.", null);
                 }
             }
+            durability.recheck();
             if (durability.lastFailure() != null) {
                 report.issue(Status.critical, "event_store_fsync_failed", "Forcing the event log to disk failed; "
                         + "writes may not be durable.", durability.lastFailure());

@@ -1,18 +1,22 @@
 package io.modelregistry.server.axon.jdbc;
 
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.SQLExceptionOverride;
-import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import javax.management.JMX;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
- * Tells the connection pool to drop a connection whose H2 database has closed itself. H2 closes an embedded database
- * when a write to its file fails (a full disk, an I/O error) so as not to corrupt it; every pooled connection then
- * answers "the database has been closed", and the pool, which evicts only on SQL states it knows as connection
- * failures, would hand those dead connections out for ever. Evicted, they are replaced by new connections, which
- * open the database again where H2 has let go of it. Known gap: after a full disk, the test still sees the database
- * closed once space is freed, so something keeps a session of it open; a restart recovers it.
+ * Tells the connection pools to drop every connection whose H2 database has closed itself. H2 closes an embedded
+ * database when a write to its file fails (a full disk, an I/O error) so as not to corrupt it; every pooled
+ * connection then answers "the database has been closed", and a pool, which evicts only on SQL states it knows as
+ * connection failures, would hand those dead connections out for ever. H2 keeps the closed database's file locked
+ * while any session of it is open, so one dead connection left idle in any pool keeps every new connection out
+ * ("the file is locked"): the first such failure therefore empties every pool of this process (each registers itself
+ * in JMX, {@code register-mbeans}); their new connections open the database again once there is room to write.
  */
 public class ClosedH2ConnectionEviction implements SQLExceptionOverride {
 
@@ -20,29 +24,26 @@ public class ClosedH2ConnectionEviction implements SQLExceptionOverride {
     private static final int CLOSED = 90098;
     private static final int CLOSING = 90121;
 
-    /**
-     * The pools to empty when one connection finds its database closed: H2 keeps a closed database registered while
-     * any session of it is open, so new connections would attach to it until every old one is gone.
-     */
-    private static final Set<HikariDataSource> POOLS = new CopyOnWriteArraySet<>();
-
-    /** Registers {@code pool} to be emptied of every connection once one of them finds the database closed. */
-    public static void watch(HikariDataSource pool) {
-        POOLS.add(pool);
-    }
-
     @java.lang.Override
     public Override adjudicate(SQLException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == CLOSED || sql.getErrorCode() == CLOSING)) {
-                POOLS.forEach(pool -> {
-                    if (pool.getHikariPoolMXBean() != null) {
-                        pool.getHikariPoolMXBean().softEvictConnections();
-                    }
-                });
+                softEvictEveryPool();
                 return Override.MUST_EVICT;
             }
         }
         return Override.CONTINUE_EVICT;
+    }
+
+    /** Connections in use are closed when they are returned, idle ones at once. */
+    private static void softEvictEveryPool() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            for (ObjectName pool : server.queryNames(new ObjectName("com.zaxxer.hikari:type=Pool (*"), null)) {
+                JMX.newMXBeanProxy(server, pool, HikariPoolMXBean.class).softEvictConnections();
+            }
+        } catch (MalformedObjectNameException | RuntimeException e) {
+            // the failing connection itself is still evicted; the others are when they fail in turn
+        }
     }
 }

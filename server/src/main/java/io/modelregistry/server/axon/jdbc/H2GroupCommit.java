@@ -62,9 +62,6 @@ class H2GroupCommit implements EventLogDurability, InitializingBean, DisposableB
             h2 = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")
                     && c.getMetaData().getURL().startsWith("jdbc:h2:file:");
             if (h2) {
-                if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
-                    ClosedH2ConnectionEviction.watch(dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class));
-                }
                 int delay = mode == DurabilityProperties.Commit.DELAYED ? H2_DEFAULT_WRITE_DELAY_MS : 0;
                 statement.execute("SET WRITE_DELAY " + delay);
                 if (enabled()) {
@@ -127,16 +124,39 @@ class H2GroupCommit implements EventLogDurability, InitializingBean, DisposableB
     private void checkpointSync() throws SQLException {
         // only the leader of a group gets here, one at a time: the connection is never shared
         try {
-            if (connection == null || connection.isClosed()) {
-                connection = dataSource.getConnection();
-                connection.setAutoCommit(true);
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT SYNC");
-            }
-        } catch (SQLException e) {
+            forceOnce();
+        } catch (SQLException first) {
+            // The held connection may be one H2 closed (its database failed a write earlier, and was opened again
+            // since): a force on a new connection covers every commit as well. A second failure is the store's.
             closeQuietly();
-            throw e;
+            try {
+                forceOnce();
+            } catch (SQLException second) {
+                closeQuietly();
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private void forceOnce() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    @Override
+    public void recheck() {
+        if (lastFailure != null) {
+            try {
+                awaitDurable();
+            } catch (IllegalStateException stillFailing) {
+                // lastFailure keeps the new failure's kind
+            }
         }
     }
 
