@@ -29,6 +29,13 @@ public final class SmallDisk implements AutoCloseable {
         return new SmallDisk(root);
     }
 
+    /** Mounts a tmpfs of {@code megabytes} on {@code directory} (created if missing), as a volume of its own there. */
+    public static SmallDisk mountAt(Path directory, int megabytes) throws IOException {
+        Files.createDirectories(directory);
+        run(List.of("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", directory.toString()));
+        return new SmallDisk(directory);
+    }
+
     public Path root() {
         return root;
     }
