@@ -134,6 +134,9 @@ public final class CodeRepository implements AutoCloseable {
         if (openPull != null) {
             throw new IllegalStateException("pull request #" + openPull + " is still open");
         }
+        if (allCommits.isEmpty()) {
+            throw new IllegalStateException("commit to " + defaultBranch + " before opening a pull request");
+        }
         try {
             git.checkout().setCreateBranch(true).setName("pr-" + number).call();
         } catch (GitAPIException e) {
