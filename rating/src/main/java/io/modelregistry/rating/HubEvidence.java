@@ -24,8 +24,8 @@ final class HubEvidence implements EvidenceSource {
 
     static final int MAX_TREE_FILES = 20_000;
     static final int MAX_PULLS_PER_COMMIT = 3;
-    /** Commits of a model repository read for the bus factor (the Hub pages them by 100). */
-    static final int MAX_MODEL_COMMITS = 500;
+    /** Commits of a model repository read for the bus factor: two pages of 100, enough to see who keeps it. */
+    static final int MAX_MODEL_COMMITS = 200;
     /** Below this much time before the deadline a look-up is not started: it could not finish. */
     static final long MIN_LOOKUP_NANOS = 200_000_000L;
 
