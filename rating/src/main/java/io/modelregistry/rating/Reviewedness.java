@@ -81,8 +81,9 @@ final class Reviewedness implements Metric {
             if (reviewed.known()) {
                 checked += commit.getValue();
                 approved += reviewed.approved() ? commit.getValue() : 0;
-            } else if (unknown.size() < 8 || unknown.containsKey(reviewed.unknownBecause())) {
-                unknown.merge(String.valueOf(reviewed.unknownBecause()), 1, Integer::sum);
+            } else {
+                String why = String.valueOf(reviewed.unknownBecause());
+                unknown.merge(unknown.size() < 8 || unknown.containsKey(why) ? why : "other reasons", 1, Integer::sum);
             }
         }
         if (checked == 0) {
