@@ -52,7 +52,9 @@ final class Reviewedness implements Metric {
         }
         Optional<RepositoryEvidence> repository = subject.primaryRepository();
         if (repository.isEmpty()) {
-            return MetricValue.notApplicable("not measured: no linked repository is reachable");
+            String why = subject.repositories().stream().filter(r -> r.problem() != null && !r.problem().isBlank())
+                    .findFirst().map(r -> " (" + r.fullName() + ": " + r.problem() + ")").orElse("");
+            return MetricValue.notApplicable("not measured: no linked repository is reachable" + why);
         }
         CloneEvidence clone = subject.primaryClone();
         if (!clone.available()) {

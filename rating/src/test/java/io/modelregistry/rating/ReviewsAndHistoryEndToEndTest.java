@@ -119,6 +119,21 @@ class ReviewsAndHistoryEndToEndTest {
     }
 
     @Test
+    void aRateLimitedRepositoryLookUpLeavesBusFactorWithTheModelsHistoryAndSaysWhy() {
+        try (FakeHub hub = serving("repo-limited")) {
+            hub.rateLimitNext("/github/repos/mv-lab/swin2sr", 3_600);
+            RatingResult result = rate(hub, RatingSettings.defaults());
+            assertThat(result.failures()).isEmpty();
+            assertThat(result.values().get(RatingMetric.BUS_FACTOR).reason())
+                    .contains("2 contributor(s) (linked code repository unknown: GitHub's rate limit is reached")
+                    .contains("2 in the model repository's 120 commits");
+            assertThat(result.values().get(RatingMetric.REVIEWEDNESS).reason())
+                    .startsWith("not measured: no linked repository is reachable (mv-lab/swin2sr: GitHub's rate limit");
+            assertThat(hub.requestCount("/github/")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aShortRetryAfterIsWaitedOutAndTheLookUpRepeatedOnce() {
         try (FakeHub hub = serving("retry")) {
             hub.tooManyRequestsNext(COMMITS, 1);
