@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,8 +33,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code synthetic/*} models for benchmarks. It listens on 127.0.0.1 only.
  *
  * <p>Test hooks: {@link #failNext}, {@link #corruptNext}, {@link #mirror}, {@link #setDown}, {@link #requestCount},
- * and {@link #serveGit} to serve git
- * repositories a test created (smart HTTP, fetch only) at {@link #gitServerUrl()}.
+ * {@link #serveGit} to serve git repositories a test created (smart HTTP, fetch only) at {@link #gitServerUrl()},
+ * {@link #serve(CodeRepository)} for a built repository with its pull requests and reviews on the GitHub API,
+ * {@link #serveModelCommits} for a model's history, {@link #gitHubPageSize}, {@link #rateLimitNext},
+ * {@link #tooManyRequestsNext} and {@link #delay} for paging, rate limits and slow answers.
  */
 public final class FakeHub implements AutoCloseable {
 
@@ -54,12 +57,16 @@ public final class FakeHub implements AutoCloseable {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final Deque<String> corruptions = new ArrayDeque<>();
     private volatile boolean down;
+    private volatile int gitHubPageSize = 100;
+    private volatile Path gitRoot;
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     private FakeHub(int port) throws IOException {
         ObjectMapper json = new ObjectMapper();
         FixtureStore fixtures = FixtureStore.loadFromClasspath();
-        this.huggingFace = new HuggingFaceRoutes(fixtures, new SyntheticModels(json), new HubListing(fixtures, json), json);
-        this.gitHub = new GitHubRoutes(fixtures);
+        this.huggingFace = new HuggingFaceRoutes(fixtures, new SyntheticModels(json), new HubListing(fixtures, json), json,
+                this::baseUrl);
+        this.gitHub = new GitHubRoutes(fixtures, json, this::baseUrl, () -> gitHubPageSize);
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         this.server = HttpServer.create(new InetSocketAddress(loopback, port), 128);
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
@@ -115,7 +122,77 @@ public final class FakeHub implements AutoCloseable {
      * at {@link #gitServerUrl()}, fetch only. Until this is called, {@code /git} answers 404 like any unknown path.
      */
     public void serveGit(Path root) {
+        this.gitRoot = root;
         this.git = new GitRoutes(root);
+    }
+
+    /**
+     * Serves a repository a test built: over git below the folder given to {@link #serveGit} (which must have been
+     * called), and on the GitHub API its pull requests, their reviews and which commits they brought, plus its
+     * metadata and contributors where the fixtures record none. What is served is fixed at this call.
+     */
+    public void serve(CodeRepository repository) {
+        Path root = gitRoot;
+        if (root == null) {
+            throw new IllegalStateException("call serveGit(root) before serving a code repository");
+        }
+        repository.publish(root);
+        gitHub.serve(repository);
+    }
+
+    /**
+     * Serves {@code history}, newest first, as the commits of the recorded model {@code repoId}
+     * ({@code /api/models/{id}/commits/{revision}}, paged by {@code limit} and {@code p} with a {@code Link} header,
+     * as the Hub does). Without it, the commits of a model answer 404.
+     */
+    public void serveModelCommits(String repoId, List<ModelCommit> history) {
+        huggingFace.serveCommits(repoId, history);
+    }
+
+    /**
+     * GitHub lists hold at most this many items per page (GitHub's own bound is 100), so a test sees paging with
+     * a few items.
+     */
+    public void gitHubPageSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("page size must be positive");
+        }
+        this.gitHubPageSize = size;
+    }
+
+    /**
+     * The next request whose path starts with {@code pathPrefix} gets GitHub's primary rate-limit answer: 403 with
+     * {@code x-ratelimit-remaining: 0} and {@code x-ratelimit-reset} {@code resetInSeconds} from now. Once per call.
+     */
+    public void rateLimitNext(String pathPrefix, long resetInSeconds) {
+        long reset = System.currentTimeMillis() / 1000 + resetInSeconds;
+        addFault(new Fault(pathPrefix, 403, Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "0",
+                "x-ratelimit-used", "60", "x-ratelimit-reset", Long.toString(reset), "x-ratelimit-resource", "core"),
+                "{\"message\":\"API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests"
+                        + " get a higher rate limit. Check out the documentation for more details.)\",\"documentation_url\":"
+                        + "\"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting\"}"));
+    }
+
+    /**
+     * The next request whose path starts with {@code pathPrefix} gets a secondary rate-limit answer: 429 with
+     * {@code Retry-After: retryAfterSeconds}. Once per call.
+     */
+    public void tooManyRequestsNext(String pathPrefix, long retryAfterSeconds) {
+        addFault(new Fault(pathPrefix, 429, Map.of("Retry-After", Long.toString(retryAfterSeconds)),
+                "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\","
+                        + "\"documentation_url\":\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}"));
+    }
+
+    /**
+     * Every request whose path starts with {@code pathPrefix} waits {@code delay} before it is answered (a slow
+     * upstream), until set again with {@link Duration#ZERO}.
+     */
+    public void delay(String pathPrefix, Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            delays.remove(pathPrefix);
+        } else {
+            delays.put(pathPrefix, delay);
+        }
     }
 
     /** What to set {@code GITHUB_SERVER_URL} to: clones of OWNER/REPO come from {@code <this>/OWNER/REPO.git}. */
@@ -125,8 +202,12 @@ public final class FakeHub implements AutoCloseable {
 
     /** The next request whose path starts with {@code pathPrefix} answers {@code status} (once per call). */
     public void failNext(String pathPrefix, int status) {
+        addFault(new Fault(pathPrefix, status, Map.of(), null));
+    }
+
+    private void addFault(Fault fault) {
         synchronized (faults) {
-            faults.addLast(new Fault(pathPrefix, status));
+            faults.addLast(fault);
         }
     }
 
@@ -182,6 +263,7 @@ public final class FakeHub implements AutoCloseable {
         try (exchange) {
             String rawPath = exchange.getRequestURI().getRawPath();
             count(rawPath == null ? "" : rawPath);
+            pause(rawPath == null ? "" : rawPath);
             GitRoutes gitRoutes = git;
             if (gitRoutes != null && !down && rawPath != null && rawPath.length() <= MAX_PATH_CHARS
                     && rawPath.startsWith(GitRoutes.PREFIX + "/")) {
@@ -215,7 +297,12 @@ public final class FakeHub implements AutoCloseable {
         }
         Fault fault = takeFault(rawPath);
         if (fault != null) {
-            return Reply.plainError(fault.status(), "injected failure");
+            if (fault.body() == null) {
+                return Reply.plainError(fault.status(), "injected failure");
+            }
+            Map<String, String> headers = new LinkedHashMap<>(fault.headers());
+            headers.put("Content-Type", "application/json; charset=utf-8");
+            return new Reply(fault.status(), headers, fault.body().getBytes(StandardCharsets.UTF_8));
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return Reply.plainError(405, "Method not allowed");
@@ -229,9 +316,25 @@ public final class FakeHub implements AutoCloseable {
             return huggingFace.handle(segments.subList(1, segments.size()), query, rawQuery);
         }
         if (!segments.isEmpty() && ("/" + segments.get(0)).equals(GitHubRoutes.PREFIX)) {
-            return gitHub.handle(segments.subList(1, segments.size()));
+            return gitHub.handle(segments.subList(1, segments.size()), query);
         }
         return Reply.plainError(404, "Not Found");
+    }
+
+    private void pause(String rawPath) {
+        Duration longest = Duration.ZERO;
+        for (Map.Entry<String, Duration> delay : delays.entrySet()) {
+            if (rawPath.startsWith(delay.getKey()) && delay.getValue().compareTo(longest) > 0) {
+                longest = delay.getValue();
+            }
+        }
+        if (!longest.isZero()) {
+            try {
+                Thread.sleep(longest.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void count(String rawPath) {
@@ -343,6 +446,7 @@ public final class FakeHub implements AutoCloseable {
         };
     }
 
-    private record Fault(String pathPrefix, int status) {
+    /** @param body null for the plain "injected failure" answer */
+    private record Fault(String pathPrefix, int status, Map<String, String> headers, String body) {
     }
 }

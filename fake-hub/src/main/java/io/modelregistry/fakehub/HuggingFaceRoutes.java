@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The HuggingFace Hub half of the fake, below {@code /huggingface}: model and dataset info, refs, file
@@ -46,7 +47,13 @@ final class HuggingFaceRoutes {
     /** Parsed "gated" flags, keyed by fixture path; bounded by the number of fixtures. */
     private final Map<String, Boolean> gatedByInfoPath = new ConcurrentHashMap<>();
 
-    HuggingFaceRoutes(FixtureStore fixtures, SyntheticModels synthetic, HubListing listing, ObjectMapper json) {
+    /** Model repo id → its commits, newest first, for tests that serve a model's history. */
+    private final Map<String, List<ModelCommit>> commits = new ConcurrentHashMap<>();
+    private final Supplier<String> baseUrl;
+
+    HuggingFaceRoutes(FixtureStore fixtures, SyntheticModels synthetic, HubListing listing, ObjectMapper json,
+                      Supplier<String> baseUrl) {
+        this.baseUrl = baseUrl;
         this.fixtures = fixtures;
         this.synthetic = synthetic;
         this.listing = listing;
@@ -92,6 +99,15 @@ final class HuggingFaceRoutes {
         }
         if (tail.isEmpty() || tail.get(0).equals("revision")) {
             return Reply.json(200, repo.get().info());
+        }
+        if (tail.size() >= 2 && tail.get(0).equals("commits") && kind.get() == RepoKind.MODELS) {
+            List<ModelCommit> history = commits.get(org + "/" + name);
+            if (history == null) {
+                return Reply.hubError(404, "EntryNotFound", "Not recorded by the fake hub: commits");
+            }
+            return Pages.page(json, history.stream().map(this::commitJson).toList(),
+                    baseUrl.get() + PREFIX + "/api/models/" + org + "/" + name + "/" + String.join("/", tail), query,
+                    "p", "limit", 0, 50, 1000);
         }
         if (tail.size() == 1 && tail.get(0).equals("refs")) {
             return repo.get().refs().map(refs -> Reply.json(200, refs))
@@ -141,6 +157,31 @@ final class HuggingFaceRoutes {
 
     private static Reply repoNotFound() {
         return Reply.hubError(404, "RepoNotFound", "Repository not found");
+    }
+
+    /** Serves {@code history} (newest first) as the commits of model {@code repoId} on every revision. */
+    void serveCommits(String repoId, List<ModelCommit> history) {
+        List<ModelCommit> filled = new java.util.ArrayList<>();
+        java.time.Instant date = java.time.Instant.parse("2024-06-01T00:00:00Z");
+        for (int i = 0; i < history.size(); i++) {
+            ModelCommit c = history.get(i);
+            filled.add(new ModelCommit(c.id() != null ? c.id() : GeneratedFiles.sha256((repoId + "#" + i)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 40), c.authors(), c.title(),
+                    c.date() != null ? c.date() : date.minusSeconds(3_600L * i)));
+        }
+        commits.put(repoId, List.copyOf(filled));
+    }
+
+    private JsonNode commitJson(ModelCommit commit) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", commit.id());
+        node.put("title", commit.title());
+        node.put("message", commit.title() + "\n");
+        var authors = node.putArray("authors");
+        commit.authors().forEach(a -> authors.addObject().put("user", a)
+                .put("avatar", "https://cdn-avatars.huggingface.co/" + a + ".png"));
+        node.put("date", commit.date().toString());
+        return node;
     }
 
     /** Serves the model {@code mirrorId} as a copy of the recorded model {@code ofRepoId}: same listing and bytes. */

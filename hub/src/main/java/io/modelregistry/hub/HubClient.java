@@ -58,6 +58,15 @@ public final class HubClient {
         return new HubClient(newHttpClient(ProxySelector.getDefault(), connectTimeout), requestTimeout);
     }
 
+    /** The same client (connections, proxies) with a shorter time per exchange, for a caller near its own deadline. */
+    public HubClient withRequestTimeout(Duration timeout) {
+        return timeout.compareTo(requestTimeout) >= 0 ? this : new HubClient(http, timeout);
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     /** The client ingest uses: no automatic redirects, bounded connect; proxies as the JVM is configured. */
     public static HttpClient newHttpClient(ProxySelector proxies) {
         return newHttpClient(proxies, CONNECT_TIMEOUT);

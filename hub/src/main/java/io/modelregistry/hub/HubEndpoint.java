@@ -80,6 +80,17 @@ public final class HubEndpoint {
         return basePath.isEmpty() || path.equals(basePath) || path.startsWith(basePath + "/");
     }
 
+    /** The path and query of {@code uri} below this endpoint's base (for following a link it sent), if it lies below. */
+    public Optional<String> relativize(URI uri) {
+        if (!contains(uri)) {
+            return Optional.empty();
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String below = path.substring(basePath.length());
+        return Optional.of((below.startsWith("/") ? below : "/" + below)
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
     private static int effectivePort(URI uri) {
         if (uri.getPort() != -1) {
             return uri.getPort();

@@ -11,5 +11,7 @@ enum Evidence {
     /** GitHub's metadata, contributors and file listing of each linked repository. */
     REPOSITORIES,
     /** A bounded clone of the primary repository (implies {@link #REPOSITORIES}). */
-    CLONE
+    CLONE,
+    /** The model repository's own commit history on the hub. */
+    MODEL_HISTORY
 }

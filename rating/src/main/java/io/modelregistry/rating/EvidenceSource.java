@@ -2,7 +2,6 @@ package io.modelregistry.rating;
 
 import io.modelregistry.api.rating.RatedModels;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where a rating learns about the world beyond the model's own stored content: the hubs, git, and the
@@ -18,10 +17,14 @@ interface EvidenceSource {
     CloneEvidence clone(RepositoryEvidence repository);
 
     /**
-     * Whether a commit arrived through a pull request that had at least one approving review; empty when
-     * GitHub could not tell (not answering, or the look-up budget of this rating is spent).
+     * Whether a commit arrived through a pull request that had at least one approving review; unknown, with the
+     * reason, when GitHub could not tell (not answering, rate-limited, the look-up budget of this rating is spent,
+     * or {@code deadlineNanos}, a {@link System#nanoTime()} instant, is too close to ask by).
      */
-    Optional<Boolean> approvedPullRequest(String fullName, String commitSha);
+    ReviewLookup approvedPullRequest(String fullName, String commitSha, long deadlineNanos);
+
+    /** The model repository's own commit history on the hub ({@code repoId} as the hub names it). */
+    ModelHistory modelHistory(String repoId);
 
     /** Rated models of this registry whose repo id or name is {@code repoIdOrName}. */
     List<RatedModels.RatedModel> ratedModels(String repoIdOrName);

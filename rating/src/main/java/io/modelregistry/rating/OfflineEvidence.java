@@ -2,7 +2,6 @@ package io.modelregistry.rating;
 
 import io.modelregistry.api.rating.RatedModels;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The evidence of an uploaded model's rating: the registry's own ratings only. A private upload is rated from its
@@ -37,8 +36,13 @@ final class OfflineEvidence implements EvidenceSource {
     }
 
     @Override
-    public Optional<Boolean> approvedPullRequest(String fullName, String commitSha) {
-        return Optional.empty();
+    public ReviewLookup approvedPullRequest(String fullName, String commitSha, long deadlineNanos) {
+        return ReviewLookup.unknown(REASON);
+    }
+
+    @Override
+    public ModelHistory modelHistory(String repoId) {
+        return ModelHistory.unknown(REASON);
     }
 
     @Override

@@ -37,6 +37,7 @@ final class RatingSubject implements AutoCloseable {
     private final Memo<List<DatasetEvidence>> datasets;
     private final Memo<List<RepositoryEvidence>> repositories;
     private final Memo<CloneEvidence> clone;
+    private final Memo<ModelHistory> modelHistory;
 
     /** {@code documents} are the texts {@code content} names by digest. */
     RatingSubject(String artifactId, String name, ArtifactContent content, ArtifactDocuments documents,
@@ -56,6 +57,11 @@ final class RatingSubject implements AutoCloseable {
         this.clone = new Memo<>(() -> primaryRepository()
                 .map(evidence::clone)
                 .orElse(CloneEvidence.none("no reachable linked repository")));
+        this.modelHistory = new Memo<>(() -> content.source() != null
+                && content.source().kind() == io.modelregistry.api.artifact.SourceKind.HUGGINGFACE_MODEL
+                && content.source().repoId() != null
+                ? evidence.modelHistory(content.source().repoId())
+                : ModelHistory.unknown("the model does not come from HuggingFace"));
     }
 
     private static JsonNode parse(String json) {
@@ -200,11 +206,19 @@ final class RatingSubject implements AutoCloseable {
             parts.add(needs.contains(Evidence.CLONE) ? known.handle((r, e) -> null).thenCompose(x -> clone.start(io))
                     : known);
         }
+        if (needs.contains(Evidence.MODEL_HISTORY)) {
+            parts.add(modelHistory.start(io));
+        }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).handle((r, e) -> null);
     }
 
-    Optional<Boolean> approvedPullRequest(String fullName, String sha) {
-        return evidence.approvedPullRequest(fullName, sha);
+    ReviewLookup approvedPullRequest(String fullName, String sha, long deadlineNanos) {
+        return evidence.approvedPullRequest(fullName, sha, deadlineNanos);
+    }
+
+    /** The model repository's own history on the hub (fetched once). */
+    ModelHistory modelHistory() {
+        return modelHistory.get();
     }
 
     List<RatedModels.RatedModel> ratedModels(String repoIdOrName) {

@@ -48,7 +48,26 @@ class BusFactorTest {
                 .repository(Subjects.repo("org/code", "User", 0, null, List.of(new Contributor("alice", 1)), null))
                 .clone(clone).build()) {
             var value = metric.compute(subject);
-            assertThat(value.reason()).contains("3 contributor(s) (org/code history)");
+            assertThat(value.reason()).contains("3 contributor(s) (3 from org/code history;");
         }
+    }
+
+    @Test
+    void theModelRepositorysOwnHistoryAddsItsPeopleAtHalfTheWeightOfTheCode() {
+        var people = List.of(new Contributor("a", 1), new Contributor("b", 1), new Contributor("c", 1));
+        var subject = Subjects.model("org/model").readme("see https://github.com/org/code")
+                .repository(Subjects.repo("org/code", "User", 0, null, people, null))
+                .modelHistory(new ModelHistory(java.util.Map.of("x", 2L, "y", 2L), 4, null)).build();
+        var value = metric.compute(subject);
+        // 5 people; shares 1/6, 1/6, 1/6 (code, half the weight) and 1/4, 1/4 (model): sum of squares
+        // 3/36 + 2/16 = 0.2083, effective 4.8 -> 0.35 * 1 + 0.15 * 1 + 0 + 0 = 0.50
+        assertThat(value.reason()).contains("5 contributor(s)").contains("2 in the model repository's 4 commits")
+                .contains("effective 4.80");
+        assertThat(value.value()).isCloseTo(0.50, offset(0.001));
+        var withoutHistory = metric.compute(Subjects.model("org/model").readme("see https://github.com/org/code")
+                .repository(Subjects.repo("org/code", "User", 0, null, people, null))
+                .modelHistory(ModelHistory.unknown("HuggingFace answered 503")).build());
+        assertThat(withoutHistory.reason()).contains("3 contributor(s)")
+                .contains("model repository history unknown: HuggingFace answered 503");
     }
 }

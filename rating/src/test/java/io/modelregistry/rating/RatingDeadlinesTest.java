@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -121,8 +120,13 @@ class RatingDeadlinesTest {
             }
 
             @Override
-            public Optional<Boolean> approvedPullRequest(String fullName, String commitSha) {
-                return Optional.empty();
+            public ReviewLookup approvedPullRequest(String fullName, String commitSha, long deadlineNanos) {
+                return ReviewLookup.unknown("not in this test");
+            }
+
+            @Override
+            public ModelHistory modelHistory(String repoId) {
+                return ModelHistory.unknown("not in this test");
             }
 
             @Override

@@ -101,15 +101,16 @@ class ReviewednessTest {
             var evidence = new HubEvidence(HubLookup.create("http://127.0.0.1:9", github.url(), Duration.ofSeconds(5)),
                     new GitCloner(GitServer.of(server.toUri().toString(), null), settings),
                     (RatedModels) (key, limit) -> List.of(), 2);
-            assertThat(evidence.approvedPullRequest("org/code", sha)).contains(false);
-            assertThat(evidence.approvedPullRequest("org/code", sha)).contains(false);
-            assertThat(evidence.approvedPullRequest("org/code", sha)).isEmpty();
+            long later = System.nanoTime() + 5_000_000_000L;
+            assertThat(evidence.approvedPullRequest("org/code", sha, later)).isEqualTo(ReviewLookup.of(false));
+            assertThat(evidence.approvedPullRequest("org/code", sha, later)).isEqualTo(ReviewLookup.of(false));
+            assertThat(evidence.approvedPullRequest("org/code", sha, later).unknownBecause()).contains("budget");
             assertThat(github.requests.get()).isEqualTo(2);
             // a commit GitHub does not know is "unknown", not "not reviewed"
             var fresh = new HubEvidence(HubLookup.create("http://127.0.0.1:9", github.url(), Duration.ofSeconds(5)),
                     new GitCloner(GitServer.of(server.toUri().toString(), null), settings),
                     (RatedModels) (key, limit) -> List.of(), 2);
-            assertThat(fresh.approvedPullRequest("org/code", "b".repeat(40))).isEmpty();
+            assertThat(fresh.approvedPullRequest("org/code", "b".repeat(40), later).known()).isFalse();
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Builds rating subjects for unit tests: a model's stored content and a fixed, in-memory evidence source. */
 final class Subjects {
@@ -35,6 +34,7 @@ final class Subjects {
     private final Map<String, Boolean> approvals = new HashMap<>();
     private final List<RatedModels.RatedModel> rated = new ArrayList<>();
     private CloneEvidence clone = CloneEvidence.none("no clone in this test");
+    private ModelHistory history = ModelHistory.unknown("not in this test");
 
     static Subjects model(String repoId) {
         Subjects s = new Subjects();
@@ -110,6 +110,11 @@ final class Subjects {
         return this;
     }
 
+    Subjects modelHistory(ModelHistory history) {
+        this.history = history;
+        return this;
+    }
+
     Subjects approved(String sha, boolean approved) {
         approvals.put(sha, approved);
         return this;
@@ -158,8 +163,14 @@ final class Subjects {
             }
 
             @Override
-            public Optional<Boolean> approvedPullRequest(String fullName, String commitSha) {
-                return Optional.ofNullable(approvals.get(commitSha));
+            public ReviewLookup approvedPullRequest(String fullName, String commitSha, long deadlineNanos) {
+                Boolean approved = approvals.get(commitSha);
+                return approved == null ? ReviewLookup.unknown("not in this test") : ReviewLookup.of(approved);
+            }
+
+            @Override
+            public ModelHistory modelHistory(String repoId) {
+                return history;
             }
 
             @Override

@@ -11,7 +11,9 @@ import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.command.weights.PackageWeightsScanner;
 import io.modelregistry.command.blob.filesystem.FilesystemBlobStore;
 import io.modelregistry.command.ingest.SourceIngestor;
+import io.modelregistry.fakehub.CodeRepository;
 import io.modelregistry.fakehub.FakeHub;
+import io.modelregistry.fakehub.ModelCommit;
 import io.modelregistry.hub.HubLookup;
 import io.modelregistry.rating.DemoCodeRunner;
 import io.modelregistry.rating.GatePolicy;
@@ -25,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +37,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -47,9 +46,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Fifteen ingests at once against the fake hub, which also serves every code repository the cards link as a
- * real git repository (smart HTTP), so each rating fetches hub metadata, asks GitHub and clones, all on the
- * production pool sizes and deadlines (8 metric threads, 16 I/O threads, 30 s per metric from its start).
- * Every metric of every rating must have a value: none failed, none timed out, none left unstarted.
+ * real git repository (smart HTTP) with its pull requests and reviews on the GitHub API, and every model's own
+ * commit history on the Hub, so each rating fetches hub metadata, asks GitHub, clones, blames and looks up how
+ * the commits arrived, all on the production pool sizes and deadlines (8 metric threads, 16 I/O threads, 30 s
+ * per metric from its start). Every metric of every rating must have a value: none failed, none timed out,
+ * none left unstarted; reviewedness is measured for every model whose linked repository is served.
  */
 class ConcurrentIngestRatingTest {
 
@@ -73,14 +74,19 @@ class ConcurrentIngestRatingTest {
     @Test
     void fifteenConcurrentIngestsAreAllRatedInTimeWithClonesFromTheHub(@TempDir Path temp) throws Exception {
         Path repos = temp.resolve("git");
-        int served = createLinkedRepositories(repos, temp.resolve("work"));
-        assertThat(served).isGreaterThanOrEqualTo(5);
         RatingSettings settings = RatingSettings.defaults();
         ExecutorService metricPool = ModelRatings.pool("rating-metric", settings.threads());
         ExecutorService ioPool = ModelRatings.pool("rating-io", settings.ioThreads());
         ExecutorService clients = Executors.newFixedThreadPool(MODELS.size());
         try (FakeHub hub = FakeHub.start()) {
             hub.serveGit(repos);
+            int served = serveLinkedRepositories(hub, temp.resolve("work"));
+            assertThat(served).isGreaterThanOrEqualTo(5);
+            for (String model : MODELS) {
+                String uploader = model.substring(0, model.indexOf('/'));
+                hub.serveModelCommits(model, List.of(ModelCommit.by(uploader), ModelCommit.by("hf-maintainer"),
+                        ModelCommit.by(uploader, "co-author")));
+            }
             ModelRatings ratings = ModelRatings.create(settings, GatePolicy.ADVISORY,
                     HubLookup.create(hub.hfEndpoint(), hub.githubApiUrl(), Duration.ofSeconds(20)),
                     GitServer.of(hub.gitServerUrl(), null), (key, limit) -> List.of(), DemoCodeRunner.staticCheck(),
@@ -126,11 +132,15 @@ class ConcurrentIngestRatingTest {
                             .isLessThan(settings.metricTimeout().toSeconds());
                 }
             });
-            // the clones really happened: blame ran over code the fake hub's git server sent
+            // the clones really happened, blame ran over code the fake hub's git server sent, and GitHub's pulls and
+            // reviews said how each line arrived: 6 of the 14 code lines of every served repository were approved
             for (String model : List.of("google-bert/bert-base-uncased", "openai/whisper-tiny",
-                    "microsoft/DialoGPT-medium", "vikhyatk/moondream2")) {
-                assertThat(results.get(model).outcome().reasons().get("reviewedness")).as(model)
-                        .contains("did not say how the commits").doesNotContain("could not be cloned");
+                    "microsoft/DialoGPT-medium", "vikhyatk/moondream2", "caidas/swin2SR-lightweight-x2-64")) {
+                RatingOutcome outcome = results.get(model).outcome();
+                assertThat(outcome.rating().scores().reviewedness()).as(model + ": " + outcome.reasons().get("reviewedness"))
+                        .isCloseTo(6 / 14.0, org.assertj.core.data.Offset.offset(0.001));
+                assertThat(outcome.reasons().get("reviewedness")).as(model).contains("6 of 14 code lines");
+                assertThat(outcome.reasons().get("bus_factor")).as(model).contains("in the model repository's 3 commits");
             }
             assertThat(hub.requestCount("/git/")).isGreaterThanOrEqualTo(8);
         } finally {
@@ -140,8 +150,12 @@ class ConcurrentIngestRatingTest {
         }
     }
 
-    /** A small git repository for every GitHub repository the fixtures record, on its default branch. */
-    private static int createLinkedRepositories(Path root, Path work) throws Exception {
+    /**
+     * A small repository for every GitHub repository the fixtures record, on its default branch: 6 code lines (a
+     * model and its test) committed directly, 6 through an approved pull request, 2 through one merged without an
+     * approval: 6 of 14 lines approved.
+     */
+    private static int serveLinkedRepositories(FakeHub hub, Path work) throws Exception {
         ObjectMapper json = new ObjectMapper();
         int count = 0;
         for (String fullName : List.of("google-research/bert", "openai/whisper", "microsoft/DialoGPT",
@@ -150,24 +164,20 @@ class ConcurrentIngestRatingTest {
             try (InputStream in = FakeHub.class.getResourceAsStream("/hub-fixtures/github/repos/" + fullName + ".json")) {
                 repo = json.readTree(in);
             }
-            String branch = repo.path("default_branch").asText("main");
-            Path dir = work.resolve(fullName);
-            try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call()) {
-                String[] authors = {"Ada", "Grace", "Linus"};
-                for (int i = 0; i < 6; i++) {
-                    String author = authors[i % authors.length];
-                    Files.createDirectories(dir.resolve("tests"));
-                    Files.writeString(dir.resolve("model_" + i + ".py"), "def layer_" + i + "(x):\n    return x * " + i
-                            + "\n");
-                    Files.writeString(dir.resolve("tests/test_model_" + i + ".py"), "def test_layer():\n    assert True\n");
-                    git.add().addFilepattern(".").call();
-                    PersonIdent who = new PersonIdent(author, author.toLowerCase(Locale.ROOT) + "@example.com",
-                            Instant.parse("2024-01-01T00:00:00Z").plusSeconds(86_400L * i), java.time.ZoneOffset.UTC);
-                    git.commit().setMessage("layer " + i).setSign(false).setAuthor(who).setCommitter(who).call();
-                }
+            String[] name = fullName.split("/");
+            try (CodeRepository code = CodeRepository.create(work.resolve(fullName), name[0], name[1],
+                    repo.path("default_branch").asText("main"))) {
+                code.commit("ada", Map.of("model.py", "def layer(x):\n    y = x * 2\n    z = y + 1\n    return z\n",
+                        "tests/test_model.py", "def test_layer():\n    assert True\n"), "model");
+                code.openPullRequest(1, "grace");
+                code.commit("grace", "train.py", "import model\n\n\ndef train(x):\n    a = model.layer(x)\n"
+                        + "    b = a - 1\n    c = b * 3\n    return c\n");
+                code.mergePullRequest("ada", CodeRepository.Review.approved("linus"));
+                code.openPullRequest(2, "linus");
+                code.commit("linus", "util.py", "def half(x):\n    return x / 2\n");
+                code.mergePullRequest("ada", CodeRepository.Review.commented("grace"));
+                hub.serve(code);
             }
-            Git.cloneRepository().setURI(dir.toUri().toString()).setBare(true)
-                    .setDirectory(root.resolve(fullName + ".git").toFile()).call().close();
             count++;
         }
         return count;

@@ -281,6 +281,8 @@ public enum ErrorMessage {
     // hub
     HUB_LOOKUP_REFUSED("hub.lookup-refused", Kind.UPSTREAM_UNAVAILABLE,
             "{} refused the request (rate limit?)."),
+    HUB_RATE_LIMITED("hub.rate-limited", Kind.UPSTREAM_UNAVAILABLE,
+            "{}'s rate limit is reached; it is asked again in {} s at the earliest."),
     HUB_LOOKUP_ANSWERED("hub.lookup-answered", Kind.UPSTREAM_UNAVAILABLE,
             "{} answered {}."),
     HUB_ARTIFACT_TYPE_REQUIRED("hub.artifact-type-required", Kind.BAD_REQUEST,
