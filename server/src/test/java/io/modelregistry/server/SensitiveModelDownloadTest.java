@@ -53,6 +53,9 @@ class SensitiveModelDownloadTest extends InProcessRegistryTest {
     @Autowired
     DownloadLinkSigner signer;
 
+    @org.springframework.beans.factory.annotation.Value("${registry.monitor.node-binary}")
+    String nodeBinary;
+
     private RegistryClient client;
 
     @BeforeEach
@@ -165,6 +168,75 @@ class SensitiveModelDownloadTest extends InProcessRegistryTest {
                 + "acme-secret\n");
         HttpExchange audit = client.get("/artifact/model/" + model.id() + "/audit");
         assertThat(json(audit).findValuesAsText("action")).as("a refusal is no download").doesNotContain("DOWNLOAD");
+    }
+
+    @Test
+    void nodeTakenAwayUnderTrafficRefusesOnlySensitiveDownloadsWith503NamingNodeAndHealthShowsItUntilItIsBack()
+            throws Exception {
+        java.nio.file.Path node = java.nio.file.Path.of(nodeBinary);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(node),
+                "the monitors' Node.js is behind a script of the test environment's own when Node.js is installed");
+        Model guarded = upload("acme-traffic-guarded");
+        assertThat(attach(guarded.id(), program("hash.js")).statusCode()).isEqualTo(200);
+        assertThat(client.put("/artifact/model/" + guarded.id() + "/sensitive", null).status()).isEqualTo(200);
+        Model plain = upload("acme-traffic-plain");
+        java.nio.file.Path away = node.resolveSibling(node.getFileName() + ".away");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            // before: everything is served
+            assertThat(batch(pool, guarded, plain)).allSatisfy(answer -> assertThat(answer).startsWith("200"));
+
+            // taken away while a batch is in flight: each download of the sensitive model is served or refused with
+            // a 503 naming Node.js; the other model's are all served
+            var inFlight = pool.submit(() -> batch(pool, guarded, plain));
+            java.nio.file.Files.move(node, away);
+            for (String answer : inFlight.get(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                assertThat(answer).matches("(?s)200 .*|503 guarded .*Node\\.js could not be started.*");
+            }
+            List<String> during = batch(pool, guarded, plain);
+            assertThat(during).filteredOn(answer -> answer.contains(" plain ")).hasSize(3)
+                    .allSatisfy(answer -> assertThat(answer).startsWith("200"));
+            assertThat(during).filteredOn(answer -> answer.contains(" guarded ")).hasSize(3)
+                    .allSatisfy(answer -> assertThat(answer).startsWith("503").contains("Node.js could not be started")
+                            .contains("never served unvetted"));
+            assertThat(io.modelregistry.server.support.HealthComponents.status(client, "download-monitor"))
+                    .isEqualTo("degraded");
+
+            // back: served again at once, nothing restarted, and health clears with the next run
+            java.nio.file.Files.move(away, node);
+            assertThat(batch(pool, guarded, plain)).allSatisfy(answer -> assertThat(answer).startsWith("200"));
+            assertThat(io.modelregistry.server.support.HealthComponents.status(client, "download-monitor"))
+                    .isEqualTo("ok");
+        } finally {
+            if (java.nio.file.Files.exists(away)) {
+                java.nio.file.Files.move(away, node);
+            }
+            pool.shutdownNow();
+        }
+        List<JsonNode> refused = list(history("artifact_id=" + guarded.id()).path("entries")).stream()
+                .filter(entry -> !entry.path("allowed").asBoolean()).toList();
+        assertThat(refused).isNotEmpty().allSatisfy(entry ->
+                assertThat(entry.path("monitor").path("outcome").asText()).isEqualTo("unavailable"));
+    }
+
+    /** Three downloads of each model at once; each answer is "status model message". */
+    private List<String> batch(java.util.concurrent.ExecutorService pool, Model guarded, Model plain) throws Exception {
+        List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            for (Model model : List.of(guarded, plain)) {
+                String label = model == guarded ? "guarded" : "plain";
+                answers.add(pool.submit(() -> {
+                    HttpResponse<byte[]> response = get(model.link(), Map.of());
+                    String body = response.statusCode() == 200 ? "" : new String(response.body(), StandardCharsets.UTF_8);
+                    return response.statusCode() + " " + label + " " + body;
+                }));
+            }
+        }
+        List<String> done = new ArrayList<>();
+        for (var answer : answers) {
+            done.add(answer.get(120, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        return done;
     }
 
     @Test

@@ -83,6 +83,11 @@ public class DownloadGate implements AutoCloseable {
                 fileSettings.cacheSize().toBytes(), System::nanoTime) : null;
     }
 
+    /** How this node's monitor programs have been running, for the health dashboard. */
+    public MonitorHealth monitorHealth() {
+        return monitors.health();
+    }
+
     /** What a download of this version (in full, or one aspect: {@code aspect}, null for full) would send. */
     public Prepared prepare(ArtifactRecord record, Aspect aspect) {
         PackageAspects.Download download = aspects.download(record, aspect);

@@ -60,6 +60,12 @@ final class MonitorRunner implements AutoCloseable {
     private final Semaphore slots;
     private final ExecutorService drains;
     private final Map<String, List<String>> sandboxFlags = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong unavailableRuns = new java.util.concurrent.atomic.AtomicLong();
+    private volatile java.time.Instant lastRunAt;
+    private volatile java.time.Instant lastUnavailableAt;
+    private volatile String lastProblem;
+    private volatile boolean failing;
 
     MonitorRunner(MonitorProperties settings, Path scratchRoot, Map<String, String> serverEnvironment) {
         this.settings = settings;
@@ -87,6 +93,24 @@ final class MonitorRunner implements AutoCloseable {
     }
 
     MonitorVerdict run(Invocation invocation, ZipSource zip) {
+        MonitorVerdict verdict = attempt(invocation, zip);
+        runs.incrementAndGet();
+        lastRunAt = java.time.Instant.now();
+        failing = verdict.outcome() == Outcome.UNAVAILABLE;
+        if (failing) {
+            unavailableRuns.incrementAndGet();
+            lastUnavailableAt = lastRunAt;
+            lastProblem = verdict.reason();
+        }
+        return verdict;
+    }
+
+    /** This node's monitor runs so far. */
+    MonitorHealth health() {
+        return new MonitorHealth(runs.get(), unavailableRuns.get(), lastRunAt, lastUnavailableAt, lastProblem, failing);
+    }
+
+    private MonitorVerdict attempt(Invocation invocation, ZipSource zip) {
         long started = System.nanoTime();
         boolean acquired;
         try {

@@ -5,6 +5,8 @@ import io.modelregistry.api.blob.BlobSweeps;
 import io.modelregistry.api.search.ArtifactSearch;
 import io.modelregistry.projection.consistency.ReadModelProgress;
 import io.modelregistry.server.axon.EventLogDurability;
+import io.modelregistry.query.download.DownloadGate;
+import io.modelregistry.query.download.MonitorHealth;
 import io.modelregistry.rating.RatingActivity;
 import io.modelregistry.server.health.ComponentReport.Status;
 import io.modelregistry.server.stores.StoreSelection;
@@ -31,13 +33,15 @@ class ComponentProbes {
     private final RequestActivity activity;
     private final RatingActivity ratings;
     private final BlobSweeps sweeps;
+    private final DownloadGate downloads;
     private final boolean embeddedLog;
     private final boolean sharedSearch;
 
     ComponentProbes(JdbcTemplate jdbc, BlobStore blobs, ArtifactSearch search, ReadModelProgress progress,
                     EventLogDurability durability, RequestActivity activity, RatingActivity ratings,
-                    BlobSweeps sweeps, StoreSelection stores) {
+                    BlobSweeps sweeps, StoreSelection stores, DownloadGate downloads) {
         this.sweeps = sweeps;
+        this.downloads = downloads;
         this.embeddedLog = stores.eventStore() == StoreSelection.EventStore.JDBC;
         this.sharedSearch = stores.readModels() == StoreSelection.ReadModels.OPENSEARCH;
         this.jdbc = jdbc;
@@ -68,6 +72,7 @@ class ComponentProbes {
         reports.add(searchIndex());
         reports.add(projections(head));
         reports.add(hubs());
+        reports.add(downloadMonitor());
         reports.add(api(windowMinutes, includeTimeline));
         reports.add(rating(windowMinutes));
         return reports;
@@ -186,6 +191,25 @@ class ComponentProbes {
                         + " asked: ingest from it fails until it does.", hub + " " + seen.failure());
             }
         });
+        return report;
+    }
+
+    ComponentReport downloadMonitor() {
+        var report = new ComponentReport("download-monitor", "Download monitor (Node.js)",
+                "Runs the monitor program of a sensitive model before each of its downloads, as its last runs went.");
+        MonitorHealth seen = downloads.monitorHealth();
+        report.metric("runs", seen.runs()).metric("unavailable_runs", seen.unavailable());
+        if (seen.lastRunAt() != null) {
+            report.metric("last_run_at", seen.lastRunAt().toString());
+        }
+        if (seen.lastUnavailableAt() != null) {
+            report.metric("last_unavailable_at", seen.lastUnavailableAt().toString());
+        }
+        if (seen.failing()) {
+            // downloads of other models do not need it, so the registry as a whole is degraded, not down
+            report.issue(Status.degraded, "download_monitor_unavailable", "The last monitor program could not run: "
+                    + "downloads of sensitive models are refused until it can.", seen.lastProblem());
+        }
         return report;
     }
 

@@ -23,7 +23,7 @@ class ComponentProbesTest {
     private final ReadModelProgress progress = mock(ReadModelProgress.class);
     private final ComponentProbes probes = new ComponentProbes(null, null, null, progress, mock(EventLogDurability.class),
             null, null, null, new StoreSelection(StoreSelection.EventStore.JDBC, StoreSelection.BlobStore.FILESYSTEM,
-                    StoreSelection.ReadModels.EMBEDDED));
+                    StoreSelection.ReadModels.EMBEDDED), null);
 
     @Test
     void aProcessorStoppedForAnErrorIsReportedAsDownWithItsErrorAndReadsAsNotReady() {
@@ -76,14 +76,38 @@ class ComponentProbesTest {
         when(search.stats()).thenThrow(new IllegalStateException("not asked here"));
         var embedded = new ComponentProbes(null, null, search, progress, mock(EventLogDurability.class), null, null,
                 null, new StoreSelection(StoreSelection.EventStore.JDBC, StoreSelection.BlobStore.FILESYSTEM,
-                        StoreSelection.ReadModels.EMBEDDED));
+                        StoreSelection.ReadModels.EMBEDDED), null);
         var shared = new ComponentProbes(null, null, search, progress, mock(EventLogDurability.class), null, null,
                 null, new StoreSelection(StoreSelection.EventStore.DYNAMODB, StoreSelection.BlobStore.S3,
-                        StoreSelection.ReadModels.OPENSEARCH));
+                        StoreSelection.ReadModels.OPENSEARCH), null);
 
         assertThat((String) embedded.searchIndex().toDetail(Instant.now()).get("description"))
                 .startsWith("Lucene index").doesNotContain("OpenSearch");
         assertThat((String) shared.searchIndex().toDetail(Instant.now()).get("description"))
                 .startsWith("OpenSearch index").doesNotContain("Lucene");
+    }
+
+    @Test
+    void aMonitorThatCouldNotRunLastTimeDegradesTheDownloadMonitorWithItsReasonAndOneThatRanClearsIt() {
+        var gate = mock(io.modelregistry.query.download.DownloadGate.class);
+        var probes = new ComponentProbes(null, null, null, progress, mock(EventLogDurability.class), null, null, null,
+                new StoreSelection(StoreSelection.EventStore.JDBC, StoreSelection.BlobStore.FILESYSTEM,
+                        StoreSelection.ReadModels.EMBEDDED), gate);
+        Instant at = Instant.parse("2026-12-04T10:00:00Z");
+        when(gate.monitorHealth()).thenReturn(new io.modelregistry.query.download.MonitorHealth(3, 1, at, at,
+                "Node.js could not be started ('node': error=2, No such file or directory)", true));
+
+        Map<String, Object> down = probes.downloadMonitor().toDetail(Instant.now());
+        assertThat(down.get("status")).isEqualTo("degraded");
+        @SuppressWarnings("unchecked")
+        var issues = (List<Map<String, Object>>) down.get("issues");
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.get("code")).isEqualTo("download_monitor_unavailable");
+            assertThat((String) issue.get("details")).contains("could not be started");
+        });
+
+        when(gate.monitorHealth()).thenReturn(new io.modelregistry.query.download.MonitorHealth(4, 1, at, at,
+                "Node.js could not be started", false));
+        assertThat(probes.downloadMonitor().toDetail(Instant.now()).get("status")).isEqualTo("ok");
     }
 }

@@ -34,5 +34,39 @@ public final class RegistryTestEnvironment {
         // loaded machine that can pass the default bound of 10 s (the bound itself is tested with 1 ns)
         registry.add("registry.time-travel.timeout", () -> "PT60S");
         registry.add("REGISTRY_PULL_THROUGH_MAX_BYTES", () -> FAKE_HUB_FILE_BYTES);
+        Path wrapper = nodeForMonitors(dataDir);
+        if (wrapper != null) {
+            registry.add("registry.monitor.node-binary", wrapper::toString);
+        }
+    }
+
+    /**
+     * The monitors' Node.js behind a script of this registry's own ({@code REGISTRY_NODE_BINARY}, else the first
+     * {@code node} on the PATH), so that a test can take the binary away under running traffic and put it back, as
+     * an operator's upgrade gone wrong would; null when there is no Node.js (the monitors' tests say so themselves).
+     */
+    private static Path nodeForMonitors(Path dataDir) {
+        String configured = System.getenv("REGISTRY_NODE_BINARY");
+        Path node = configured != null && !configured.isBlank() ? Path.of(configured) : null;
+        if (node == null) {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                Path candidate = Path.of(dir.isEmpty() ? "." : dir, "node");
+                if (Files.isExecutable(candidate)) {
+                    node = candidate.toAbsolutePath();
+                    break;
+                }
+            }
+        }
+        if (node == null || node.toString().contains("'")) {
+            return null;
+        }
+        try {
+            Path wrapper = dataDir.resolve("node-for-monitors");
+            Files.writeString(wrapper, "#!/bin/sh\nexec '" + node + "' \"$@\"\n");
+            wrapper.toFile().setExecutable(true);
+            return wrapper;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
