@@ -1,10 +1,11 @@
 package io.modelregistry.command.artifact.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import io.modelregistry.api.claim.SourceClaims;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,16 +24,15 @@ class JdbcClaimsConfiguration {
     private static final long CONNECTION_TIMEOUT_MS = 10_000;
 
     @Bean(destroyMethod = "close")
-    ClaimsDatabase claimsDatabase(DataSourceProperties database,
-            @Value("${spring.datasource.hikari.exception-override-class-name:}") String exceptionOverride,
-            @Value("${spring.datasource.hikari.register-mbeans:false}") boolean registerMbeans) {
+    ClaimsDatabase claimsDatabase(DataSourceProperties database, DataSource main) throws SQLException {
         HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         // the same database as the main pool, so the same judgement of which failures leave a connection dead (on the
         // embedded default: H2 closing a database it could not write, which no connection of it survives)
-        if (!exceptionOverride.isBlank()) {
-            pool.setExceptionOverrideClassName(exceptionOverride);
+        if (main.isWrapperFor(HikariDataSource.class)) {
+            HikariDataSource mainPool = main.unwrap(HikariDataSource.class);
+            pool.setExceptionOverrideClassName(mainPool.getExceptionOverrideClassName());
+            pool.setRegisterMbeans(mainPool.isRegisterMbeans());
         }
-        pool.setRegisterMbeans(registerMbeans);
         pool.setPoolName("source-claims");
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setMinimumIdle(1);
