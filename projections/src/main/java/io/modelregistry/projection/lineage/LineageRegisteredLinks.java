@@ -1,6 +1,7 @@
 package io.modelregistry.projection.lineage;
 
 import io.modelregistry.api.artifact.ArtifactType;
+import io.modelregistry.api.artifact.SourceKind;
 import io.modelregistry.api.lineage.DeclaredRelationship;
 import io.modelregistry.api.lineage.LineageArtifact;
 import io.modelregistry.api.lineage.LineageStore;
@@ -51,9 +52,9 @@ class LineageRegisteredLinks implements RegisteredLinks {
         return matches;
     }
 
-    /** The target is the artifact's repo id, or the legacy (owner-less) id of it. */
+    /** The target is the repo id of the artifact's source, or the legacy (owner-less) id of it; an upload has none. */
     private static boolean bySourceId(String target, LineageArtifact artifact) {
-        if (artifact.repoId() == null) {
+        if (artifact.repoId() == null || SourceKind.UPLOAD.name().equals(artifact.sourceKind())) {
             return false;
         }
         TargetKeys keys = TargetKeys.of(target);
