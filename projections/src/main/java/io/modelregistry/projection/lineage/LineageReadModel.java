@@ -58,8 +58,8 @@ public class LineageReadModel {
             return List.of();
         }
         String nameKey = TargetKeys.of(target.get().name()).key();
-        // a mention is stored compact, so a registered "FairFace" or "Fair-Face" finds "trained on fair_face"
-        Set<String> targetKeys = new HashSet<>(Set.of(nameKey, TargetKeys.compactOf(nameKey)));
+        // a mention is stored compact, so a registered "FairFace" finds "trained on the `fair_face` dataset"
+        Set<String> targetKeys = new HashSet<>(List.of(nameKey, TargetKeys.compactOf(nameKey)));
         if (target.get().repoId() != null) {
             targetKeys.add(TargetKeys.of(target.get().repoId()).key());
             targetKeys.add(TargetKeys.lastSegment(target.get().repoId()));
