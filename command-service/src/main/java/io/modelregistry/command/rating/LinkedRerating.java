@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.EventMessage;
@@ -51,6 +52,7 @@ final class LinkedRerating implements AutoCloseable {
     private final ReadModelBarrier readModels;
     private final ExecutorService worker;
     private final Registration subscription;
+    private final AtomicLong lastDropWarning = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
 
     LinkedRerating(SubscribableMessageSource<EventMessage<?>> events, RegisteredLinks links, ArtifactClaims claims,
                    ModelContents contents, ArtifactDocumentStore documents, ModelRatings ratings,
@@ -78,10 +80,20 @@ final class LinkedRerating implements AutoCloseable {
                 try {
                     worker.execute(() -> rerateLinking(registered));
                 } catch (RejectedExecutionException e) {
-                    log.warn("not re-rating the models linking to {} {}: {} registrations already waiting",
-                            registered.type().wireName(), registered.artifactId(), MAX_QUEUED);
+                    dropped(registered);
                 }
             }
+        }
+    }
+
+    /** Under a bulk ingest the queue fills: say so once a minute, not once per registration. */
+    private void dropped(ArtifactRegistered registered) {
+        long now = System.nanoTime();
+        long last = lastDropWarning.get();
+        if (now - last > TimeUnit.MINUTES.toNanos(1) && lastDropWarning.compareAndSet(last, now)) {
+            log.warn("not re-rating the models linking to {} {} (nor to others registered in the next minute): {}"
+                    + " registrations already waiting", registered.type().wireName(), registered.artifactId(),
+                    MAX_QUEUED);
         }
     }
 
