@@ -1,5 +1,7 @@
 package io.modelregistry.rating;
 
+import io.modelregistry.api.lineage.TargetKeys;
+import io.modelregistry.hub.CardMentions;
 import io.modelregistry.hub.GitHubNames;
 import io.modelregistry.hub.HubLookup;
 import java.util.ArrayList;
@@ -66,6 +68,20 @@ final class CardLinks {
             }
         }
         return ids.stream().limit(MAX_DATASETS).toList();
+    }
+
+    /**
+     * Dataset names the card's prose mentions ({@link CardMentions}) that it does not already declare or link
+     * (compared without case and separators), at most {@link CardMentions#MAX_MENTIONS}.
+     */
+    static List<String> mentions(ModelCard card, List<String> declared) {
+        Set<String> known = new java.util.HashSet<>();
+        for (String id : declared) {
+            known.add(TargetKeys.compactOf(id));
+            known.add(TargetKeys.compactOf(TargetKeys.lastSegment(id)));
+        }
+        return CardMentions.of(card.body()).stream().filter(name -> !known.contains(TargetKeys.compactOf(name)))
+                .toList();
     }
 
     /** GitHub repositories (OWNER/REPO) named by the card, the model's own code first; see the class comment. */

@@ -1,7 +1,9 @@
 package io.modelregistry.rating;
 
 import io.modelregistry.api.rating.RatedModels;
+import io.modelregistry.api.rating.RatingLink;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a rating learns about the world beyond the model's own stored content: the hubs, git, and the
@@ -28,4 +30,17 @@ interface EvidenceSource {
 
     /** Rated models of this registry whose repo id or name is {@code repoIdOrName}. */
     List<RatedModels.RatedModel> ratedModels(String repoIdOrName);
+
+    /**
+     * A dataset the card's prose only mentions ("trained on ImageNet"): present only when this registry holds an
+     * artifact of that name (a mention is never asked of a hub: it may be an English word).
+     */
+    default Optional<DatasetEvidence> mentionedDataset(String name) {
+        return Optional.empty();
+    }
+
+    /** The datasets and code this source answered so far, and where each came from. */
+    default List<RatingLink> links() {
+        return List.of();
+    }
 }

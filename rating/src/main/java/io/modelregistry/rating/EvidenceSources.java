@@ -10,20 +10,31 @@ final class EvidenceSources {
     private final GitCloner cloner;
     private final RatedModels rated;
     private final RatingSettings settings;
+    private final RegistryLinks registry;
 
-    EvidenceSources(HubLookup hub, GitCloner cloner, RatedModels rated, RatingSettings settings) {
+    EvidenceSources(HubLookup hub, GitCloner cloner, RatedModels rated, RatingSettings settings,
+                    RegistryLinks registry) {
         this.hub = hub;
         this.cloner = cloner;
         this.rated = rated;
         this.settings = settings;
+        this.registry = registry;
     }
 
+    EvidenceSources(HubLookup hub, GitCloner cloner, RatedModels rated, RatingSettings settings) {
+        this(hub, cloner, rated, settings, RegistryLinks.none());
+    }
+
+    /** The registry first, then the hubs (see {@link RegistryFirstEvidence}). */
     EvidenceSource forOneRating() {
-        return new HubEvidence(hub, cloner, rated, settings.maxReviewLookups());
+        return new RegistryFirstEvidence(new HubEvidence(hub, cloner, rated, settings.maxReviewLookups()), registry);
     }
 
-    /** For an uploaded model: the registry's own ratings only, never a public hub (see {@link OfflineEvidence}). */
+    /**
+     * For an uploaded model: the registry's own artifacts and ratings only, never a public hub (see
+     * {@link OfflineEvidence}).
+     */
     EvidenceSource forOneRating(boolean uploaded) {
-        return uploaded ? new OfflineEvidence(rated) : forOneRating();
+        return uploaded ? new RegistryFirstEvidence(new OfflineEvidence(rated), registry) : forOneRating();
     }
 }

@@ -52,9 +52,19 @@ public class ModelRatings {
                                       RatedModels rated, DemoCodeRunner runner, RatingActivity activity,
                                       ExecutorService metricPool, ExecutorService ioPool, IngestRefusals refusals,
                                       Clock clock) {
+        return create(settings, policy, hub, gitServer, rated, RegistryLinks.none(), runner, activity, metricPool,
+                ioPool, refusals, clock);
+    }
+
+    /** As above, with the model's datasets and code looked up in {@code registry} before the hubs. */
+    public static ModelRatings create(RatingSettings settings, GatePolicy policy, HubLookup hub, GitServer gitServer,
+                                      RatedModels rated, RegistryLinks registry, DemoCodeRunner runner,
+                                      RatingActivity activity, ExecutorService metricPool, ExecutorService ioPool,
+                                      IngestRefusals refusals, Clock clock) {
         RatingEngine engine = new RatingEngine(StandardMetrics.of(settings, runner), metricPool, ioPool,
                 settings.metricTimeout(), settings.startTimeout(), activity);
-        EvidenceSources evidence = new EvidenceSources(hub, new GitCloner(gitServer, settings), rated, settings);
+        EvidenceSources evidence = new EvidenceSources(hub, new GitCloner(gitServer, settings), rated, settings,
+                registry);
         return new ModelRatings(engine, evidence, policy, refusals, clock);
     }
 
@@ -108,7 +118,7 @@ public class ModelRatings {
             Map<String, Double> findings = result.failed() ? Map.of() : IngestGate.findings(rating.scores());
             boolean vetted = !result.failed() && findings.isEmpty();
             return new RatingOutcome(subject.repoId(), rating, result.reasons(), result.failedMetrics(), vetted,
-                    policy.wireName(), findings, trigger);
+                    policy.wireName(), findings, trigger, subject.links(), null);
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.Executor;
 
 /**
  * What one rating is about: the model's stored content (card, config, the hub's metadata, the file listing),
- * read once, and the evidence about the datasets and code the card names, fetched on first use through the
- * {@link EvidenceSource} and shared by all metrics of this rating. Closing it deletes the clone, if any.
+ * read once, and the evidence about the datasets and code the card names (and the registered datasets its prose
+ * mentions), fetched on first use through the {@link EvidenceSource} and shared by all metrics of this rating. Closing it deletes the clone, if any.
  */
 final class RatingSubject implements AutoCloseable {
 
@@ -33,6 +33,7 @@ final class RatingSubject implements AutoCloseable {
     private final JsonNode config;
     private final List<String> datasetIds;
     private final List<String> repositoryNames;
+    private final List<String> mentions;
     private final EvidenceSource evidence;
     private final Memo<List<DatasetEvidence>> datasets;
     private final Memo<List<RepositoryEvidence>> repositories;
@@ -52,7 +53,12 @@ final class RatingSubject implements AutoCloseable {
         this.config = parse(this.documents.configJson());
         this.datasetIds = CardLinks.datasets(card);
         this.repositoryNames = CardLinks.repositories(card, repoId());
-        this.datasets = new Memo<>(() -> datasetIds.stream().map(evidence::dataset).toList());
+        this.mentions = CardLinks.mentions(card, datasetIds);
+        this.datasets = new Memo<>(() -> {
+            List<DatasetEvidence> found = new ArrayList<>(datasetIds.stream().map(evidence::dataset).toList());
+            mentions.forEach(mention -> evidence.mentionedDataset(mention).ifPresent(found::add));
+            return List.copyOf(found);
+        });
         this.repositories = new Memo<>(() -> repositoryNames.stream().map(evidence::repository).toList());
         this.clone = new Memo<>(() -> primaryRepository()
                 .map(evidence::clone)
@@ -157,6 +163,16 @@ final class RatingSubject implements AutoCloseable {
 
     List<String> repositoryNames() {
         return repositoryNames;
+    }
+
+    /** Dataset names the card's prose mentions, beyond those it declares or links (used only if registered here). */
+    List<String> mentions() {
+        return mentions;
+    }
+
+    /** The datasets and code the rating looked up, with where each was found. */
+    List<io.modelregistry.api.rating.RatingLink> links() {
+        return evidence.links();
     }
 
     List<DatasetEvidence> datasets() {

@@ -136,10 +136,14 @@ class RatingAdvisoryTest extends InProcessRegistryTest {
         String childId = json(child).at("/metadata/id").asText();
         assertThat(json(client.get("/artifact/model/" + childId + "/rate")).get("tree_score").asDouble()).isEqualTo(0.5);
 
-        // its parent arrives later; asking for a new rating picks up the parent's net score
+        // its parent arrives later: the child is rated again by itself (its card names the parent), and picks up the
+        // parent's net score; asking for a new rating gives the same
         HttpExchange parent = client.post("/artifact/model", ingestBody("https://huggingface.co/microsoft/resnet-50"));
-        double parentNet = json(client.get("/artifact/model/" + json(parent).at("/metadata/id").asText() + "/rate"))
-                .get("net_score").asDouble();
+        String parentId = json(parent).at("/metadata/id").asText();
+        double parentNet = json(client.get("/artifact/model/" + parentId + "/rate")).get("net_score").asDouble();
+        JsonNode linked = awaitTrigger(childId, "LINKED_ARTIFACT");
+        assertThat(linked.path("triggered_by").asText()).contains("model " + parentId);
+        assertThat(linked.at("/rating/tree_score").asDouble()).isEqualTo(parentNet);
         HttpExchange rerated = extensions.post("/artifact/model/" + childId + "/rate", null);
         assertThat(rerated.status()).isEqualTo(200);
         assertThat(json(rerated).get("tree_score").asDouble()).isEqualTo(parentNet);
@@ -154,7 +158,8 @@ class RatingAdvisoryTest extends InProcessRegistryTest {
         List<String> triggers = new ArrayList<>();
         json(extensions.get("/artifact/model/" + childId + "/rate/history")).forEach(e -> triggers.add(
                 e.get("trigger").asText() + "@" + e.get("version").asText()));
-        assertThat(triggers).containsExactly("INGEST@1.0.0", "INGEST@1.1.0", "REQUEST@1.1.0", "UPDATE@1.1.0");
+        assertThat(triggers).containsExactly("INGEST@1.0.0", "INGEST@1.1.0", "LINKED_ARTIFACT@1.1.0", "REQUEST@1.1.0",
+                "UPDATE@1.1.0");
         List<String> audit = new ArrayList<>();
         json(client.get("/artifact/model/" + childId + "/audit")).forEach(e -> audit.add(e.get("action").asText()));
         // the ingest registered version 1.0.0 and added 1.1.0 (an UPDATE of the artifact), in one decision
@@ -167,5 +172,24 @@ class RatingAdvisoryTest extends InProcessRegistryTest {
         assertThat(client.delete("/artifacts/model/" + childId).status()).isEqualTo(200);
         assertThat(client.get("/artifact/model/" + childId + "/rate").status()).isEqualTo(404);
         assertThat(CONTRACT.violations()).isEmpty();
+    }
+
+    /** The latest rating of {@code model} once it has {@code trigger} (a linked re-rating runs after the answer). */
+    private JsonNode awaitTrigger(String model, String trigger) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode history = json(extensions.get("/artifact/model/" + model + "/rate/history"));
+            JsonNode latest = history.get(history.size() - 1);
+            if (trigger.equals(latest.path("trigger").asText())) {
+                return latest;
+            }
+            assertThat(System.nanoTime()).as("no " + trigger + " rating of " + model + ": " + latest).isLessThan(until);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

@@ -1,7 +1,12 @@
 package io.modelregistry.command.rating;
 
 import io.modelregistry.api.consistency.ReadModelBarrier;
+import io.modelregistry.api.artifact.ArtifactDocumentStore;
+import io.modelregistry.api.lineage.RegisteredLinks;
 import io.modelregistry.api.rating.RatedModels;
+import io.modelregistry.command.artifact.ArtifactClaims;
+import io.modelregistry.rating.RegistryLinks;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.modelregistry.command.ingest.HubProperties;
 import io.modelregistry.hub.HubLookup;
 import io.modelregistry.rating.DemoCodeRunner;
@@ -30,6 +35,9 @@ import org.springframework.context.annotation.Configuration;
  * Two pools serve every rating: metrics compute on {@code rating-metric-N} threads, shared evidence (hub and
  * GitHub look-ups, clones) is fetched on {@code rating-io-N} threads, so a metric never holds a thread while it
  * waits for a fetch. A {@link DemoCodeRunner} bean, if a deployment defines one, replaces the static default.
+ * Where the lineage read model runs in the same process ({@link RegisteredLinks}), a model's datasets and code are
+ * looked up in the registry before the hubs, and {@link LinkedRerating} rates a model again when one it links to
+ * is registered after it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({RatingProperties.class, HubProperties.class})
@@ -65,13 +73,26 @@ class RatingConfiguration {
     @Bean
     ModelRatings modelRatings(RatingSettings settings, GatePolicy policy, HubLookup hub,
                               HubProperties hubs, ObjectProvider<RatedModels> rated,
+                              ObjectProvider<RegisteredLinks> registered, ModelContents contents,
+                              ArtifactDocumentStore documents,
                               ObjectProvider<DemoCodeRunner> runners, RatingActivity activity,
                               ExecutorService ratingExecutor, ExecutorService ratingIoExecutor, EventGateway events,
                               ReadModelBarrier readModels, Clock clock) {
+        RegistryLinks registry = new RegistryLinkLookup(registered.getIfAvailable(RegisteredLinks::none), contents,
+                documents);
         return ModelRatings.create(settings, policy, hub, GitServer.of(hubs.githubServerUrl(), hubs.githubToken()),
-                rated.getIfAvailable(() -> (key, limit) -> List.of()),
+                rated.getIfAvailable(() -> (key, limit) -> List.of()), registry,
                 runners.getIfAvailable(DemoCodeRunner::staticCheck), activity, ratingExecutor, ratingIoExecutor,
                 new PublishedRefusals(events, readModels), clock);
+    }
+
+    /** Re-rates the models that link to an artifact registered after them (only where the lineage read model is). */
+    @Bean(destroyMethod = "close")
+    LinkedRerating linkedRerating(EventStore eventStore, ObjectProvider<RegisteredLinks> links, ArtifactClaims claims,
+                                  ModelContents contents, ArtifactDocumentStore documents, ModelRatings ratings,
+                                  CommandGateway commands, ReadModelBarrier readModels) {
+        return new LinkedRerating(links.getIfAvailable() == null ? null : eventStore, links.getIfAvailable(
+                RegisteredLinks::none), claims, contents, documents, ratings, commands, readModels);
     }
 
     @Bean

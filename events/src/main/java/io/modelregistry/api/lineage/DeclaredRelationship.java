@@ -9,7 +9,9 @@ package io.modelregistry.api.lineage;
  * @param relationship the target's role for this model: {@code base_model}, {@code fine_tuned_from},
  *                     {@code adapter_of}, {@code merged_from}, {@code quantized_from}, {@code distilled_from},
  *                     {@code trained_on}, {@code code_repository}
- * @param source       where it was found: {@code model_card} (YAML metadata), {@code config_json}, {@code readme_text}
+ * @param source       where it was found: {@code model_card} (YAML metadata), {@code config_json}, {@code readme_text},
+ *                     or {@code readme_mention}: a name in the card's prose ("trained on ImageNet"), stored compact
+ *                     ({@link TargetKeys#compactOf}), which links only when a registered artifact carries that name
  * @param evidence     which field or line, e.g. {@code config.json _name_or_path} or {@code README.md line 30}
  */
 public record DeclaredRelationship(String target, String targetKind, String relationship, String source,
@@ -22,4 +24,5 @@ public record DeclaredRelationship(String target, String targetKind, String rela
     public static final String SOURCE_MODEL_CARD = "model_card";
     public static final String SOURCE_CONFIG_JSON = "config_json";
     public static final String SOURCE_README_TEXT = "readme_text";
+    public static final String SOURCE_README_MENTION = "readme_mention";
 }

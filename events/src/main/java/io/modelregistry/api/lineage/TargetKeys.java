@@ -15,6 +15,18 @@ public record TargetKeys(String key, String flat, String last) {
         return new TargetKeys(key, key.replace('/', '-'), slash < 0 ? key : key.substring(slash + 1));
     }
 
+    /**
+     * The key without case and separators ({@code fair_face}, {@code Fair-Face} and {@code FairFace} all give
+     * {@code fairface}; an owner keeps its slash): how a name a card writes loosely is matched to a registered one.
+     */
+    public String compact() {
+        return compactOf(key);
+    }
+
+    public static String compactOf(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT).replaceAll("[-_.\\s]+", "");
+    }
+
     public boolean hasOwner() {
         return key.indexOf('/') >= 0;
     }

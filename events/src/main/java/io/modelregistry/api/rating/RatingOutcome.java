@@ -14,12 +14,25 @@ import java.util.Map;
  * @param vetted        whether the rating passes the ingest gate (every non-latency metric at least 0.5)
  * @param gatePolicy    the gate policy in force when rated: {@code enforce} or {@code advisory}
  * @param gateFindings  the metrics below the gate's threshold, with their values (empty when vetted)
+ * @param links         the datasets and code the rating used and where each was found (registry or hub); empty in
+ *                      ratings recorded before links were recorded
+ * @param triggeredBy   for {@link RatingTrigger#LINKED_ARTIFACT}: the artifact whose registration caused the rating
+ *                      ({@code dataset 1234 (imagenet-1k)}); null otherwise
  */
 public record RatingOutcome(String repoId, ModelRating rating, Map<String, String> reasons, List<String> failedMetrics,
                             boolean vetted, String gatePolicy, Map<String, Double> gateFindings,
-                            RatingTrigger trigger) {
+                            RatingTrigger trigger, List<RatingLink> links, String triggeredBy) {
+
+    /** Links bounded like the card links a rating follows (at most 4 datasets, 3 repositories, 8 mentions). */
+    public static final int MAX_LINKS = 16;
+
+    public RatingOutcome(String repoId, ModelRating rating, Map<String, String> reasons, List<String> failedMetrics,
+                         boolean vetted, String gatePolicy, Map<String, Double> gateFindings, RatingTrigger trigger) {
+        this(repoId, rating, reasons, failedMetrics, vetted, gatePolicy, gateFindings, trigger, List.of(), null);
+    }
 
     public RatingOutcome {
+        links = links == null ? List.of() : List.copyOf(links.subList(0, Math.min(links.size(), MAX_LINKS)));
         reasons = ordered(reasons);
         failedMetrics = failedMetrics == null ? List.of() : List.copyOf(failedMetrics);
         gateFindings = ordered(gateFindings);
@@ -35,6 +48,18 @@ public record RatingOutcome(String repoId, ModelRating rating, Map<String, Strin
     }
 
     public RatingOutcome withTrigger(RatingTrigger newTrigger) {
-        return new RatingOutcome(repoId, rating, reasons, failedMetrics, vetted, gatePolicy, gateFindings, newTrigger);
+        return new RatingOutcome(repoId, rating, reasons, failedMetrics, vetted, gatePolicy, gateFindings, newTrigger,
+                links, triggeredBy);
+    }
+
+    /** The same rating, triggered by {@code artifact}'s registration. */
+    public RatingOutcome triggeredBy(String artifact) {
+        return new RatingOutcome(repoId, rating, reasons, failedMetrics, vetted, gatePolicy, gateFindings,
+                RatingTrigger.LINKED_ARTIFACT, links, artifact);
+    }
+
+    public RatingOutcome withLinks(List<RatingLink> newLinks) {
+        return new RatingOutcome(repoId, rating, reasons, failedMetrics, vetted, gatePolicy, gateFindings, trigger,
+                newLinks, triggeredBy);
     }
 }

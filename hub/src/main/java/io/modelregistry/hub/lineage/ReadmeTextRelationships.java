@@ -5,22 +5,27 @@ import static io.modelregistry.api.lineage.DeclaredRelationship.DATASET;
 import static io.modelregistry.api.lineage.DeclaredRelationship.MODEL;
 import static io.modelregistry.api.lineage.DeclaredRelationship.SOURCE_README_TEXT;
 
+import io.modelregistry.api.lineage.DeclaredRelationship;
+import io.modelregistry.api.lineage.TargetKeys;
+import io.modelregistry.hub.CardMentions;
 import io.modelregistry.hub.FrontMatter;
 import io.modelregistry.hub.MarkdownOutline;
 import io.modelregistry.hub.RepoIds;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Relationships stated in a card's prose, for cards that predate the {@code base_model} key: a derivation
  * sentence ("a fine-tuned version of [bert-base-uncased](https://huggingface.co/bert-base-uncased)",
- * "a distilled version of the [BERT base model](…)"), hub dataset links in training context, and GitHub
- * repository links. Fenced code blocks are skipped (their URLs are usage examples, not provenance); which lines
+ * "a distilled version of the [BERT base model](…)"), hub dataset links in training context, GitHub
+ * repository links, and dataset names the prose mentions ("trained on ImageNet", see {@link CardMentions}). Fenced code blocks are skipped (their URLs are usage examples, not provenance); which lines
  * are code and which are headings is read with CommonMark (hub's {@link MarkdownOutline}).
  */
 final class ReadmeTextRelationships {
@@ -60,6 +65,7 @@ final class ReadmeTextRelationships {
         Map<Integer, String> headingAt = new HashMap<>();
         outline.headings().forEach(heading -> headingAt.put(heading.firstLine(), heading.title()));
         String heading = "";
+        Set<String> mentions = new LinkedHashSet<>();
         for (int i = first; i < last; i++) {
             String line = lines[i];
             if (code[i - first] || line.length() > MAX_LINE_CHARS) {
@@ -70,7 +76,16 @@ final class ReadmeTextRelationships {
             derivations(line, where, out);
             datasetLinks(line, heading, where, out);
             githubLinks(line, where, out);
+            mentions(line, where, mentions, out);
         }
+    }
+
+    /** Dataset names in prose ({@link CardMentions}), stored compact; they link only to what is registered here. */
+    private static void mentions(String line, String where, Set<String> mentions, RelationshipCollector out) {
+        int before = mentions.size();
+        CardMentions.inLine(line, mentions);
+        mentions.stream().skip(before).forEach(name -> out.add(TargetKeys.compactOf(name), DATASET,
+                CardRelationships.TRAINED_ON, DeclaredRelationship.SOURCE_README_MENTION, where + name));
     }
 
     private static void derivations(String line, String where, RelationshipCollector out) {

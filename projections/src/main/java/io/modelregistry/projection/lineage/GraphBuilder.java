@@ -9,12 +9,13 @@ import java.util.Map;
 
 /**
  * Accumulates one lineage graph under the node and edge bounds: nodes once each, edges once per (from, to)
- * keeping the most trusted declaration (card metadata over config.json over README prose).
+ * keeping the most trusted declaration (card metadata over config.json over README prose over a prose mention).
  */
 final class GraphBuilder {
 
     private static final List<String> SOURCE_RANK = List.of(DeclaredRelationship.SOURCE_MODEL_CARD,
-            DeclaredRelationship.SOURCE_CONFIG_JSON, DeclaredRelationship.SOURCE_README_TEXT);
+            DeclaredRelationship.SOURCE_CONFIG_JSON, DeclaredRelationship.SOURCE_README_TEXT,
+            DeclaredRelationship.SOURCE_README_MENTION);
     private static final int MAX_EVIDENCE_PER_NODE = 64;
 
     private final int maxNodes;

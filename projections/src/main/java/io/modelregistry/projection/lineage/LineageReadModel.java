@@ -1,5 +1,6 @@
 package io.modelregistry.projection.lineage;
 
+import io.modelregistry.api.lineage.DeclaredRelationship;
 import io.modelregistry.api.lineage.LineageArtifact;
 import io.modelregistry.api.lineage.LineageStore;
 import io.modelregistry.api.lineage.LineageStore.OwnedRelationship;
@@ -35,11 +36,19 @@ public class LineageReadModel {
         return store.artifact(id);
     }
 
-    /** What {@code id} declared, in declaration order, each resolved to the artifacts it names now. */
+    /**
+     * What {@code id} declared, in declaration order, each resolved to the artifacts it names now. A name the card's
+     * prose merely mentions is left out unless it names a registered artifact (it may be an English word).
+     */
     public List<ResolvedRelationship> declaredBy(String id) {
         return store.declaredBy(id).stream()
                 .map(declared -> new ResolvedRelationship(id, declared, resolver.resolve(id, declared)))
+                .filter(resolved -> !resolved.targetIds().isEmpty() || !isMention(resolved.declared()))
                 .toList();
+    }
+
+    static boolean isMention(DeclaredRelationship declared) {
+        return DeclaredRelationship.SOURCE_README_MENTION.equals(declared.source());
     }
 
     /** Declarations by other artifacts whose target resolves to {@code id}: its children, datasets' users, … */
@@ -49,7 +58,8 @@ public class LineageReadModel {
             return List.of();
         }
         String nameKey = TargetKeys.of(target.get().name()).key();
-        Set<String> targetKeys = new HashSet<>(Set.of(nameKey));
+        // a mention is stored compact, so a registered "FairFace" finds "trained on the `fair_face` dataset"
+        Set<String> targetKeys = new HashSet<>(List.of(nameKey, TargetKeys.compactOf(nameKey)));
         if (target.get().repoId() != null) {
             targetKeys.add(TargetKeys.of(target.get().repoId()).key());
             targetKeys.add(TargetKeys.lastSegment(target.get().repoId()));

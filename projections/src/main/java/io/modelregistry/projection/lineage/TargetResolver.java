@@ -21,7 +21,9 @@ import java.util.Set;
  *   <li>the artifact's name equals the target, or for code the target with its slash flattened
  *       ({@code google-research-bert});</li>
  *   <li>the artifact's name equals the target's last segment ({@code bert-base-uncased}), or a target without an
- *       owner (a legacy hub id) equals the last segment of the artifact's repo id.</li>
+ *       owner (a legacy hub id) equals the last segment of the artifact's repo id;</li>
+ *   <li>the artifact's name, without case and separators, equals the target's last segment so written
+ *       ({@code FairFace} for {@code fair_face}; a name mentioned in a card's prose is stored that way).</li>
  * </ol>
  * Only artifacts of the target's kind match (a GitHub repository registered as a dataset also counts as code),
  * and never the declaring artifact itself.
@@ -47,10 +49,19 @@ class TargetResolver {
     }
 
     List<String> resolve(String fromId, DeclaredRelationship declared) {
+        return resolveWithTier(fromId, declared).ids();
+    }
+
+    /** The matches and the tier they matched at (0 with no match). */
+    record Resolution(List<String> ids, int tier) {
+    }
+
+    Resolution resolveWithTier(String fromId, DeclaredRelationship declared) {
         TargetKeys target = TargetKeys.of(declared.target());
         // the repo id's last segment only matches a legacy (owner-less) target
         Set<String> repoLasts = target.hasOwner() ? Set.of() : Set.of(target.key());
-        Set<String> nameKeys = new HashSet<>(List.of(target.key(), target.flat(), target.last()));
+        Set<String> nameKeys = new HashSet<>(List.of(target.key(), target.flat(), target.last(),
+                TargetKeys.compactOf(target.last())));
         List<Candidate> candidates = store.artifactsMatching(fromId,
                         new LineageStore.ArtifactKeys(Set.of(target.key()), nameKeys, repoLasts), MAX_CANDIDATES)
                 .stream().map(Candidate::of).toList();
@@ -61,11 +72,11 @@ class TargetResolver {
             }
         }
         int best = matching.stream().mapToInt(c -> tier(target, declared.targetKind(), c)).min().orElse(0);
-        return matching.stream().filter(c -> tier(target, declared.targetKind(), c) == best)
-                .sorted(Comparator.comparing(Candidate::id)).limit(MAX_MATCHES).map(Candidate::id).toList();
+        return new Resolution(matching.stream().filter(c -> tier(target, declared.targetKind(), c) == best)
+                .sorted(Comparator.comparing(Candidate::id)).limit(MAX_MATCHES).map(Candidate::id).toList(), best);
     }
 
-    /** 1, 2 or 3 as documented above; 0 when the candidate does not match at all. */
+    /** 1 to 4 as documented above; 0 when the candidate does not match at all. */
     private static int tier(TargetKeys target, String kind, Candidate c) {
         if (target.key().equals(c.repoKey())) {
             return 1;
@@ -76,6 +87,9 @@ class TargetResolver {
         }
         if (target.last().equals(c.nameKey()) || !target.hasOwner() && target.key().equals(c.repoLast())) {
             return 3;
+        }
+        if (c.nameKey() != null && TargetKeys.compactOf(c.nameKey()).equals(TargetKeys.compactOf(target.last()))) {
+            return 4;
         }
         return 0;
     }

@@ -141,7 +141,23 @@ class RatingReadController {
         entry.put("gate_policy", stored.outcome().gatePolicy());
         entry.put("rating", ContractRating.of(stored.outcome()));
         entry.put("reasons", stored.outcome().reasons());
+        if (stored.outcome().triggeredBy() != null) {
+            entry.put("triggered_by", stored.outcome().triggeredBy());
+        }
+        entry.put("links", stored.outcome().links().stream().map(RatingReadController::link).toList());
         return entry;
+    }
+
+    private static Map<String, Object> link(io.modelregistry.api.rating.RatingLink link) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", link.kind());
+        out.put("target", link.target());
+        if (link.artifactId() != null) {
+            out.put("artifact_id", link.artifactId());
+        }
+        out.put("via", link.via());
+        out.put("reachable", link.reachable());
+        return out;
     }
 
     private static Map<String, Object> refusal(IngestRefusal refusal) {
