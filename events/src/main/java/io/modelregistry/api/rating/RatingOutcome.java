@@ -14,15 +14,29 @@ import java.util.Map;
  * @param vetted        whether the rating passes the ingest gate (every non-latency metric at least 0.5)
  * @param gatePolicy    the gate policy in force when rated: {@code enforce} or {@code advisory}
  * @param gateFindings  the metrics below the gate's threshold, with their values (empty when vetted)
+ * @param evidence      per computed metric (net_score included), {@link MetricEvidence#wireName()}: whether its
+ *                      value was measured, partly measured or had no evidence; empty for ratings recorded before
+ *                      it was (a failed metric has no entry)
  */
 public record RatingOutcome(String repoId, ModelRating rating, Map<String, String> reasons, List<String> failedMetrics,
                             boolean vetted, String gatePolicy, Map<String, Double> gateFindings,
-                            RatingTrigger trigger) {
+                            RatingTrigger trigger, Map<String, String> evidence) {
 
     public RatingOutcome {
         reasons = ordered(reasons);
+        evidence = ordered(evidence);
         failedMetrics = failedMetrics == null ? List.of() : List.copyOf(failedMetrics);
         gateFindings = ordered(gateFindings);
+    }
+
+    public RatingOutcome(String repoId, ModelRating rating, Map<String, String> reasons, List<String> failedMetrics,
+                         boolean vetted, String gatePolicy, Map<String, Double> gateFindings, RatingTrigger trigger) {
+        this(repoId, rating, reasons, failedMetrics, vetted, gatePolicy, gateFindings, trigger, Map.of());
+    }
+
+    /** The metric's recorded evidence; empty when the metric failed or the rating predates the record. */
+    public java.util.Optional<MetricEvidence> evidenceOf(RatingMetric metric) {
+        return java.util.Optional.ofNullable(evidence.get(metric.wireName())).flatMap(MetricEvidence::fromWire);
     }
 
     /** Immutable, in the given order (metric order), so messages and JSON read the same every time. */
@@ -35,6 +49,7 @@ public record RatingOutcome(String repoId, ModelRating rating, Map<String, Strin
     }
 
     public RatingOutcome withTrigger(RatingTrigger newTrigger) {
-        return new RatingOutcome(repoId, rating, reasons, failedMetrics, vetted, gatePolicy, gateFindings, newTrigger);
+        return new RatingOutcome(repoId, rating, reasons, failedMetrics, vetted, gatePolicy, gateFindings, newTrigger,
+                evidence);
     }
 }
