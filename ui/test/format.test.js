@@ -25,8 +25,8 @@ describe('words for people', () => {
 
   it('turns the gate refusal message into words', () => {
     expect(refusalInWords('below 0.5 on license=0.00, bus_factor=0.25')).toBe('below 0.5 on licence clarity and permissiveness 0\u00a0%, bus factor 25\u00a0%');
-    const message = "Model not registered: it fails the ingest gate (policy 'enforce': every non-latency metric must be at least 0.5;"
-      + ' reviewedness -1 is not applicable, size_score counts by its best device). Failing metrics: license=0.00, ramp_up_time=0.20.';
+    const message = "Model not registered: it fails the ingest gate (policy 'enforce': every non-latency metric with evidence must be at least 0.5;"
+      + ' one without evidence, reviewedness -1 among them, is not applicable, size_score counts by its best device). Failing metrics: license=0.00, ramp_up_time=0.20.';
     expect(gateRefusal(message)).toBe('Below 50 % on licence clarity and permissiveness 0\u00a0%, ease of getting started 20\u00a0%.');
   });
 });

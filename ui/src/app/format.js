@@ -55,7 +55,7 @@ export function vettingSentence(vetting) {
   const failed = vetting.failed_metrics || [];
   const below = Object.entries(vetting.below_threshold || {});
   if (vetting.vetted) {
-    return 'Vetted: every metric is at least 50 %, so the ingest gate let it in.';
+    return 'Vetted: every metric with evidence is at least 50 %, so the ingest gate let it in.';
   }
   const parts = [];
   if (below.length) {

@@ -2,12 +2,13 @@
 // downloads in a side panel, then trust, lineage, cost, the licence check, actions and the audit trail.
 import { api, currentUser, download, messageOf, paths, ingestTimeout } from '../api.js';
 import { announce, clear, h } from '../dom.js';
-import { bytes, count, DEVICES, listJoin, megabytes, metricName, METRICS, percent, scoreBar, timeEl, TYPES, vettingSentence } from '../format.js';
+import { bytes, count, DEVICES, listJoin, megabytes, metricName, percent, scoreBar, timeEl, TYPES, vettingSentence } from '../format.js';
 import { drawLineage } from '../lineage.js';
 import { renderMarkdown } from '../markdown.js';
 import { build } from '../router.js';
 import { forget } from '../search-model.js';
 import { showProgress, uploadZip } from '../upload.js';
+import { EVIDENCE, netScoreNote, reasonRows } from '../rating-model.js';
 import { refusalForThisPage } from '../weights-model.js';
 import { historyTable } from './history.js';
 import { sensitivitySection } from './sensitive.js';
@@ -316,21 +317,22 @@ function trustSection(id, vettedBadge, facts) {
   const body = h('div', {}, h('p', { class: 'muted' }, 'Loading the rating…'));
   const el = section('Trust rating', 'trust-title', body);
   const reload = async () => {
-    const [rating, vetting, history] = await Promise.all([
-      api('GET', paths.model(id, 'rate')), api('GET', paths.model(id, 'vetting')), api('GET', paths.model(id, 'rate/history'))]);
-    renderTrust(body, id, rating, vetting, history, vettedBadge, facts);
+    const [rating, vetting, history, reasons] = await Promise.all([
+      api('GET', paths.model(id, 'rate')), api('GET', paths.model(id, 'vetting')), api('GET', paths.model(id, 'rate/history')),
+      api('GET', paths.model(id, 'rate/reasons'))]);
+    renderTrust(body, id, rating, vetting, history, reasons, vettedBadge, facts);
   };
   reload();
   return { el, reload };
 }
 
-function renderTrust(body, id, rating, vetting, history, vettedBadge, facts) {
+function renderTrust(body, id, rating, vetting, history, reasons, vettedBadge, facts) {
   clear(body);
   const v = vetting.status === 200 ? vetting.json : null;
   clear(vettedBadge);
   if (v) vettedBadge.append(h('span', { class: 'badge ' + (v.vetted ? 'badge-ok' : 'badge-warn') }, v.vetted ? 'vetted' : 'not vetted'));
   const latest = history.status === 200 && Array.isArray(history.json) && history.json.length ? history.json[history.json.length - 1] : null;
-  const reasons = latest ? latest.reasons || {} : {};
+  const explained = reasons.status === 200 ? reasons.json : null;
   const r = rating.status === 200 ? rating.json : (latest ? latest.rating : null);
   if (r) facts.setTask(r.category);
   body.append(h('p', { class: 'verdict ' + (v && v.vetted ? 'verdict-ok' : 'verdict-warn') }, vettingSentence(v)));
@@ -338,17 +340,23 @@ function renderTrust(body, id, rating, vetting, history, vettedBadge, facts) {
   if (!r) { body.append(h('p', {}, messageOf(rating, 'No rating'))); return; }
   body.append(h('div', { class: 'net' }, h('span', { class: 'net-label' }, 'Net score'), scoreBar(r.net_score, 'Net score'),
     latest ? h('span', { class: 'muted small' }, ' rated ', timeEl(latest.rated_at), ' (' + latest.trigger.toLowerCase() + ' by ' + latest.rated_by + ')') : null));
-  const rows = Object.keys(METRICS).filter((k) => k !== 'net_score' && k in r).map((k) => {
-    const value = r[k];
-    const cell = typeof value === 'object'
-      ? h('ul', { class: 'devices' }, Object.entries(value).map(([d, s]) => h('li', {}, h('span', { class: 'device' }, DEVICES[d] || d), scoreBar(s, DEVICES[d] || d))))
-      : scoreBar(value, metricName(k));
-    return h('tr', {}, h('th', { scope: 'row' }, metricName(k)), h('td', {}, cell), h('td', { class: 'reason' }, reasons[k] || ''));
+  const note = netScoreNote(explained);
+  if (note) body.append(h('p', { class: 'help net-note' }, 'Net score: ' + note + '.'));
+  const rows = reasonRows(explained).filter((row) => row.key in r).map((row) => {
+    const cell = typeof row.value === 'object'
+      ? h('ul', { class: 'devices' }, Object.entries(row.value).map(([d, s]) => h('li', {}, h('span', { class: 'device' }, DEVICES[d] || d), scoreBar(s, DEVICES[d] || d))))
+      : row.unknown ? h('span', { class: 'score-unknown' }, 'unknown', h('span', { class: 'muted small' }, ' (reported as ' + percent(row.value) + ')'))
+        : scoreBar(row.value, row.name);
+    const evidence = h('span', { class: 'badge ' + EVIDENCE[row.evidence].badge, title: EVIDENCE[row.evidence].help }, row.evidenceLabel);
+    return h('tr', { 'data-metric': row.key }, h('th', { scope: 'row' }, row.name), h('td', {}, cell),
+      h('td', {}, evidence, row.counted ? '' : h('span', { class: 'muted small' }, ' not in net score')), h('td', { class: 'reason' }, row.reason));
   });
-  body.append(h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Metrics' }, h('table', { class: 'data-table metrics' },
-    h('caption', { class: 'visually-hidden' }, 'Rating metrics from 0 % (worst) to 100 % (best), with the reason for each'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Metric'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'Why'))),
+  if (!rows.length) body.append(h('p', {}, messageOf(reasons, 'The reasons of this rating are unavailable')));
+  else body.append(h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Metrics' }, h('table', { class: 'data-table metrics' },
+    h('caption', { class: 'visually-hidden' }, 'Rating metrics from 0 % (worst) to 100 % (best), whether each was measured or unknown, with the reason for each'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Metric'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'Evidence'), h('th', { scope: 'col' }, 'Why'))),
     h('tbody', {}, rows))));
+  body.append(h('p', { class: 'help' }, 'Unknown: nothing this metric judges was available (not linked, not reachable, no card), so its value says nothing about the model and is left out of the net score and the ingest gate.'));
   if (history.status === 200 && history.json.length > 1) {
     body.append(h('details', {}, h('summary', {}, 'Rating history (' + history.json.length + ')'),
       h('ol', { class: 'history' }, history.json.slice().reverse().map((e) => h('li', {}, timeEl(e.rated_at), ': net score ' + percent(e.rating.net_score)

@@ -175,24 +175,37 @@ class FixtureRatingsTest {
         }
     }
 
+    /** A value with its evidence: "0.00?" had no evidence, "0.87~" was partly measured. */
+    private static String cell(RatingResult r, RatingMetric metric) {
+        MetricValue value = r.values().get(metric);
+        String mark = value == null ? "" : switch (value.evidence()) {
+            case MEASURED -> "";
+            case PARTIAL -> "~";
+            case NONE -> "?";
+        };
+        return String.format(Locale.ROOT, "%.2f", r.value(metric)) + mark;
+    }
+
     private static void printTable() {
         List<String> lines = new ArrayList<>();
         lines.add("| model | net | ramp_up | bus | perf | license | size (pi / nano / pc / aws) | data+code | data_q"
-                + " | code_q | repro | reviewed | tree | category | ingest+rate s | slowest metric |");
-        lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + " | code_q | repro | reviewed | tree | gate (enforce) | category | ingest+rate s | slowest metric |");
+        lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         RESULTS.forEach((model, r) -> {
             SizeScores s = r.values().get(RatingMetric.SIZE_SCORE).sizes();
             var slowest = r.latencySeconds().entrySet().stream().filter(e -> e.getKey() != RatingMetric.NET_SCORE)
                     .max(Map.Entry.comparingByValue()).orElseThrow();
-            lines.add(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f / %.2f / %.2f / %.2f"
-                            + " | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %.3f | %s %.3f s |", model,
-                    r.value(RatingMetric.NET_SCORE), r.value(RatingMetric.RAMP_UP_TIME), r.value(RatingMetric.BUS_FACTOR),
-                    r.value(RatingMetric.PERFORMANCE_CLAIMS), r.value(RatingMetric.LICENSE), s.raspberryPi(),
-                    s.jetsonNano(), s.desktopPc(), s.awsServer(), r.value(RatingMetric.DATASET_AND_CODE_SCORE),
-                    r.value(RatingMetric.DATASET_QUALITY), r.value(RatingMetric.CODE_QUALITY),
-                    r.value(RatingMetric.REPRODUCIBILITY), r.value(RatingMetric.REVIEWEDNESS),
-                    r.value(RatingMetric.TREE_SCORE), r.category(), INGEST_AND_RATE_SECONDS.get(model),
-                    slowest.getKey().wireName(), slowest.getValue()));
+            var gate = IngestGate.findings(r.toModelRating().scores(), r.evidence());
+            String sizeMark = cell(r, RatingMetric.SIZE_SCORE).replaceAll("[0-9.]", "");
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f / %.2f / %.2f / %.2f%s"
+                            + " | %s | %s | %s | %s | %s | %s | %s | %s | %.3f | %s %.3f s |", model,
+                    cell(r, RatingMetric.NET_SCORE), cell(r, RatingMetric.RAMP_UP_TIME), cell(r, RatingMetric.BUS_FACTOR),
+                    cell(r, RatingMetric.PERFORMANCE_CLAIMS), cell(r, RatingMetric.LICENSE), s.raspberryPi(),
+                    s.jetsonNano(), s.desktopPc(), s.awsServer(), sizeMark, cell(r, RatingMetric.DATASET_AND_CODE_SCORE),
+                    cell(r, RatingMetric.DATASET_QUALITY), cell(r, RatingMetric.CODE_QUALITY),
+                    cell(r, RatingMetric.REPRODUCIBILITY), cell(r, RatingMetric.REVIEWEDNESS),
+                    cell(r, RatingMetric.TREE_SCORE), gate.isEmpty() ? "passes" : String.join(", ", gate.keySet()),
+                    r.category(), INGEST_AND_RATE_SECONDS.get(model), slowest.getKey().wireName(), slowest.getValue()));
         });
         lines.add("");
         lines.add("Reasons:");

@@ -20,7 +20,7 @@ import java.util.Set;
  * shares, so a code repository with thousands of commits does not drown the few people who publish the weights;
  * people are counted in each history by that service's name for them, so one person in both counts twice.
  * When neither is known only the uploader is known (people 1, effective 1), and the reason says why each is
- * missing.
+ * missing; such a value is partly measured (downloads and likes are always known, so never without evidence).
  */
 final class BusFactor implements Metric {
 
@@ -65,15 +65,19 @@ final class BusFactor implements Metric {
         String modelSource = history.known()
                 ? model.size() + " in the model repository's " + history.commits() + " commits"
                 : "model repository history unknown: " + history.problem();
+        // downloads and likes are always known; the people are known when every history that exists was read
+        boolean codeKnown = repository.isPresent() || subject.repositoryNames().isEmpty();
+        boolean complete = codeKnown && history.known();
         long people = Math.max(1, code.size() + model.size());
         double effective = effectiveOfShares(shares(code, model));
         double community = 0.7 * Scores.logScale(subject.downloads(), 10_000_000) + 0.3 * Scores.logScale(subject.likes(), 1_000);
         double score = 0.35 * Math.min(1, people / 3.0) + 0.15 * Scores.clamp((effective - 1) / 2)
                 + 0.20 * (organisation ? 1 : 0) + 0.30 * community;
-        return MetricValue.of(score, people + " contributor(s) (" + (code.isEmpty() ? codeSource
+        String why = people + " contributor(s) (" + (code.isEmpty() ? codeSource
                 : code.size() + " from " + codeSource) + "; " + modelSource + "), effective "
                 + Scores.two(effective) + (organisation ? ", an organisation's repository" : "")
-                + ", " + subject.downloads() + " downloads, " + subject.likes() + " likes");
+                + ", " + subject.downloads() + " downloads, " + subject.likes() + " likes";
+        return complete ? MetricValue.of(score, why) : MetricValue.partial(score, why);
     }
 
     /** Each history's commit shares, halved when both are known. */

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Quality of the linked code repositories, the best of them (0 without one):
+ * Quality of the linked code repositories, the best of them (0 without evidence when none is linked or
+ * reachable; partly measured from metadata alone when no file listing is available):
  * <pre>
  *   metadata (GitHub's repository record):
  *     0.25 licence · 0.10 description · 0.20 not archived · 0.25 log-scaled stars (1,000 = 1)
@@ -34,6 +35,8 @@ final class CodeQuality implements Metric {
     @Override
     public MetricValue compute(RatingSubject subject) {
         double best = 0;
+        boolean listed = false;
+        boolean any = false;
         String why = subject.repositories().isEmpty() ? "no code repository linked" : "no linked repository is reachable";
         for (RepositoryEvidence repository : subject.repositories()) {
             if (!repository.reachable()) {
@@ -44,12 +47,17 @@ final class CodeQuality implements Metric {
             double score = files.map(f -> (metadata + structure(f)) / 2).orElse(metadata);
             if (score >= best) {
                 best = score;
+                any = true;
+                listed = files.isPresent();
                 why = repository.fullName() + ": metadata " + Scores.two(metadata)
                         + files.map(f -> ", structure " + Scores.two(structure(f)) + " (" + f.size() + " files)")
                         .orElse(", no file listing (metadata only)");
             }
         }
-        return MetricValue.of(best, why);
+        if (!any) {
+            return MetricValue.unknown(0, why);
+        }
+        return listed ? MetricValue.of(best, why) : MetricValue.partial(best, why);
     }
 
     static double metadata(RepositoryEvidence repository) {

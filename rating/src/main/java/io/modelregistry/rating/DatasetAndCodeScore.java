@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  *   0.5 × code   a linked GitHub repository GitHub serves: 1; linked but unreachable: 0.5; only example code
  *                in the card: 0.25; nothing: 0
  * </pre>
+ * Naming nothing is measured (0 for that half); a named dataset or repository that could not be reached makes
+ * the value partly measured.
  */
 final class DatasetAndCodeScore implements Metric {
 
@@ -46,6 +48,10 @@ final class DatasetAndCodeScore implements Metric {
         String codeWhy = reachableCode > 0 ? "code at " + String.join(", ", subject.repositoryNames())
                 : !repositories.isEmpty() ? "code repository linked but unreachable"
                 : exampleCode ? "only example code in the card" : "no code linked";
-        return MetricValue.of(0.5 * data + 0.5 * code, dataWhy + "; " + codeWhy);
+        // naming nothing is what this metric measures; a named dataset or repository that could not be reached
+        // is known to exist only by name
+        boolean unreached = reachableData < datasets.size() || reachableCode < repositories.size();
+        return unreached ? MetricValue.partial(0.5 * data + 0.5 * code, dataWhy + "; " + codeWhy)
+                : MetricValue.of(0.5 * data + 0.5 * code, dataWhy + "; " + codeWhy);
     }
 }

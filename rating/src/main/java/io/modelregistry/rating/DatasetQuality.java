@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Quality of the datasets the card names, the mean over those the hub serves (0 when none is reachable):
+ * Quality of the datasets the card names, the mean over those the hub serves; 0 without evidence when none is
+ * named or none is reachable (the availability itself is {@code dataset_and_code_score}'s to judge):
  * <pre>
  *   0.40 × card        0.7 × sections present of: description, structure/fields, creation/curation/source,
  *                      considerations/bias/limitations, licensing, citation; + 0.3 × front-matter keys present
@@ -51,7 +52,7 @@ final class DatasetQuality implements Metric {
     public MetricValue compute(RatingSubject subject) {
         List<DatasetEvidence> reachable = subject.datasets().stream().filter(DatasetEvidence::reachable).toList();
         if (reachable.isEmpty()) {
-            return MetricValue.of(0, subject.datasets().isEmpty() ? "no dataset named"
+            return MetricValue.unknown(0, subject.datasets().isEmpty() ? "no dataset named"
                     : "no named dataset is reachable (" + String.join(", ", subject.datasetIds()) + ")");
         }
         double sum = 0;
@@ -60,6 +61,10 @@ final class DatasetQuality implements Metric {
             double quality = quality(dataset);
             sum += quality;
             why.append(why.length() == 0 ? "" : "; ").append(dataset.id()).append(' ').append(Scores.two(quality));
+        }
+        if (reachable.size() < subject.datasets().size()) {
+            why.append("; ").append(subject.datasets().size() - reachable.size()).append(" named dataset(s) unreachable");
+            return MetricValue.partial(sum / reachable.size(), why.toString());
         }
         return MetricValue.of(sum / reachable.size(), why.toString());
     }

@@ -11,7 +11,8 @@ import io.modelregistry.licence.LicenceTerms;
  * else as the card's front matter declares it; a licence named {@code other} is looked up by its
  * {@code license_name}. The table is the one the licence check reads: permissive licences score 1, copyleft
  * and use-restricted ones less, non-commercial near 0, none 0, an unrecognised one 0.3 (it needs a legal
- * review).
+ * review). No licence declared is measured as 0 (the course's rule: no permission to use it); an unrecognised
+ * one is partly measured.
  */
 final class LicenceScore implements Metric {
 
@@ -33,7 +34,10 @@ final class LicenceScore implements Metric {
         String what = declared.map(d -> "licence '" + abbreviate(d) + "'"
                 + (LicenceTerms.UNKNOWN.equals(rating.id()) || rating.id().equalsIgnoreCase(d.strip())
                         ? "" : " (" + rating.id() + ")") + ": ").orElse("");
-        return MetricValue.of(rating.score(), what + rating.reason());
+        // no licence declared is evidence (nobody may use it: 0, the course's rule); a name the table does not
+        // know is a licence nobody here has judged yet
+        return LicenceTerms.UNKNOWN.equals(rating.id()) ? MetricValue.partial(rating.score(), what + rating.reason())
+                : MetricValue.of(rating.score(), what + rating.reason());
     }
 
     private static String abbreviate(String value) {

@@ -115,10 +115,11 @@ public class ModelRatings {
                 evidence.forOneRating(uploaded))) {
             RatingResult result = engine.rate(subject);
             var rating = result.toModelRating();
-            Map<String, Double> findings = result.failed() ? Map.of() : IngestGate.findings(rating.scores());
+            Map<String, String> evidence = result.evidence();
+            Map<String, Double> findings = result.failed() ? Map.of() : IngestGate.findings(rating.scores(), evidence);
             boolean vetted = !result.failed() && findings.isEmpty();
             return new RatingOutcome(subject.repoId(), rating, result.reasons(), result.failedMetrics(), vetted,
-                    policy.wireName(), findings, trigger, subject.links(), null);
+                    policy.wireName(), findings, trigger, evidence, subject.links(), null);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.modelregistry.rating;
 
+import io.modelregistry.api.rating.MetricEvidence;
 import io.modelregistry.api.rating.RatingMetric;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,8 +15,11 @@ import java.util.Map;
  *   · reproducibility 0.06 · reviewedness 0.05 · tree_score 0.05
  * </pre>
  * The licence weighs most because an unusable licence makes every other quality moot for a company; size uses
- * the mean over devices (not the best) so that portability counts. When {@code reviewedness} is -1 (not
- * applicable) its weight is left out and the rest is renormalised.
+ * the mean over devices (not the best) so that portability counts. A metric without evidence
+ * ({@link MetricEvidence#NONE}: reviewedness -1, no dataset or code to judge, no card to read claims or demos from,
+ * parents not rated here) is left out and the weights of the rest are renormalised, so an unknown is neither
+ * read as poor quality nor as good; partly measured metrics count. The net score is measured when every weighed
+ * metric was, partial otherwise, and without evidence (0) only if no metric had any.
  */
 final class NetScore {
 
@@ -42,9 +48,15 @@ final class NetScore {
     static MetricValue combine(Map<RatingMetric, MetricValue> values) {
         double weighted = 0;
         double total = 0;
+        boolean allMeasured = true;
+        List<String> leftOut = new ArrayList<>();
         for (var weight : WEIGHTS.entrySet()) {
             MetricValue value = values.get(weight.getKey());
-            if (value == null || (weight.getKey() == RatingMetric.REVIEWEDNESS && value.value() < 0)) {
+            if (value == null) {
+                continue;
+            }
+            if (!value.known() || (weight.getKey() == RatingMetric.REVIEWEDNESS && value.value() < 0)) {
+                leftOut.add(weight.getKey().wireName());
                 continue;
             }
             double score = weight.getKey() == RatingMetric.SIZE_SCORE && value.sizes() != null
@@ -52,9 +64,15 @@ final class NetScore {
                     + value.sizes().awsServer()) / 4 : value.value();
             weighted += weight.getValue() * score;
             total += weight.getValue();
+            allMeasured &= value.evidence() == MetricEvidence.MEASURED;
         }
-        double net = total == 0 ? 0 : weighted / total;
-        return MetricValue.of(net, "weighted mean of " + (total < 0.999 ? "the applicable metrics (reviewedness n/a)"
-                : "all metrics"));
+        if (total == 0) {
+            return MetricValue.unknown(0, "no metric had evidence to weigh");
+        }
+        String why = leftOut.isEmpty() ? "weighted mean of all metrics"
+                : "weighted mean of the metrics with evidence (" + Scores.two(total) + " of the weight); left out"
+                + " for lack of evidence: " + String.join(", ", leftOut);
+        return allMeasured && leftOut.isEmpty() ? MetricValue.of(weighted / total, why)
+                : MetricValue.partial(weighted / total, why);
     }
 }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   0.2 × citation    a BibTeX entry, an arXiv or DOI link
  * </pre>
  * Placeholders of the card template do not count; a template's own sample link (e.g. the ML CO2 impact
- * paper) does, which is why a blank template card scores about 0.2.
+ * paper) does, which is why a blank template card scores about 0.2. Without a card and without model-index
+ * results there is nothing to read claims from: 0, no evidence.
  */
 final class PerformanceClaims implements Metric {
 
@@ -46,6 +47,10 @@ final class PerformanceClaims implements Metric {
         boolean benchmark = BENCHMARK.matcher(prose).find() || modelIndex;
         boolean citation = CITATION.matcher(card.body()).find();
         double score = 0.6 * results + 0.2 * (benchmark ? 1 : 0) + 0.2 * (citation ? 1 : 0);
+        if (!card.present() && !modelIndex) {
+            // a card that claims nothing is evidence; a card we never saw is not
+            return MetricValue.unknown(0, "no model card and no model-index results to read claims from");
+        }
         return MetricValue.of(score, (modelIndex ? "model-index results" : "no model-index results")
                 + (table ? ", a results table" : ", no results table")
                 + (benchmark ? ", named benchmarks/metrics" : "")

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  *   0.15 × loading      a known library to load it with (0.6) and a config.json (0.4)
  *   0.10 × finished     1 − (template placeholders left in / 5), capped at 0; 0 without a card
  * </pre>
+ * Without a card only the loading part is known (evidence partial).
  */
 final class RampUpTime implements Metric {
 
@@ -34,7 +35,8 @@ final class RampUpTime implements Metric {
         ModelCard card = subject.card();
         double loading = (subject.library().isPresent() ? 0.6 : 0) + (subject.hasConfig() ? 0.4 : 0);
         if (!card.present()) {
-            return MetricValue.of(0.15 * loading, "no model card: only the library/config say how to load it");
+            // only the library and config are known: the card, most of what a newcomer reads, is not
+            return MetricValue.partial(0.15 * loading, "no model card: only the library/config say how to load it");
         }
         int words = card.substantiveWords();
         double depth = Math.min(1, words / 600.0);

@@ -1,5 +1,6 @@
 package io.modelregistry.rating;
 
+import io.modelregistry.api.rating.MetricEvidence;
 import io.modelregistry.api.rating.ModelRating;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.RatingScores;
@@ -44,7 +45,10 @@ record RatingResult(String name, String category, Map<RatingMetric, MetricValue>
         return new ModelRating(name, category, scores, latencies);
     }
 
-    /** One line per metric: the failure when it failed, else why it has its value. */
+    /**
+     * One line per metric: the failure when it failed, else why it has its value, opening with which case it is
+     * ({@link #wording}), so that a reader of the line alone knows an unknown from a poor value.
+     */
     Map<String, String> reasons() {
         Map<String, String> reasons = new LinkedHashMap<>();
         for (RatingMetric metric : RatingMetric.values()) {
@@ -53,9 +57,29 @@ record RatingResult(String name, String category, Map<RatingMetric, MetricValue>
             if (failure != null) {
                 reasons.put(metric.wireName(), "failed: " + failure);
             } else if (value != null && value.reason() != null) {
-                reasons.put(metric.wireName(), value.reason());
+                reasons.put(metric.wireName(), wording(value.evidence()) + value.reason());
             }
         }
         return reasons;
+    }
+
+    /** Per computed metric, whether it was measured, partly measured or had no evidence (wire names). */
+    Map<String, String> evidence() {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        for (RatingMetric metric : RatingMetric.values()) {
+            MetricValue value = values.get(metric);
+            if (value != null && !failures.containsKey(metric)) {
+                evidence.put(metric.wireName(), value.evidence().wireName());
+            }
+        }
+        return evidence;
+    }
+
+    static String wording(MetricEvidence evidence) {
+        return switch (evidence) {
+            case MEASURED -> "measured: ";
+            case PARTIAL -> "partly measured: ";
+            case NONE -> "no evidence (unknown, not scored as poor): ";
+        };
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Whether the card's demonstration code runs as written: 1 unchanged, 0.5 after automatic repair, 0 when there
- * is no Python demo or it cannot run. The demo blocks are the card's Python code blocks that import something
+ * is no demo or it cannot run (measured); 0 without evidence when there is no card, or only code in other
+ * languages, which is not checked. The demo blocks are the card's Python code blocks that import something
  * or load a model (at most 8); the {@link DemoCodeRunner} decides (by default statically, never executing).
  */
 final class Reproducibility implements Metric {
@@ -36,10 +37,14 @@ final class Reproducibility implements Metric {
                 .filter(code -> DEMO.matcher(code).find())
                 .limit(StaticDemoCodeRunner.MAX_BLOCKS)
                 .toList();
+        if (!subject.card().present()) {
+            return MetricValue.unknown(0, "no model card to read demonstration code from");
+        }
         if (blocks.isEmpty()) {
+            // no demo at all is the course's 0; a demo in a language we do not check is not known to fail
             boolean otherCode = !subject.card().codeBlocks().isEmpty();
-            return MetricValue.of(0, otherCode ? "no Python demonstration code (other code blocks are not checked)"
-                    : "no demonstration code in the card");
+            return otherCode ? MetricValue.unknown(0, "no Python demonstration code (other code blocks are not checked)")
+                    : MetricValue.of(0, "no demonstration code in the card");
         }
         var verdict = runner.run(new DemoCodeRunner.Request(subject.repoId(), subject.name(),
                 subject.library().orElse(null), localModules(subject.files()), blocks));

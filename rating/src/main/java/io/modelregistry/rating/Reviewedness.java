@@ -24,8 +24,8 @@ import java.util.Set;
  *
  * <p>-1 ("not applicable", which the ingest gate skips) when there is no linked repository, and also when it
  * could not be measured: the repository is unreachable, cannot be cloned (or is over the size bound), has no code
- * lines, or GitHub answered none of the look-ups (not answering, rate-limited, out of time); the reason starts
- * with "not measured:" and says which.
+ * lines, or GitHub answered none of the look-ups (not answering, rate-limited, out of time): no evidence, and the
+ * reason says which. Commits GitHub did not answer for, or a blame cut at its time budget, make it partial.
  */
 final class Reviewedness implements Metric {
 
@@ -54,18 +54,18 @@ final class Reviewedness implements Metric {
         if (repository.isEmpty()) {
             String why = subject.repositories().stream().filter(r -> r.problem() != null && !r.problem().isBlank())
                     .findFirst().map(r -> " (" + r.fullName() + ": " + r.problem() + ")").orElse("");
-            return MetricValue.notApplicable("not measured: no linked repository is reachable" + why);
+            return MetricValue.notApplicable("no linked repository is reachable" + why);
         }
         CloneEvidence clone = subject.primaryClone();
         if (!clone.available()) {
-            return MetricValue.notApplicable("not measured: " + repository.get().fullName() + " " + clone.problem());
+            return MetricValue.notApplicable(repository.get().fullName() + " " + clone.problem());
         }
         long started = System.nanoTime();
         long lookupDeadline = started + settings.metricTimeout().toNanos() * 2 / 3;
         long deadline = Math.min(started + settings.blameBudget().toNanos(), lookupDeadline);
         LocalClone.Blame blame = clone.local().blame(CodeFiles::isCode, settings.maxBlameFiles(), 512 * 1024, deadline);
         if (blame.lines() == 0) {
-            return MetricValue.notApplicable("not measured: no code lines in " + repository.get().fullName());
+            return MetricValue.notApplicable("no code lines in " + repository.get().fullName());
         }
         List<Map.Entry<String, Long>> commits = blame.linesByCommit().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
@@ -89,14 +89,16 @@ final class Reviewedness implements Metric {
             }
         }
         if (checked == 0) {
-            return MetricValue.notApplicable("not measured: GitHub did not say how the commits of "
+            return MetricValue.notApplicable("GitHub did not say how the commits of "
                     + repository.get().fullName() + " arrived (" + summary(unknown) + ")");
         }
         int unknownCommits = unknown.values().stream().mapToInt(Integer::intValue).sum();
-        return MetricValue.of(approved / (double) checked, approved + " of " + checked + " code lines arrived through an"
+        String why = approved + " of " + checked + " code lines arrived through an"
                 + " approved pull request (" + blame.filesBlamed() + " files blamed, " + lookedUp + " of "
                 + commits.size() + " commits looked up" + (blame.outOfTime() ? ", blame stopped at its time budget" : "")
-                + (unknownCommits == 0 ? "" : ", " + unknownCommits + " left out: " + summary(unknown)) + ")");
+                + (unknownCommits == 0 ? "" : ", " + unknownCommits + " left out: " + summary(unknown)) + ")";
+        double share = approved / (double) checked;
+        return unknownCommits == 0 && !blame.outOfTime() ? MetricValue.of(share, why) : MetricValue.partial(share, why);
     }
 
     /** The distinct reasons, most frequent first, each with how many commits it concerns. */

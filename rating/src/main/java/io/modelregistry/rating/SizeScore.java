@@ -1,5 +1,6 @@
 package io.modelregistry.rating;
 
+import io.modelregistry.api.rating.MetricEvidence;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.SizeScores;
 
@@ -13,7 +14,8 @@ import io.modelregistry.api.rating.SizeScores;
  *   aws_server     1 up to 16 GB,   0 from 160 GB    (multi-GPU instances)
  * </pre>
  * Both bounds grow from device to device, so a score never decreases from raspberry_pi to aws_server (it is
- * also enforced). Without any weight file the whole declared download size is used.
+ * also enforced). Without any weight file the whole declared download size is used (partly measured); with
+ * neither the size is unknown (no evidence).
  */
 final class SizeScore implements Metric {
 
@@ -31,10 +33,13 @@ final class SizeScore implements Metric {
                 .orElse(subject.content().pkg() == null ? 0 : subject.content().pkg().declaredBytes());
         SizeScores scores = forBytes(bytes);
         String what = weights.map(w -> w.format() + " weights").orElse("no weight files listed; the whole download");
-        return new MetricValue(scores.best(), scores, what + " of " + String.format(java.util.Locale.ROOT, "%.1f",
+        MetricEvidence evidence = weights.isPresent() ? MetricEvidence.MEASURED
+                : bytes > 0 ? MetricEvidence.PARTIAL : MetricEvidence.NONE;
+        return new MetricValue(scores.best(), scores, (bytes == 0 && weights.isEmpty()
+                ? "no weight files and no declared size: " : "") + what + " of " + String.format(java.util.Locale.ROOT, "%.1f",
                 bytes / (double) MB) + " MB: pi " + Scores.two(scores.raspberryPi()) + ", nano "
                 + Scores.two(scores.jetsonNano()) + ", pc " + Scores.two(scores.desktopPc()) + ", aws "
-                + Scores.two(scores.awsServer()));
+                + Scores.two(scores.awsServer()), evidence);
     }
 
     static SizeScores forBytes(long bytes) {

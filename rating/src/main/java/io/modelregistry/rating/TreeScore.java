@@ -16,7 +16,8 @@ import java.util.List;
  * by the repo id's name part (legacy ids such as {@code bert-base-uncased}) or by registered name.
  *
  * <p>No declared parent: 1.0 (nothing upstream to distrust). Parents declared but none rated here: 0.5
- * (an unknown supply chain: neutral, passes the gate). Register and rate parents first, or re-rate the child
+ * (an unknown supply chain: neutral, and no evidence, so the net score and the gate leave it out); some rated:
+ * their mean, partly measured. Register and rate parents first, or re-rate the child
  * later ({@code POST /artifact/model/{id}/rate}), for their scores to count.
  */
 final class TreeScore implements Metric {
@@ -51,11 +52,13 @@ final class TreeScore implements Metric {
                     });
         }
         if (scores.isEmpty()) {
-            return MetricValue.of(UNRATED_PARENTS, "parents " + String.join(", ", parents)
+            return MetricValue.unknown(UNRATED_PARENTS, "parents " + String.join(", ", parents)
                     + " are not rated in this registry (neutral " + UNRATED_PARENTS + ")");
         }
         double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(UNRATED_PARENTS);
-        return MetricValue.of(mean, "mean net score of rated parents: " + String.join(", ", found));
+        String why = "mean net score of rated parents: " + String.join(", ", found);
+        return found.size() < parents.size() ? MetricValue.partial(mean, why + " (" + (parents.size() - found.size())
+                + " not rated here)") : MetricValue.of(mean, why);
     }
 
     /**

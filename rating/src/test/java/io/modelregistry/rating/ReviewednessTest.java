@@ -67,6 +67,7 @@ class ReviewednessTest {
         var value = new Reviewedness(settings).compute(Subjects.fixture("parvk11/audience_classifier_model").build());
         assertThat(value.value()).isEqualTo(-1);
         assertThat(value.reason()).isEqualTo("no linked GitHub repository");
+        assertThat(value.evidence()).isEqualTo(io.modelregistry.api.rating.MetricEvidence.NONE);
     }
 
     @Test
@@ -76,7 +77,8 @@ class ReviewednessTest {
                 .clone(CloneEvidence.none("could not be cloned (TransportException)")).build();
         var value = new Reviewedness(settings).compute(subject);
         assertThat(value.value()).isEqualTo(-1);
-        assertThat(value.reason()).startsWith("not measured: org/code could not be cloned");
+        assertThat(value.reason()).startsWith("org/code could not be cloned");
+        assertThat(value.evidence()).isEqualTo(io.modelregistry.api.rating.MetricEvidence.NONE);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import io.modelregistry.api.rating.RatedModels;
+import io.modelregistry.api.rating.MetricEvidence;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.fakehub.CodeRepository;
 import io.modelregistry.fakehub.CodeRepository.Review;
@@ -90,6 +91,7 @@ class ReviewsAndHistoryEndToEndTest {
             MetricValue reviewed = result.values().get(RatingMetric.REVIEWEDNESS);
             assertThat(reviewed.value()).as(reviewed.reason()).isCloseTo(24 / 38.0, offset(0.001));
             assertThat(reviewed.reason()).contains("24 of 38 code lines").contains("4 of 4 commits looked up");
+            assertThat(result.evidence()).containsEntry("reviewedness", "measured").containsEntry("bus_factor", "measured");
             // code: ada 5 commits (2 direct, 3 merges), bob 2, cy 1 (dee's commit never reached main);
             // model: caidas 90, nielsr 30 of 120 commits, read over two pages. Shares, each history half:
             // .3125, .125, .0625, .375, .125 -> sum of squares .2734 -> effective 3.66
@@ -110,7 +112,8 @@ class ReviewsAndHistoryEndToEndTest {
             assertThat(result.failures()).isEmpty();
             MetricValue reviewed = result.values().get(RatingMetric.REVIEWEDNESS);
             assertThat(reviewed.value()).isEqualTo(-1);
-            assertThat(reviewed.reason()).startsWith("not measured: GitHub did not say how the commits of mv-lab/swin2sr"
+            assertThat(reviewed.evidence()).isEqualTo(MetricEvidence.NONE);
+            assertThat(reviewed.reason()).startsWith("GitHub did not say how the commits of mv-lab/swin2sr"
                     + " arrived").contains("GitHub's rate limit is reached").contains("(4 commits)");
             assertThat(hub.requestCount(COMMITS)).isEqualTo(1);
             assertThat(result.values().get(RatingMetric.BUS_FACTOR).reason())
@@ -128,7 +131,8 @@ class ReviewsAndHistoryEndToEndTest {
                     .contains("2 contributor(s) (linked code repository unknown: GitHub's rate limit is reached")
                     .contains("2 in the model repository's 120 commits");
             assertThat(result.values().get(RatingMetric.REVIEWEDNESS).reason())
-                    .startsWith("not measured: no linked repository is reachable (mv-lab/swin2sr: GitHub's rate limit");
+                    .startsWith("no linked repository is reachable (mv-lab/swin2sr: GitHub's rate limit");
+            assertThat(result.evidence()).containsEntry("reviewedness", "none").containsEntry("bus_factor", "partial");
             assertThat(hub.requestCount("/github/")).isEqualTo(1);
         }
     }
@@ -155,7 +159,8 @@ class ReviewsAndHistoryEndToEndTest {
             assertThat(result.failures()).isEmpty();
             MetricValue reviewed = result.values().get(RatingMetric.REVIEWEDNESS);
             assertThat(reviewed.value()).isEqualTo(-1);
-            assertThat(reviewed.reason()).startsWith("not measured: GitHub did not say").contains("did not answer");
+            assertThat(reviewed.reason()).startsWith("GitHub did not say").contains("did not answer");
+            assertThat(result.reasons().get("reviewedness")).startsWith("no evidence (unknown, not scored as poor): GitHub");
             assertThat(result.latencySeconds().get(RatingMetric.REVIEWEDNESS)).isLessThan(3.0);
             hub.delay(COMMITS, Duration.ZERO);
         }

@@ -70,6 +70,59 @@ class RatingAdvisoryTest extends InProcessRegistryTest {
     }
 
     @Test
+    void theReasonsOfEveryMetricAreServedWithWhetherItsValueWasMeasuredOrUnknown() {
+        HttpExchange created = client.post("/artifact/model",
+                ingestBody("https://huggingface.co/parvk11/audience_classifier_model"));
+        String id = json(created).at("/metadata/id").asText();
+
+        HttpExchange answer = extensions.get("/artifact/model/" + id + "/rate/reasons");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(extensionViolations(answer)).as("the answer matches the extension document").isEmpty();
+        JsonNode body = json(answer);
+        assertThat(body.get("artifact_id").asText()).isEqualTo(id);
+        Map<String, JsonNode> metrics = new LinkedHashMap<>();
+        body.get("metrics").forEach(m -> metrics.put(m.get("metric").asText(), m));
+        assertThat(metrics.keySet()).containsExactly("net_score", "ramp_up_time", "bus_factor", "performance_claims",
+                "license", "size_score", "dataset_and_code_score", "dataset_quality", "code_quality", "reproducibility",
+                "reviewedness", "tree_score");
+        JsonNode rate = json(client.get("/artifact/model/" + id + "/rate"));
+        metrics.forEach((name, m) -> {
+            if (!name.equals("size_score")) {
+                assertThat(m.get("value").asDouble()).as(name).isEqualTo(rate.get(name).asDouble());
+            }
+        });
+        // nothing named: the quality of data and code is unknown, not bad, and the net score leaves it out
+        assertThat(metrics.get("dataset_quality").get("evidence").asText()).isEqualTo("none");
+        assertThat(metrics.get("dataset_quality").get("counts_in_net_score").asBoolean()).isFalse();
+        assertThat(metrics.get("dataset_quality").get("reason").asText()).startsWith("no evidence");
+        // no licence is the course's measured zero
+        assertThat(metrics.get("license").get("evidence").asText()).isEqualTo("measured");
+        assertThat(metrics.get("license").get("counts_in_net_score").asBoolean()).isTrue();
+        assertThat(metrics.get("reviewedness").get("value").asDouble()).isEqualTo(-1.0);
+        assertThat(metrics.get("size_score").at("/devices/aws_server").asDouble())
+                .isEqualTo(rate.at("/size_score/aws_server").asDouble());
+
+        for (var bad : List.of(Map.entry("not_an_id!", 400), Map.entry("1234567890", 404))) {
+            HttpExchange refused = extensions.get("/artifact/model/" + bad.getKey() + "/rate/reasons");
+            assertThat(refused.status()).as(bad.getKey()).isEqualTo(bad.getValue());
+            assertThat(json(refused).get("message").asText()).as(bad.getKey()).isNotBlank();
+        }
+        assertThat(extensions.anonymous("GET", "/artifact/model/" + id + "/rate/reasons", null).status()).isEqualTo(403);
+    }
+
+    private static List<String> extensionViolations(HttpExchange exchange) {
+        com.atlassian.oai.validator.OpenApiInteractionValidator validator = com.atlassian.oai.validator
+                .OpenApiInteractionValidator.createForSpecificationUrl(RatingAdvisoryTest.class.getClassLoader()
+                        .getResource("openapi/registry-extensions.yaml").toString()).build();
+        var request = new com.atlassian.oai.validator.model.SimpleRequest.Builder(
+                com.atlassian.oai.validator.model.Request.Method.GET, exchange.path())
+                .withHeader("X-Authorization", exchange.token()).build();
+        var response = com.atlassian.oai.validator.model.SimpleResponse.Builder.status(exchange.status())
+                .withContentType("application/json").withBody(exchange.text()).build();
+        return validator.validate(request, response).getMessages().stream().map(Object::toString).toList();
+    }
+
+    @Test
     void tenModelsAnswerRateConcurrentlyWithEveryFieldOfTheContract() throws Exception {
         Map<String, String> ids = new LinkedHashMap<>();
         Map<String, Long> ingestMillis = new LinkedHashMap<>();

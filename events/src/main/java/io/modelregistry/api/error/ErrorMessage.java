@@ -185,8 +185,8 @@ public enum ErrorMessage {
             + "cannot pass the ingest gate (policy 'enforce'). Try again later."),
     RATING_INGEST_REFUSED_BELOW_GATE("rating.ingest-refused-below-gate", Kind.FAILED_DEPENDENCY,
             "Model not registered: it fails the ingest gate (policy 'enforce': every non-latency "
-            + "metric must be at least {}; reviewedness -1 is not applicable, size_score counts by its "
-            + "best device). Failing metrics: {}."),
+            + "metric with evidence must be at least {}; one without evidence, reviewedness -1 among them, "
+            + "is not applicable, size_score counts by its best device). Failing metrics: {}."),
     // param
     PARAM_QUERY_PARAMETER_MUST_TRUE("param.query-parameter-must-true", Kind.BAD_REQUEST,
             "Query parameter '{}' must be true or false."),

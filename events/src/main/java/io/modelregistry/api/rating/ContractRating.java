@@ -48,7 +48,7 @@ public final class ContractRating {
     /** "not vetted: ..." with the reason, for every place that shows a model's vetting. */
     public static String vettingNote(RatingOutcome outcome) {
         if (outcome.vetted()) {
-            return "vetted: every non-latency metric is at least 0.5";
+            return "vetted: every non-latency metric with evidence is at least 0.5";
         }
         if (outcome.failed()) {
             return "not vetted: the rating failed (" + String.join(", ", outcome.failedMetrics()) + ")";

@@ -95,7 +95,7 @@ abstract class RatingReadModelContract<S extends RatingReadModel & RatingReadMod
         var scores = new RatingScores(net, 0.9, 0.9, 0.9, 1, new SizeScores(0.3, 0.4, 1, 1), 1, 0.8, 1, 1, -1, 1);
         return new RatingOutcome("google-bert/bert-base-uncased", new ModelRating("bert", "fill-mask", scores,
                 Map.of("net_score", 1.5)), Map.of("license", "apache-2.0"), failed, failed.isEmpty(), "enforce",
-                Map.of(), trigger);
+                Map.of(), trigger, Map.of("license", "measured", "dataset_quality", "none"));
     }
 
     private static StoredRating rating(String id, String version, double net, Instant at) {

@@ -85,6 +85,22 @@ class RatingReadController {
         return models.ratings().history(id, MAX_HISTORY).stream().map(RatingReadController::entry).toList();
     }
 
+    /**
+     * Extension: the latest rating's reason for every metric, each with its value and whether that value was
+     * measured, partly measured, had no evidence (its documented "unknown" value), or failed; ratings recorded
+     * before the evidence was say {@code unrecorded}. Answers for a failed rating too (where {@code /rate} is 500),
+     * since that is when a reader most needs the reasons.
+     */
+    @Requires(Access.SEARCH)
+    @GetMapping(path = "/artifact/model/{id}/rate/reasons", produces = "application/json")
+    Map<String, Object> reasons(@PathVariable("id") String idParam,
+                                @RequestParam(name = "version", required = false) String version,
+                                @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
+        Models models = models(asOf);
+        StoredRating latest = version == null ? latest(models, idParam) : latestOf(models, idParam, version);
+        return RatingReasons.of(latest);
+    }
+
     /** Extension: whether the model passed the ingest gate, and if not, why. */
     @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/vetting", produces = "application/json")

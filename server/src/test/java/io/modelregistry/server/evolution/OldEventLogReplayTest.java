@@ -112,6 +112,11 @@ class OldEventLogReplayTest {
         JsonNode rating = json(client.get("/artifact/model/" + bert + "/rate"));
         assertThat(rating.at("/name").asText()).isEqualTo("bert-base-uncased");
         assertThat(rating.at("/size_score/aws_server").asDouble()).isEqualTo(1.0);
+        // a rating stored before evidence was recorded says so, and keeps its old reason
+        JsonNode reasons = json(client.get("/artifact/model/" + bert + "/rate/reasons"));
+        assertThat(reasons.at("/metrics/4/metric").asText()).isEqualTo("license");
+        assertThat(reasons.at("/metrics/4/evidence").asText()).isEqualTo("unrecorded");
+        assertThat(reasons.at("/metrics/4/reason").asText()).isNotBlank().doesNotStartWith("measured:");
 
         List<String> actions = new ArrayList<>();
         json(client.get("/artifact/model/" + bert + "/audit")).forEach(e -> actions.add(e.get("action").asText()));

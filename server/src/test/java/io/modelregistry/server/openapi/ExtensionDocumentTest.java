@@ -18,7 +18,7 @@ class ExtensionDocumentTest {
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getPaths()).containsKeys("/artifact/model/{id}/lineage",
                 "/artifact/model/{id}/license-check/explain", "/artifact/model/{id}/rate",
-                "/artifact/model/{id}/rate/history", "/artifact/model/{id}/vetting", "/ingest/refusals",
+                "/artifact/model/{id}/rate/history", "/artifact/model/{id}/rate/reasons", "/artifact/model/{id}/vetting", "/ingest/refusals",
                 "/download/{id}", "/artifact/{artifact_type}/{id}/cost/aspects", "/artifacts/confusion-audit",
                 "/artifact/model/{id}/sensitive", "/artifact/model/{id}/monitor", "/downloads/history",
                 "/transactions", "/transactions/{id}", "/transactions/{id}/commands",

@@ -355,6 +355,8 @@ class WebUiIT {
         assertThat(driver.findElement(By.cssSelector("[aria-labelledby=trust-title]")).getText())
                 .contains("Vetted", "Net score", "Licence clarity and permissiveness", "apache-2.0");
         assertThat(driver.findElements(By.cssSelector(".metrics tbody tr"))).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(driver.findElement(By.cssSelector(".metrics tr[data-metric=license]")).getText())
+                .as("each metric says whether it was measured, beside its reason").contains("measured", "apache-2.0");
         assertThat(driver.findElement(By.cssSelector("[aria-labelledby=cost-title]")).getText()).contains("GB");
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".markdown")));
         assertThat(card.getText()).contains("BERT");
