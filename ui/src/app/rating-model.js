@@ -6,7 +6,7 @@ import { metricName } from './format.js';
 export const EVIDENCE = {
   measured: { label: 'measured', badge: 'badge-ok', help: 'Read from the evidence: a low value means low quality.' },
   partial: { label: 'partly measured', badge: 'badge-info', help: 'Part of what this metric judges was available.' },
-  none: { label: 'unknown', badge: 'badge-unknown', help: 'No evidence: the value is the metric\u2019s fixed “unknown” value, left out of the net score and the gate.' },
+  none: { label: 'unknown', badge: 'badge-unknown', help: 'No evidence: the value is the metric\u2019s fixed “unknown” value; the gate does not refuse on it, and the net score counts it as reported (reviewedness -1 is left out).' },
   failed: { label: 'failed', badge: 'badge-warn', help: 'The metric could not be computed.' },
   unrecorded: { label: 'not recorded', badge: 'badge-unknown', help: 'Rated before the registry recorded the evidence.' },
 };
@@ -36,7 +36,7 @@ export function reasonRows(body) {
   });
 }
 
-/** The net score's own line: which metrics it weighed and which it left out for lack of evidence. */
+/** The net score's own line: which metrics it counted without evidence and which it left out. */
 export function netScoreNote(body) {
   const net = body && Array.isArray(body.metrics) ? body.metrics.find((m) => m.metric === 'net_score') : null;
   return net ? plainReason(net.reason) : '';

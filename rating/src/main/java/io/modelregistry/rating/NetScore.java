@@ -15,11 +15,12 @@ import java.util.Map;
  *   · reproducibility 0.06 · reviewedness 0.05 · tree_score 0.05
  * </pre>
  * The licence weighs most because an unusable licence makes every other quality moot for a company; size uses
- * the mean over devices (not the best) so that portability counts. A metric without evidence
- * ({@link MetricEvidence#NONE}: reviewedness -1, no dataset or code to judge, no card to read claims or demos from,
- * parents not rated here) is left out and the weights of the rest are renormalised, so an unknown is neither
- * read as poor quality nor as good; partly measured metrics count. The net score is measured when every weighed
- * metric was, partial otherwise, and without evidence (0) only if no metric had any.
+ * the mean over devices (not the best) so that portability counts. Reviewedness -1 ("no linked repository") is not
+ * a score and is left out, its weight renormalised over the rest, as the course's tool did. Every other metric counts
+ * at the value it reports, also one without evidence ({@link MetricEvidence#NONE}: no dataset or code to judge, no
+ * card to read claims from): the course's reference ratings count such zeros ("the zeros reflect missing links"),
+ * and the automated client compares net scores with them. Unknowns are kept apart where it matters more: the gate
+ * does not refuse on them, and the net score is then marked partial, its reason naming each unknown it counted.
  */
 final class NetScore {
 
@@ -50,14 +51,18 @@ final class NetScore {
         double total = 0;
         boolean allMeasured = true;
         List<String> leftOut = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (var weight : WEIGHTS.entrySet()) {
             MetricValue value = values.get(weight.getKey());
             if (value == null) {
                 continue;
             }
-            if (!value.known() || (weight.getKey() == RatingMetric.REVIEWEDNESS && value.value() < 0)) {
+            if (weight.getKey() == RatingMetric.REVIEWEDNESS && value.value() < 0) {
                 leftOut.add(weight.getKey().wireName());
                 continue;
+            }
+            if (!value.known()) {
+                unknown.add(weight.getKey().wireName());
             }
             double score = weight.getKey() == RatingMetric.SIZE_SCORE && value.sizes() != null
                     ? (value.sizes().raspberryPi() + value.sizes().jetsonNano() + value.sizes().desktopPc()
@@ -67,12 +72,16 @@ final class NetScore {
             allMeasured &= value.evidence() == MetricEvidence.MEASURED;
         }
         if (total == 0) {
-            return MetricValue.unknown(0, "no metric had evidence to weigh");
+            return MetricValue.unknown(0, "no metric to weigh");
         }
-        String why = leftOut.isEmpty() ? "weighted mean of all metrics"
-                : "weighted mean of the metrics with evidence (" + Scores.two(total) + " of the weight); left out"
-                + " for lack of evidence: " + String.join(", ", leftOut);
-        return allMeasured && leftOut.isEmpty() ? MetricValue.of(weighted / total, why)
+        String why = (leftOut.isEmpty() ? "weighted mean of all metrics"
+                : "weighted mean of the applicable metrics (" + String.join(", ", leftOut) + " not applicable)")
+                + (unknown.isEmpty() ? "" : "; counted at their reported value without evidence: "
+                + String.join(", ", unknown));
+        if (allMeasured && unknown.isEmpty()) {
+            return MetricValue.of(weighted / total, why);
+        }
+        return unknown.size() == WEIGHTS.size() - leftOut.size() ? MetricValue.unknown(weighted / total, why)
                 : MetricValue.partial(weighted / total, why);
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every metric keeps "no evidence" apart from "evidence of low quality", with the values docs/ratings.md
- * documents for each, and the net score and the gate leave the unknowns out instead of reading them as poor.
+ * documents for each; the gate does not refuse on an unknown, and the net score counts one at its reported value, as
+ * the course's reference does, but says so.
  */
 class UnknownIsNotBadTest {
 
@@ -110,7 +111,7 @@ class UnknownIsNotBadTest {
     }
 
     @Test
-    void theNetScoreLeavesUnknownsOutButCountsAMeasuredZero() {
+    void theNetScoreCountsAnUnknownAtItsReportedValueAsTheReferenceDoesButSaysSoAndLeavesOutReviewednessMinusOne() {
         Map<RatingMetric, MetricValue> values = new EnumMap<>(RatingMetric.class);
         NetScore.WEIGHTS.keySet().forEach(m -> values.put(m, MetricValue.of(1, "")));
         values.put(RatingMetric.SIZE_SCORE, new MetricValue(1, new SizeScores(1, 1, 1, 1), ""));
@@ -118,12 +119,18 @@ class UnknownIsNotBadTest {
 
         values.put(RatingMetric.DATASET_QUALITY, MetricValue.unknown(0, "no dataset named"));
         MetricValue unknown = NetScore.combine(values);
-        assertThat(unknown.value()).isEqualTo(1.0);
+        assertThat(unknown.value()).isEqualTo(0.92);
         assertThat(unknown.evidence()).isEqualTo(MetricEvidence.PARTIAL);
-        assertThat(unknown.reason()).contains("left out for lack of evidence: dataset_quality");
+        assertThat(unknown.reason()).contains("counted at their reported value without evidence: dataset_quality");
 
         values.put(RatingMetric.DATASET_QUALITY, MetricValue.of(0, "a dataset of no quality"));
         assertThat(NetScore.combine(values).value()).isEqualTo(0.92);
+        assertThat(NetScore.combine(values).evidence()).isEqualTo(MetricEvidence.MEASURED);
+
+        values.put(RatingMetric.DATASET_QUALITY, MetricValue.of(1, ""));
+        values.put(RatingMetric.REVIEWEDNESS, MetricValue.notApplicable("no linked repository"));
+        assertThat(NetScore.combine(values).value()).as("-1 is not a score: left out, not averaged").isEqualTo(1.0);
+        assertThat(NetScore.combine(values).reason()).contains("reviewedness not applicable");
 
         NetScore.WEIGHTS.keySet().forEach(m -> values.put(m, MetricValue.unknown(0, "")));
         assertThat(NetScore.combine(values).evidence()).isEqualTo(MetricEvidence.NONE);

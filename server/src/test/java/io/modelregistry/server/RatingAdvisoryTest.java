@@ -91,9 +91,12 @@ class RatingAdvisoryTest extends InProcessRegistryTest {
                 assertThat(m.get("value").asDouble()).as(name).isEqualTo(rate.get(name).asDouble());
             }
         });
-        // nothing named: the quality of data and code is unknown, not bad, and the net score leaves it out
+        // nothing named: the quality of data and code is unknown, not bad; the net score counts it at its reported
+        // value, as the course's reference does, and says so; reviewedness -1 is no score and is left out
         assertThat(metrics.get("dataset_quality").get("evidence").asText()).isEqualTo("none");
-        assertThat(metrics.get("dataset_quality").get("counts_in_net_score").asBoolean()).isFalse();
+        assertThat(metrics.get("dataset_quality").get("counts_in_net_score").asBoolean()).isTrue();
+        assertThat(metrics.get("reviewedness").get("counts_in_net_score").asBoolean()).isFalse();
+        assertThat(metrics.get("net_score").get("reason").asText()).contains("without evidence");
         assertThat(metrics.get("dataset_quality").get("reason").asText()).startsWith("no evidence");
         // no licence is the course's measured zero
         assertThat(metrics.get("license").get("evidence").asText()).isEqualTo("measured");

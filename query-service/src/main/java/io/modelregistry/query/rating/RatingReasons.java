@@ -67,9 +67,12 @@ final class RatingReasons {
         return outcome.evidenceOf(metric).map(MetricEvidence::wireName).orElse(UNRECORDED);
     }
 
-    /** As the rating combined it: no evidence, a failure and reviewedness -1 are left out of the net score. */
+    /**
+     * As the rating combined it: a failure and reviewedness -1 are left out of the net score; a metric without
+     * evidence counts at the value it reports (as the course's reference ratings do), and its evidence says so.
+     */
     private static boolean countsInNetScore(RatingMetric metric, String evidence, double value) {
-        if (FAILED.equals(evidence) || MetricEvidence.NONE.wireName().equals(evidence)) {
+        if (FAILED.equals(evidence)) {
             return false;
         }
         return !(metric == RatingMetric.REVIEWEDNESS && value < 0);
