@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class JdbcClaimsConfiguration {
 
     private static final int POOL_SIZE = 4;
+    private static final java.util.concurrent.atomic.AtomicInteger POOLS = new java.util.concurrent.atomic.AtomicInteger();
     private static final long CONNECTION_TIMEOUT_MS = 10_000;
 
     @Bean(destroyMethod = "close")
@@ -33,7 +34,9 @@ class JdbcClaimsConfiguration {
             pool.setExceptionOverrideClassName(mainPool.getExceptionOverrideClassName());
             pool.setRegisterMbeans(mainPool.isRegisterMbeans());
         }
-        pool.setPoolName("source-claims");
+        // unique in the process: a pool registers in JMX under its name (when the main pool does), and a second
+        // registry context in the same JVM (tests) must not lose its registration to the first
+        pool.setPoolName("source-claims-" + POOLS.incrementAndGet());
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
