@@ -11,10 +11,12 @@ import io.modelregistry.workload.NginxBaseline;
 import io.modelregistry.workload.ServerProbe;
 import io.modelregistry.workload.WorkloadMain;
 import io.modelregistry.workload.WorkloadParameters;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +125,10 @@ class WorkloadBenchmark {
                     "REGISTRY_DYNAMODB_ENDPOINT", Dynalite.shared().endpoint().toString(),
                     "REGISTRY_DYNAMODB_REGION", "us-east-1",
                     "REGISTRY_DYNAMODB_TABLE_PREFIX", Dynalite.freshPrefix("workload"),
-                    "REGISTRY_DYNAMODB_NODE_ID", "workload-node"));
+                    "REGISTRY_DYNAMODB_NODE_ID", "workload-node",
+                    // nodes on a shared log must share the download-link secret; any fixed one does for one node
+                    "REGISTRY_DOWNLOAD_SIGNING_KEY", Base64.getEncoder().encodeToString(
+                            "the-workload-benchmark-download-link-secret".getBytes(StandardCharsets.UTF_8))));
         }
         if (s3 != null) {
             environment.putAll(Map.of(
