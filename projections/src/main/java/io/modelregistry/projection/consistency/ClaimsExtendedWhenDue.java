@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * long after this node's last write of it (fetching, storing a token or renewing), so renewing it sooner than
  * {@code interval} after such a write adds nothing while {@code interval} stays well inside the timeout (a fifth of
  * it by default, as {@link ClaimFence} renews). A renewal that fails, or a released claim, forgets the last write:
- * the next renewal goes through and finds out.
+ * the next renewal goes through and finds out. A write inside a transaction that is then rolled back is noted as made,
+ * but such a batch fails in Axon, which releases the claim, and that forgets it too.
  */
 public final class ClaimsExtendedWhenDue implements TokenStore {
 
