@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * the next renewal goes through and finds out. A write inside a transaction that is then rolled back is noted as made,
  * but such a batch fails in Axon, which releases the claim, and that forgets it too.
  */
-public final class ClaimsExtendedWhenDue implements TokenStore {
+final class ClaimsExtendedWhenDue implements TokenStore {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimsExtendedWhenDue.class);
 
@@ -36,7 +36,7 @@ public final class ClaimsExtendedWhenDue implements TokenStore {
     private final LongSupplier nanoClock;
     private final Map<String, Long> lastWritten = new ConcurrentHashMap<>();
 
-    public ClaimsExtendedWhenDue(TokenStore delegate, Duration interval) {
+    ClaimsExtendedWhenDue(TokenStore delegate, Duration interval) {
         this(delegate, interval, System::nanoTime);
     }
 
