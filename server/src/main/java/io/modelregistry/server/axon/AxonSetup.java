@@ -9,14 +9,14 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
 /** Axon wiring that the auto-configuration does not decide for us. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionProperties.class)
 class AxonSetup {
 
     /** Every projection's processor settings. */
@@ -34,12 +34,9 @@ class AxonSetup {
      */
     @Bean
     @DependsOn("eventStoreSchema")
-    ConfigurerModule trackingProjections(
-            @Value("${registry.projections.claim-extension-interval:}") String claimExtensionInterval,
-            TokenStoreProperties tokenStore) {
-        var factory = TokensStoredAfterProcessing.factory(PROJECTIONS,
-                claimExtensionInterval(claimExtensionInterval.isBlank() ? Optional.empty()
-                        : Optional.of(DurationStyle.detectAndParse(claimExtensionInterval)), tokenStore.getClaimTimeout()));
+    ConfigurerModule trackingProjections(ProjectionProperties projections, TokenStoreProperties tokenStore) {
+        var factory = TokensStoredAfterProcessing.factory(PROJECTIONS, claimExtensionInterval(
+                Optional.ofNullable(projections.claimExtensionInterval()), tokenStore.getClaimTimeout()));
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> PROJECTIONS)
