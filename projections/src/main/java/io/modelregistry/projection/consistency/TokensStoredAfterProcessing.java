@@ -1,10 +1,12 @@
 package io.modelregistry.projection.consistency;
 
+import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventProcessorSpanFactory;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 
 /**
  * Tracking processors that store a batch's token only once its handlers have applied it.
@@ -25,8 +27,22 @@ public final class TokensStoredAfterProcessing {
 
     /** The default processor factory: tracking processors on the event store, with {@code tep}, tokens stored after. */
     public static EventProcessingConfigurer.EventProcessorBuilder factory(TrackingEventProcessorConfiguration tep) {
+        return factory(tep, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #factory(TrackingEventProcessorConfiguration)}, and each processor's claim renewed at most once per
+     * {@code claimExtensionInterval} after this node last wrote it ({@link ClaimsExtendedWhenDue}; zero: whenever
+     * Axon asks, about once a second and at every batch).
+     */
+    public static EventProcessingConfigurer.EventProcessorBuilder factory(TrackingEventProcessorConfiguration tep,
+                                                                          Duration claimExtensionInterval) {
         return (name, configuration, invoker) -> {
             EventProcessingConfiguration processing = configuration.eventProcessingConfiguration();
+            TokenStore tokenStore = processing.tokenStore(name);
+            if (!claimExtensionInterval.isZero()) {
+                tokenStore = new ClaimsExtendedWhenDue(tokenStore, claimExtensionInterval);
+            }
             return TrackingEventProcessor.builder()
                     .name(name)
                     .eventHandlerInvoker(invoker)
@@ -34,7 +50,7 @@ public final class TokensStoredAfterProcessing {
                     .errorHandler(processing.errorHandler(name))
                     .messageMonitor(configuration.messageMonitor(TrackingEventProcessor.class, name))
                     .messageSource(configuration.eventStore())
-                    .tokenStore(processing.tokenStore(name))
+                    .tokenStore(tokenStore)
                     .transactionManager(processing.transactionManager(name))
                     .trackingEventProcessorConfiguration(tep)
                     .spanFactory(configuration.getComponent(EventProcessorSpanFactory.class))
