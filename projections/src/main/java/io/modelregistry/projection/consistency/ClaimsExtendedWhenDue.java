@@ -66,24 +66,19 @@ final class ClaimsExtendedWhenDue implements TokenStore {
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
-        String key = key(processorName, segment);
-        long started = nanoClock.getAsLong();
-        try {
-            TrackingToken token = delegate.fetchToken(processorName, segment);
-            lastWritten.put(key, started);
-            return token;
-        } catch (RuntimeException e) {
-            lastWritten.remove(key);
-            throw e;
-        }
+        return claimWritten(key(processorName, segment), () -> delegate.fetchToken(processorName, segment));
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
-        String key = key(processorName, segment.getSegmentId());
+        return claimWritten(key(processorName, segment.getSegmentId()), () -> delegate.fetchToken(processorName, segment));
+    }
+
+    /** A fetch claims (or renews) the segment in the store: remembered as a write, forgotten if it failed. */
+    private TrackingToken claimWritten(String key, java.util.function.Supplier<TrackingToken> fetch) {
         long started = nanoClock.getAsLong();
         try {
-            TrackingToken token = delegate.fetchToken(processorName, segment);
+            TrackingToken token = fetch.get();
             lastWritten.put(key, started);
             return token;
         } catch (RuntimeException e) {
