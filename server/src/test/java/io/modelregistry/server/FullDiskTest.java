@@ -108,8 +108,9 @@ class FullDiskTest {
         assertThat(after.status()).as(after.text()).isEqualTo(201);
         // what was acknowledged before the disk filled is intact, what was refused left nothing behind, and health
         // says the database is back, without a restart
-        assertThat(client.get("/artifacts/model/" + before.id()).status()).isEqualTo(200);
-        assertThat(client.get("/artifacts/model/" + json(after).path("metadata").path("id").asText()).status())
+        // (the projections retry with back-off while the disk is full, so a read may wait for them to catch up)
+        assertThat(statusOnceCaughtUp(client, "/artifacts/model/" + before.id())).isEqualTo(200);
+        assertThat(statusOnceCaughtUp(client, "/artifacts/model/" + json(after).path("metadata").path("id").asText()))
                 .isEqualTo(200);
         assertThat(json(client.post("/artifacts", "[{\"name\":\"disk-during\"}]"))).isEmpty();
         String eventStore = HealthComponents.status(client, "event-store");
@@ -120,6 +121,17 @@ class FullDiskTest {
         assertThat(eventStore).as(client.get("/health/components").text()).isEqualTo("ok");
     }
 
+
+    /** The status of a GET once it is no longer a 503 (at most 60 s). */
+    private static int statusOnceCaughtUp(RegistryClient client, String path) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        int status = client.get(path).status();
+        while (status == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            status = client.get(path).status();
+        }
+        return status;
+    }
 
     private static HttpExchange upload(RegistryClient client, String name) {
         try {

@@ -16,7 +16,8 @@ import javax.management.ObjectName;
  * connection failures, would hand those dead connections out for ever. H2 keeps the closed database's file locked
  * while any session of it is open, so one dead connection left idle in any pool keeps every new connection out
  * ("the file is locked"): the first such failure therefore empties every pool of this process (each registers itself
- * in JMX, {@code register-mbeans}); their new connections open the database again once there is room to write.
+ * in JMX, {@code register-mbeans}) and has the connection the group commit holds out of the pool closed; new
+ * connections open the database again once there is room to write.
  */
 public class ClosedH2ConnectionEviction implements SQLExceptionOverride {
 
@@ -24,11 +25,24 @@ public class ClosedH2ConnectionEviction implements SQLExceptionOverride {
     private static final int CLOSED = 90098;
     private static final int CLOSING = 90121;
 
+    /** Holders of a connection kept out of the pool, which soft eviction cannot reach (the group commit's). */
+    private static final java.util.Set<Runnable> HOLDERS = new java.util.concurrent.CopyOnWriteArraySet<>();
+
+    /** {@code dropHeld} closes a connection its owner keeps out of the pool, when a database is found closed. */
+    static void onDatabaseClosed(Runnable dropHeld) {
+        HOLDERS.add(dropHeld);
+    }
+
+    static void forget(Runnable dropHeld) {
+        HOLDERS.remove(dropHeld);
+    }
+
     @java.lang.Override
     public Override adjudicate(SQLException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == CLOSED || sql.getErrorCode() == CLOSING)) {
                 softEvictEveryPool();
+                HOLDERS.forEach(Runnable::run);
                 return Override.MUST_EVICT;
             }
         }

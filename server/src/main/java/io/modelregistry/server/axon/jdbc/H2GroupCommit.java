@@ -47,7 +47,8 @@ class H2GroupCommit implements EventLogDurability, InitializingBean, DisposableB
     private long durable;
     private boolean syncing;
     private boolean h2;
-    private Connection connection;
+    private volatile Connection connection;
+    private final Runnable dropHeld = this::dropHeldConnection;
     private volatile String lastFailure;
 
     H2GroupCommit(DataSource dataSource, DurabilityProperties properties) {
@@ -66,6 +67,7 @@ class H2GroupCommit implements EventLogDurability, InitializingBean, DisposableB
                 statement.execute("SET WRITE_DELAY " + delay);
                 if (enabled()) {
                     connection = dataSource.getConnection(); // before any writer can hold the whole pool
+                    ClosedH2ConnectionEviction.onDatabaseClosed(dropHeld);
                 }
                 log.info("H2 commits: {} (WRITE_DELAY {} ms{})", mode.name().toLowerCase(Locale.ROOT), delay,
                         enabled() ? ", flush and fsync before every acknowledged write" : "");
@@ -140,12 +142,30 @@ class H2GroupCommit implements EventLogDurability, InitializingBean, DisposableB
     }
 
     private void forceOnce() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
+        Connection held = connection;
+        if (held == null || held.isClosed()) {
+            held = dataSource.getConnection();
+            held.setAutoCommit(true);
+            connection = held;
         }
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = held.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    /**
+     * Closes the held connection when a database was found closed: a session of the closed database keeps its file
+     * locked, so it must go before any new connection can open it again; the next force takes a new one.
+     */
+    private void dropHeldConnection() {
+        Connection held = connection;
+        connection = null;
+        if (held != null) {
+            try {
+                held.close();
+            } catch (SQLException ignored) {
+                // the pool replaces it
+            }
         }
     }
 
@@ -182,6 +202,7 @@ class H2GroupCommit implements EventLogDurability, InitializingBean, DisposableB
 
     @Override
     public void destroy() {
+        ClosedH2ConnectionEviction.forget(dropHeld);
         lock.lock();
         try {
             closeQuietly();
@@ -191,13 +212,6 @@ class H2GroupCommit implements EventLogDurability, InitializingBean, DisposableB
     }
 
     private void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the pool replaces a broken connection
-            }
-            connection = null;
-        }
+        dropHeldConnection();
     }
 }
