@@ -301,7 +301,7 @@ abstract class CrashRecoveryIT {
             assertThat(json(sweep).get("deleted_blobs").asLong())
                     .as("the files the held ingests stored before the kill are swept").isPositive();
         } else {
-            System.out.printf("[crash %s] killed after the held ingests' weights were sent: orphans not required%n", stores);
+            System.out.printf("[crash %s] killed after the held ingests' rating window: orphans not required%n", stores);
         }
         for (var entry : listedIds.entrySet()) {
             assertIntact(client, hub, byName.get(entry.getValue()), entry.getKey());
