@@ -22,13 +22,7 @@ public final class ContractRating {
         body.put("category", rating.category());
         for (RatingMetric metric : RatingMetric.values()) {
             if (metric == RatingMetric.SIZE_SCORE) {
-                SizeScores size = scores.sizeScore();
-                Map<String, Object> devices = new LinkedHashMap<>();
-                devices.put("raspberry_pi", size.raspberryPi());
-                devices.put("jetson_nano", size.jetsonNano());
-                devices.put("desktop_pc", size.desktopPc());
-                devices.put("aws_server", size.awsServer());
-                body.put(metric.wireName(), devices);
+                body.put(metric.wireName(), devices(scores.sizeScore()));
             } else {
                 body.put(metric.wireName(), scores.of(metric));
             }
@@ -57,5 +51,15 @@ public final class ContractRating {
                 .map(e -> e.getKey() + "=" + String.format(java.util.Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(", "))
                 + " (registered under gate policy '" + outcome.gatePolicy() + "')";
+    }
+
+    /** {@code size_score} as the contract names its devices. */
+    public static Map<String, Object> devices(SizeScores size) {
+        Map<String, Object> devices = new LinkedHashMap<>();
+        devices.put("raspberry_pi", size.raspberryPi());
+        devices.put("jetson_nano", size.jetsonNano());
+        devices.put("desktop_pc", size.desktopPc());
+        devices.put("aws_server", size.awsServer());
+        return devices;
     }
 }

@@ -1,10 +1,10 @@
 package io.modelregistry.query.rating;
 
+import io.modelregistry.api.rating.ContractRating;
 import io.modelregistry.api.rating.MetricEvidence;
 import io.modelregistry.api.rating.RatingMetric;
 import io.modelregistry.api.rating.RatingOutcome;
 import io.modelregistry.api.rating.RatingScores;
-import io.modelregistry.api.rating.SizeScores;
 import io.modelregistry.api.rating.StoredRating;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,13 +32,7 @@ final class RatingReasons {
             entry.put("metric", metric.wireName());
             entry.put("value", scores.of(metric));
             if (metric == RatingMetric.SIZE_SCORE) {
-                SizeScores size = scores.sizeScore();
-                Map<String, Object> devices = new LinkedHashMap<>();
-                devices.put("raspberry_pi", size.raspberryPi());
-                devices.put("jetson_nano", size.jetsonNano());
-                devices.put("desktop_pc", size.desktopPc());
-                devices.put("aws_server", size.awsServer());
-                entry.put("devices", devices);
+                entry.put("devices", ContractRating.devices(scores.sizeScore()));
             }
             String evidence = evidence(outcome, metric);
             entry.put("evidence", evidence);
