@@ -28,7 +28,8 @@ import java.util.Set;
  *   <li>the artifact's name is a variant of the target: without its size or variant suffix
  *       ({@link TargetKeys#variantBaseOf}: {@code imagenet-1k}, {@code squad_v2}, {@code coco-2017}) it equals the
  *       target's last segment without case and separators ({@code ImageNet}). A family name does not say which
- *       variant is meant, so this tier links only when exactly one registered artifact of the kind matches it.</li>
+ *       variant is meant, so this tier links only when exactly one registered artifact of the kind matches it; and
+ *       only datasets (a model of another size, {@code gemma-3-270m} for {@code gemma-3}, is another model).</li>
  * </ol>
  * Only artifacts of the target's kind match (a GitHub repository registered as a dataset also counts as code),
  * and never the declaring artifact itself.
@@ -106,7 +107,8 @@ class TargetResolver {
         if (c.nameKey() != null && TargetKeys.compactOf(c.nameKey()).equals(TargetKeys.compactOf(target.last()))) {
             return 4;
         }
-        if (c.nameBase() != null && c.nameBase().equals(TargetKeys.compactOf(target.last()))) {
+        if (DeclaredRelationship.DATASET.equals(kind) && c.nameBase() != null
+                && c.nameBase().equals(TargetKeys.compactOf(target.last()))) {
             return VARIANT_TIER;
         }
         return 0;

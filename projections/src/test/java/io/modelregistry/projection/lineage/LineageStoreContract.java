@@ -419,6 +419,8 @@ abstract class LineageStoreContract<S extends LineageStore & LineageWriter> {
         assertThat(links.find("dataset", "sketch", 4)).as("only a size or variant suffix is dropped").isEmpty();
         assertThat(links.find("model", "resnet", 4)).as("a bare number is no variant suffix").isEmpty();
         assertThat(links.find("code", "ImageNet", 4)).as("only artifacts of the link's kind").isEmpty();
+        f.register("m2", ArtifactType.MODEL, "gemma-3-270m", "google/gemma-3-270m", SourceKind.HUGGINGFACE_MODEL);
+        assertThat(links.find("model", "gemma-3", 4)).as("a model of one size is not the family's model").isEmpty();
 
         // a card that mentions "ImageNet" links to it, and registering it later finds the model
         f.model("m1", "vit-tiny", "acme/vit-tiny", new DeclaredRelationship("imagenet", "dataset", "trained_on",
