@@ -8,6 +8,7 @@ import io.modelregistry.fakehub.ModelCommit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,14 +57,44 @@ public final class FixtureCodeRepositories {
     private FixtureCodeRepositories() {
     }
 
-    /** Builds and serves every repository in {@link #LINKED} (after {@code hub.serveGit}); returns how many. */
-    public static int serveAll(FakeHub hub, Path work) {
-        for (String fullName : LINKED) {
-            try (CodeRepository repository = build(work.resolve(fullName), fullName, contributors(fullName))) {
-                hub.serve(repository);
+    /**
+     * Built once per test JVM and kept open (several tests serve them, and building some 250 commits costs seconds on
+     * a loaded machine); a served repository is copied into each hub's git root, so hubs never share files.
+     */
+    private static Map<String, CodeRepository> built;
+
+    /** Serves every repository in {@link #LINKED} (after {@code hub.serveGit}); returns how many. */
+    public static int serveAll(FakeHub hub) {
+        builtRepositories().values().forEach(hub::serve);
+        return LINKED.size();
+    }
+
+    private static synchronized Map<String, CodeRepository> builtRepositories() {
+        if (built == null) {
+            try {
+                Path work = Files.createTempDirectory("fixture-code-repositories");
+                Map<String, CodeRepository> repositories = new java.util.LinkedHashMap<>();
+                for (String fullName : LINKED) {
+                    repositories.put(fullName, build(work.resolve(fullName), fullName, contributors(fullName)));
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    repositories.values().forEach(CodeRepository::close);
+                    deleteTree(work);
+                }));
+                built = repositories;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        return LINKED.size();
+        return built;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // the JVM is ending; a left-over temporary directory is harmless
+        }
     }
 
     /**

@@ -68,7 +68,7 @@ class FixtureRatingsTest {
     static void rateAll(@TempDir Path dataDir) {
         hub = FakeHub.start();
         hub.serveGit(dataDir.resolve("git"));
-        FixtureCodeRepositories.serveAll(hub, dataDir.resolve("work"));
+        FixtureCodeRepositories.serveAll(hub);
         MODELS.forEach(model -> FixtureCodeRepositories.serveUploaderHistory(hub, model));
         Map<String, RatedModels.RatedModel> rated = new ConcurrentHashMap<>();
         RatedModels ratedModels = (key, limit) -> rated.values().stream()
