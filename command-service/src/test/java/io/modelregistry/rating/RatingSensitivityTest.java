@@ -145,6 +145,7 @@ class RatingSensitivityTest {
 
     /** A fake hub whose google-research/bert is the family member with {@code people} authors and {@code approved} approvals. */
     private static FakeHub hubWith(Path dir, int people, int approved) {
+        long started = System.nanoTime();
         FakeHub hub = FakeHub.start();
         HUBS.add(hub);
         hub.serveGit(dir.resolve("git"));
@@ -168,6 +169,8 @@ class RatingSensitivityTest {
             }
             hub.serve(repo);
         }
+        System.out.printf(Locale.ROOT, "[sensitivity] repository of %d people, %d approved, built in %.2f s%n", people,
+                approved, (System.nanoTime() - started) / 1e9);
         return hub;
     }
 
@@ -179,7 +182,9 @@ class RatingSensitivityTest {
         GitCloner cloner = new GitCloner(GitServer.of(hub.gitServerUrl(), null), settings);
         try (RatingSubject subject = new RatingSubject("id-" + RESULTS.size(), "bert-base-uncased", input.content(),
                 input.documents(), new HubEvidence(lookup, cloner, (key, limit) -> List.of(), settings.maxReviewLookups()))) {
+            long started = System.nanoTime();
             RatingResult result = engine.rate(subject);
+            System.out.printf(Locale.ROOT, "[sensitivity] rated in %.2f s%n", (System.nanoTime() - started) / 1e9);
             assertThat(result.failures()).isEmpty();
             return result;
         }
