@@ -72,6 +72,7 @@ public final class FixtureCodeRepositories {
     private static synchronized Map<String, CodeRepository> builtRepositories() {
         if (built == null) {
             try {
+                long started = System.nanoTime();
                 Path work = Files.createTempDirectory("fixture-code-repositories");
                 Map<String, CodeRepository> repositories = new java.util.LinkedHashMap<>();
                 for (String fullName : LINKED) {
@@ -82,6 +83,8 @@ public final class FixtureCodeRepositories {
                     deleteTree(work);
                 }));
                 built = repositories;
+                System.out.printf(java.util.Locale.ROOT, "[fixture repositories] %d built in %.2f s%n",
+                        repositories.size(), (System.nanoTime() - started) / 1e9);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

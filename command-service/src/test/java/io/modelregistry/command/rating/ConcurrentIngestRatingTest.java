@@ -61,7 +61,7 @@ class ConcurrentIngestRatingTest {
             "arnir0/Tiny-LLM", "google/gemma-3-270m", "google/gemma-3-270m-it", "parvk11/audience_classifier_model",
             "vikhyatk/moondream2", "caidas/swin2SR-lightweight-x2-64", "microsoft/resnet-50");
     /**
-     * The automated client's run holds about 13 models (/work's CLIENT notes): the ones it is seen to use (bert, whisper,
+     * The automated client's run holds about 13 models (as its observed runs show): the ones it is seen to use (bert, whisper,
      * the audience classifier, swin2SR, and the chain resnet-50 → trained-gender → its ONNX export), filled up with
      * the fixture models of the same kinds (a distilled model, a vision-language model, a robotics policy, a dialogue
      * model, a small and a gated language model).
