@@ -60,7 +60,7 @@ class RatingSensitivityTest {
     private static final Map<String, RatingResult> RESULTS = new LinkedHashMap<>();
     private static ExecutorService metrics;
     private static ExecutorService io;
-    private static final List<FakeHub> HUBS = new ArrayList<>();
+    private static final List<FakeHub> HUBS = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Configuration(proxyBeanMethods = false)
     @Import(PackageWeightsScanner.class)
@@ -94,7 +94,16 @@ class RatingSensitivityTest {
     static void rateEveryVariant(@TempDir Path temp) {
         metrics = Executors.newFixedThreadPool(8);
         io = Executors.newFixedThreadPool(RatingSettings.defaults().ioThreads());
-        FakeHub base = hubWith(temp.resolve("base"), 4, 5);
+        Map<String, FakeHub> hubs = new LinkedHashMap<>();
+        for (int[] knobs : new int[][] {{4, 5}, {1, 5}, {2, 5}, {8, 5}, {4, 0}, {4, 10}}) {
+            String key = knobs[0] + "/" + knobs[1];
+            Path dir = temp.resolve("repo-" + knobs[0] + "-" + knobs[1]);
+            try (CodeRepository built = variant(dir.resolve("work"), knobs[0], knobs[1])) {
+                hubs.put(key, serving(dir.resolve("git"), built));
+            }
+        }
+        java.util.function.Function<String, FakeHub> hub = hubs::get;
+        FakeHub base = hub.apply("4/5");
         Input[] ingested = new Input[1];
         new ApplicationContextRunner()
                 .withUserConfiguration(Ingest.class)
@@ -128,11 +137,11 @@ class RatingSensitivityTest {
                 .withReadme(r -> r.replace("github.com/google-research/bert", "example.org/google-research/bert"))));
         RESULTS.put("downloads and likes divided by 100", rate(base, input.withHubInfo(info -> info
                 .put("downloads", info.path("downloads").asLong() / 100).put("likes", info.path("likes").asLong() / 100))));
-        RESULTS.put("linked repository by 1 person (was 4)", rate(hubWith(temp.resolve("p1"), 1, 5), input));
-        RESULTS.put("linked repository by 2 people (was 4)", rate(hubWith(temp.resolve("p2"), 2, 5), input));
-        RESULTS.put("linked repository by 8 people (was 4)", rate(hubWith(temp.resolve("p8"), 8, 5), input));
-        RESULTS.put("no pull request approved (was 5 of 10)", rate(hubWith(temp.resolve("a0"), 4, 0), input));
-        RESULTS.put("every pull request approved (was 5 of 10)", rate(hubWith(temp.resolve("a10"), 4, 10), input));
+        RESULTS.put("linked repository by 1 person (was 4)", rate(hub.apply("1/5"), input));
+        RESULTS.put("linked repository by 2 people (was 4)", rate(hub.apply("2/5"), input));
+        RESULTS.put("linked repository by 8 people (was 4)", rate(hub.apply("8/5"), input));
+        RESULTS.put("no pull request approved (was 5 of 10)", rate(hub.apply("4/0"), input));
+        RESULTS.put("every pull request approved (was 5 of 10)", rate(hub.apply("4/10"), input));
         print();
     }
 
@@ -143,34 +152,38 @@ class RatingSensitivityTest {
         io.shutdownNow();
     }
 
-    /** A fake hub whose google-research/bert is the family member with {@code people} authors and {@code approved} approvals. */
-    private static FakeHub hubWith(Path dir, int people, int approved) {
+    /** The family member of google-research/bert with {@code people} authors and {@code approved} approvals. */
+    private static CodeRepository variant(Path work, int people, int approved) {
         long started = System.nanoTime();
-        FakeHub hub = FakeHub.start();
-        HUBS.add(hub);
-        hub.serveGit(dir.resolve("git"));
-        FixtureCodeRepositories.serveUploaderHistory(hub, MODEL);
-        try (CodeRepository repo = CodeRepository.create(dir.resolve("work"), "google-research", "bert", "master")) {
-            List<String> layout = FixtureCodeRepositories.LAYOUT.get("google-research/bert");
-            Map<String, String> first = new java.util.TreeMap<>();
-            layout.forEach(path -> first.put(path, path.endsWith(".py") ? "" : "# google-research/bert\n"));
-            repo.commit("person0", first, "layout");
-            for (int pull = 1; pull <= 10; pull++) {
-                String author = "person" + (pull % people);
-                repo.openPullRequest(pull, author);
-                StringBuilder code = new StringBuilder();
-                for (int i = 0; i < 4; i++) {
-                    code.append("def step_").append(i).append("(x):\n    y = x * 2\n    z = y + ").append(pull)
-                            .append("\n    return z\n\n\n");
-                }
-                repo.commit(author, "bert/module_" + pull + ".py", code.toString());
-                repo.mergePullRequest("person0", pull <= approved ? CodeRepository.Review.approved("reviewer")
-                        : CodeRepository.Review.commented("reviewer"));
+        CodeRepository repo = CodeRepository.create(work, "google-research", "bert", "master");
+        List<String> layout = FixtureCodeRepositories.LAYOUT.get("google-research/bert");
+        Map<String, String> first = new java.util.TreeMap<>();
+        layout.forEach(path -> first.put(path, path.endsWith(".py") ? "" : "# google-research/bert\n"));
+        repo.commit("person0", first, "layout");
+        for (int pull = 1; pull <= 10; pull++) {
+            String author = "person" + (pull % people);
+            repo.openPullRequest(pull, author);
+            StringBuilder code = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                code.append("def step_").append(i).append("(x):\n    y = x * 2\n    z = y + ").append(pull)
+                        .append("\n    return z\n\n\n");
             }
-            hub.serve(repo);
+            repo.commit(author, "bert/module_" + pull + ".py", code.toString());
+            repo.mergePullRequest("person0", pull <= approved ? CodeRepository.Review.approved("reviewer")
+                    : CodeRepository.Review.commented("reviewer"));
         }
         System.out.printf(Locale.ROOT, "[sensitivity] repository of %d people, %d approved, built in %.2f s%n", people,
                 approved, (System.nanoTime() - started) / 1e9);
+        return repo;
+    }
+
+    /** A fake hub serving {@code repository} (over git below {@code gitRoot}) and the model's uploader history. */
+    private static FakeHub serving(Path gitRoot, CodeRepository repository) {
+        FakeHub hub = FakeHub.start();
+        HUBS.add(hub);
+        hub.serveGit(gitRoot);
+        FixtureCodeRepositories.serveUploaderHistory(hub, MODEL);
+        hub.serve(repository);
         return hub;
     }
 
