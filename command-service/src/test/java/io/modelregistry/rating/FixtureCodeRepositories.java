@@ -74,23 +74,11 @@ public final class FixtureCodeRepositories {
             try {
                 long started = System.nanoTime();
                 Path work = Files.createTempDirectory("fixture-code-repositories");
-                // independent repositories, each built by one thread: the cores a loaded machine has are used
-                var pool = java.util.concurrent.Executors.newFixedThreadPool(LINKED.size());
-                Map<String, java.util.concurrent.Future<CodeRepository>> building = new java.util.LinkedHashMap<>();
-                try {
-                    LINKED.forEach(fullName -> building.put(fullName, pool.submit(() ->
-                            build(work.resolve(fullName), fullName, contributors(fullName)))));
-                    Map<String, CodeRepository> repositories = new java.util.LinkedHashMap<>();
-                    for (var entry : building.entrySet()) {
-                        repositories.put(entry.getKey(), entry.getValue().get(2, java.util.concurrent.TimeUnit.MINUTES));
-                    }
-                    built = repositories;
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot build the fixture code repositories", e);
-                } finally {
-                    pool.shutdownNow();
+                Map<String, CodeRepository> repositories = new java.util.LinkedHashMap<>();
+                for (String fullName : LINKED) {
+                    repositories.put(fullName, build(work.resolve(fullName), fullName, contributors(fullName)));
                 }
-                Map<String, CodeRepository> repositories = built;
+                built = repositories;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     repositories.values().forEach(CodeRepository::close);
                     deleteTree(work);
