@@ -60,7 +60,7 @@ class RatingSensitivityTest {
     private static final Map<String, RatingResult> RESULTS = new LinkedHashMap<>();
     private static ExecutorService metrics;
     private static ExecutorService io;
-    private static final List<FakeHub> HUBS = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final List<FakeHub> HUBS = new ArrayList<>();
 
     @Configuration(proxyBeanMethods = false)
     @Import(PackageWeightsScanner.class)
@@ -128,13 +128,13 @@ class RatingSensitivityTest {
         RESULTS.put("card body removed (front matter and the repository link kept)", rate(base, input.withReadme(r ->
                 frontMatter + "\n[this repository](https://github.com/google-research/bert)\n")));
         RESULTS.put("licence removed", rate(base, input.withLicence(null)
-                .withReadme(r -> r.replace("license: apache-2.0\n", ""))));
+                .withReadme(r -> replacing(r, "license: apache-2.0\n", ""))));
         RESULTS.put("licence cc-by-nc-4.0 (non-commercial)", rate(base, input.withLicence("cc-by-nc-4.0")
-                .withReadme(r -> r.replace("license: apache-2.0", "license: cc-by-nc-4.0"))));
+                .withReadme(r -> replacing(r, "license: apache-2.0", "license: cc-by-nc-4.0"))));
         RESULTS.put("linked datasets removed (front matter)", rate(base, input
-                .withReadme(r -> r.replace("datasets:\n- bookcorpus\n- wikipedia\n", ""))));
+                .withReadme(r -> replacing(r, "datasets:\n- bookcorpus\n- wikipedia\n", ""))));
         RESULTS.put("code repository link removed (the card names no repository)", rate(base, input
-                .withReadme(r -> r.replace("github.com/google-research/bert", "example.org/google-research/bert"))));
+                .withReadme(r -> replacing(r, "github.com/google-research/bert", "example.org/google-research/bert"))));
         RESULTS.put("downloads and likes divided by 100", rate(base, input.withHubInfo(info -> info
                 .put("downloads", info.path("downloads").asLong() / 100).put("likes", info.path("likes").asLong() / 100))));
         RESULTS.put("linked repository by 1 person (was 4)", rate(hub.apply("1/5"), input));
@@ -143,6 +143,12 @@ class RatingSensitivityTest {
         RESULTS.put("no pull request approved (was 5 of 10)", rate(hub.apply("4/0"), input));
         RESULTS.put("every pull request approved (was 5 of 10)", rate(hub.apply("4/10"), input));
         print();
+    }
+
+    /** {@code text} with {@code from} replaced; a fixture that no longer holds {@code from} fails here, not silently. */
+    private static String replacing(String text, String from, String to) {
+        assertThat(text).as("the fixture card").contains(from);
+        return text.replace(from, to);
     }
 
     @AfterAll
