@@ -19,6 +19,17 @@ CREATE TABLE IF NOT EXISTS lineage_artifact (
 CREATE INDEX IF NOT EXISTS lineage_artifact_name ON lineage_artifact (name_key);
 CREATE INDEX IF NOT EXISTS lineage_artifact_repo ON lineage_artifact (repo_key);
 CREATE INDEX IF NOT EXISTS lineage_artifact_repo_last ON lineage_artifact (repo_last);
+-- The name without case and separators ("Fair-Face" -> "fairface"), and without a variant suffix
+-- ("imagenet-1k" -> "imagenet", TargetKeys.variantBaseOf): added later, filled in here for rows written before.
+ALTER TABLE lineage_artifact ADD COLUMN IF NOT EXISTS name_compact VARCHAR(1024);
+ALTER TABLE lineage_artifact ADD COLUMN IF NOT EXISTS name_base VARCHAR(256);
+UPDATE lineage_artifact SET name_compact = REGEXP_REPLACE(name_key, '[-_.\s]+', '') WHERE name_compact IS NULL;
+UPDATE lineage_artifact SET name_base = REGEXP_REPLACE(REGEXP_REPLACE(name_key, '^(.+?)[-_.\s]+(?:\d+[kmb]|v\d+(?:\.\d+)?|(?:19|20)\d{2})$', '$1'), '[-_.\s]+', '')
+    WHERE name_base IS NULL AND LENGTH(name_key) <= 256 AND POSITION('/' IN name_key) = 0
+      AND REGEXP_LIKE(name_key, '^(.+?)[-_.\s]+(?:\d+[kmb]|v\d+(?:\.\d+)?|(?:19|20)\d{2})$')
+      AND LENGTH(REGEXP_REPLACE(REGEXP_REPLACE(name_key, '^(.+?)[-_.\s]+(?:\d+[kmb]|v\d+(?:\.\d+)?|(?:19|20)\d{2})$', '$1'), '[-_.\s]+', '')) >= 3;
+CREATE INDEX IF NOT EXISTS lineage_artifact_name_compact ON lineage_artifact (name_compact);
+CREATE INDEX IF NOT EXISTS lineage_artifact_name_base ON lineage_artifact (name_base);
 
 CREATE TABLE IF NOT EXISTS lineage_relationship (
     artifact_id  VARCHAR(64)   NOT NULL,
@@ -36,3 +47,7 @@ CREATE TABLE IF NOT EXISTS lineage_relationship (
 CREATE INDEX IF NOT EXISTS lineage_relationship_target ON lineage_relationship (target_key);
 CREATE INDEX IF NOT EXISTS lineage_relationship_flat ON lineage_relationship (target_flat);
 CREATE INDEX IF NOT EXISTS lineage_relationship_last ON lineage_relationship (target_last);
+-- The target's last segment without case and separators ("fair_face" -> "fairface"): added later, filled in here.
+ALTER TABLE lineage_relationship ADD COLUMN IF NOT EXISTS target_compact VARCHAR(512);
+UPDATE lineage_relationship SET target_compact = REGEXP_REPLACE(target_last, '[-_.\s]+', '') WHERE target_compact IS NULL;
+CREATE INDEX IF NOT EXISTS lineage_relationship_compact ON lineage_relationship (target_compact);

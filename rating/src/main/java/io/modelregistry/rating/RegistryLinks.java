@@ -17,7 +17,8 @@ public interface RegistryLinks {
     Optional<Registered> find(String kind, String target);
 
     /**
-     * @param matchedBy {@code registry_source_id} or {@code registry_name} (see {@code RatingLink})
+     * @param matchedBy {@code registry_source_id}, {@code registry_name} or {@code registry_name_variant} (see
+     *                  {@code RatingLink})
      */
     record Registered(String artifactId, String name, String repoId, String matchedBy, ArtifactContent content,
                       ArtifactDocuments documents) {

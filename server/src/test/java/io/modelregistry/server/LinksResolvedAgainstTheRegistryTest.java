@@ -70,11 +70,40 @@ class LinksResolvedAgainstTheRegistryTest extends InProcessRegistryTest {
     }
 
     @Test
-    void aDatasetTheCardMentionsInProseIsMatchedWithoutCaseAndSeparators() throws Exception {
+    void theRealResnetAndTrainedGenderFindWhatTheirCardsNameWrittenWithOtherSeparatorsAndNoFairFaceNeverNamed()
+            throws Exception {
+        // "ImageNet_1k" (registered) and "imagenet-1k" (resnet-50's front matter) have one compact form
+        String imagenet = uploadDataset("ImageNet_1k", "# ImageNet-1k\n\nImages in 1,000 classes.\n");
         String fairFace = uploadDataset("FairFace", "# FairFace\n\nFace images balanced by race, gender and age.\n");
-        String model = ModelUploads.model(client, "trained-gender", "---\nlicense: apache-2.0\nbase_model: "
-                + "microsoft/resnet-50\n---\n# trained-gender\n\nThis model is a fine-tuned version of "
-                + "microsoft/resnet-50, fine-tuned on the `fair_face` dataset.\n").id();
+        String resnet = id(ingest("model", "https://huggingface.co/microsoft/resnet-50"));
+
+        JsonNode link = link(latestRating(resnet).path("links"), "dataset", "imagenet-1k");
+        assertThat(link).as(latestRating(resnet).path("links").toString()).isNotNull();
+        assertThat(link.path("artifact_id").asText()).isEqualTo(imagenet);
+        assertThat(link.path("via").asText()).isEqualTo("registry_name");
+        assertThat(lineageNodes(resnet)).contains(imagenet);
+
+        // trained-gender's fixture card says "an image folder dataset of face crops": nothing names FairFace, so
+        // linking the FairFace registered before it would be a guess from the order of registration
+        String model = id(ingest("model", "https://huggingface.co/crangana/trained-gender"));
+        JsonNode latest = latestRating(model);
+        assertThat(latest.path("trigger").asText()).isEqualTo("INGEST");
+        assertThat(latest.path("links").toString()).as("no link to FairFace").doesNotContain(fairFace);
+        assertThat(lineageNodes(model)).contains(resnet).doesNotContain(fairFace);
+    }
+
+    @Test
+    void anUploadedModelsProseMentionsAreMatchedWithoutSeparatorsAndToTheOneVariantOfAFamily() throws Exception {
+        String fairFace = uploadDataset("FairFace", "# FairFace\n\nFace images balanced by race, gender and age.\n");
+        String imagenet = uploadDataset("imagenet-1k", "# ImageNet-1k\n\nImages in 1,000 classes.\n");
+        String model = ModelUploads.model(client, "face-classifier", "---\nlicense: apache-2.0\n---\n"
+                + "# face-classifier\n\nA ResNet pre-trained on ImageNet, then fine-tuned on the `fair_face` "
+                + "dataset.\n").id();
+
+        JsonNode family = link(latestRating(model).path("links"), "dataset", "ImageNet");
+        assertThat(family).as(latestRating(model).path("links").toString()).isNotNull();
+        assertThat(family.path("artifact_id").asText()).isEqualTo(imagenet);
+        assertThat(family.path("via").asText()).isEqualTo("card_mention");
 
         JsonNode link = link(latestRating(model).path("links"), "dataset", "fair_face");
         assertThat(link).as(latestRating(model).toString()).isNotNull();

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
  * has caught up with the log: a read model behind it would not know the newest references. Blob first, event
  * second, so an ingest in flight has blobs no event names yet; the grace period keeps them.
  *
+ * <p>First it has the store clear what interrupted puts and sweeps left outside the blobs
+ * ({@link BlobStore#clearLeftoversUntouchedSince}), with the same grace period.
+ *
  * <p>One sweep at a time: a request while one runs waits for it and then runs its own.
  */
 @Component
@@ -97,6 +100,10 @@ public class BlobSweeper implements BlobSweeps {
         long deleted = 0;
         long deletedBytes = 0;
         try {
+            long leftovers = blobs.clearLeftoversUntouchedSince(cutoff);
+            if (leftovers > 0) {
+                log.info("blob sweep: {} leftovers of interrupted puts or sweeps cleared", leftovers);
+            }
             String after = null;
             while (true) {
                 List<String> page = blobs.list(after, settings.sweepPageSize());

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -277,6 +278,48 @@ public abstract class BlobStoreContract {
         assertThat(listed).isSorted().containsExactlyInAnyOrderElementsOf(stored);
         assertThat(store.list(null, 0)).isEmpty();
         assertThat(store.list(stored.stream().sorted().toList().get(29), 10)).isEmpty();
+    }
+
+    /**
+     * How long before a sweep's cutoff the "old" blobs are written: each adapter judges age by its own clock, S3 by
+     * whole seconds of its own and with a slack, so they are written comfortably before it.
+     */
+    private static final Duration OLDER_THAN_THE_CUTOFF = Duration.ofMillis(3_200);
+
+    @Test
+    public void aSweepDeletesOnlyBlobsNotWrittenOrReusedSinceItsCutoffAndASweptBlobCanBeWrittenAnew() throws Exception {
+        BlobStore store = store();
+        byte[] large = random(multipartBytes(), 11);
+        byte[] largeAgain = random(multipartBytes(), 12);
+        StoredBlob old = store.put(text("old and unreferenced"));
+        StoredBlob oldLarge = store.put(new ByteArrayInputStream(large));
+        StoredBlob reused = store.put(text("old but reused by an ingest"));
+        StoredBlob rewritten = store.put(text("old but put again"));
+        StoredBlob rewrittenLarge = store.put(new ByteArrayInputStream(largeAgain));
+        Thread.sleep(OLDER_THAN_THE_CUTOFF.toMillis());
+        Instant cutoff = Instant.now();
+        assertThat(store.retain(reused.digest())).contains(reused);
+        assertThat(store.put(text("old but put again"))).isEqualTo(rewritten);
+        assertThat(store.put(new ByteArrayInputStream(largeAgain))).isEqualTo(rewrittenLarge);
+
+        assertThat(store.deleteIfUnwrittenSince(old.digest(), cutoff)).contains(old.sizeBytes());
+        assertThat(store.deleteIfUnwrittenSince(oldLarge.digest(), cutoff)).contains(oldLarge.sizeBytes());
+        for (StoredBlob fresh : List.of(reused, rewritten, rewrittenLarge)) {
+            assertThat(store.deleteIfUnwrittenSince(fresh.digest(), cutoff)).as("reused since the cutoff").isEmpty();
+            assertThat(store.size(fresh.digest())).contains(fresh.sizeBytes());
+        }
+        assertThat(store.open(old.digest())).isEmpty();
+        assertThat(store.deleteIfUnwrittenSince(old.digest(), cutoff)).as("already gone").isEmpty();
+        assertThat(store.retain(old.digest())).as("nothing to retain").isEmpty();
+        assertThat(store.deleteIfUnwrittenSince("../../etc/passwd", cutoff)).isEmpty();
+        assertThat(store.list(null, 10))
+                .containsExactlyInAnyOrder(reused.digest(), rewritten.digest(), rewrittenLarge.digest());
+        assertThat(store.clearLeftoversUntouchedSince(Instant.now())).as("nothing was interrupted").isZero();
+
+        assertThat(store.put(new ByteArrayInputStream(large))).as("written anew").isEqualTo(oldLarge);
+        assertThat(read(store.open(oldLarge.digest()))).isEqualTo(large);
+        assertThat(store.deleteIfUnwrittenSince(oldLarge.digest(), cutoff)).as("written since the cutoff").isEmpty();
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test

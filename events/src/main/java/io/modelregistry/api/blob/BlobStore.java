@@ -43,6 +43,16 @@ public interface BlobStore {
         return Optional.empty();
     }
 
+    /**
+     * Clears what interrupted work left outside the blobs, if it was last touched before {@code cutoff}: a put that
+     * died between its parts (a staging object, an unfinished multipart upload) or a sweep that died between moving
+     * a blob aside and deciding its fate (such a blob is put back, the safe choice: a later sweep judges it again).
+     * A sweep calls it first; returns how many leftovers it cleared. The default has none to clear.
+     */
+    default long clearLeftoversUntouchedSince(Instant cutoff) throws IOException {
+        return 0;
+    }
+
     /** Opens a stored blob for reading, or empty when no blob has that digest. */
     Optional<InputStream> open(String digest) throws IOException;
 

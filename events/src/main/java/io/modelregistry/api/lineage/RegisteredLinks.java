@@ -7,7 +7,7 @@ import java.util.List;
  * The registered artifacts a model's links name (port, implemented over the lineage read model): how a rating
  * finds the datasets and code this registry already holds before it asks a hub, and which models to rate again
  * when an artifact they link to is registered after them. Matching is the lineage's own (repo id, name, legacy
- * id, then the name without case and separators), so the rating and the lineage graph agree on every link.
+ * id, the name without case and separators, then the one registered variant of a family name), so the rating and the lineage graph agree on every link.
  */
 public interface RegisteredLinks {
 
@@ -24,8 +24,9 @@ public interface RegisteredLinks {
     boolean knows(String artifactId);
 
     /**
-     * @param matchedBy {@code registry_source_id} (the target is the artifact's repo id, or its legacy id) or
-     *                  {@code registry_name} (the target is its name, loosely)
+     * @param matchedBy {@code registry_source_id} (the target is the artifact's repo id, or its legacy id),
+     *                  {@code registry_name} (the target is its name, loosely) or {@code registry_name_variant}
+     *                  (the target is its name without a size or variant suffix, and it is the only such artifact)
      */
     record Match(String artifactId, ArtifactType type, String name, String repoId, String matchedBy) {
     }

@@ -64,8 +64,15 @@ public class LineageReadModel {
             targetKeys.add(TargetKeys.of(target.get().repoId()).key());
             targetKeys.add(TargetKeys.lastSegment(target.get().repoId()));
         }
+        // a declared "fair_face" or "Fair-Face" finds a registered "FairFace" (and the other way round) by their
+        // compact forms; a declared "ImageNet" finds a registered "imagenet-1k" by its variant base
+        Set<String> compactKeys = new HashSet<>(List.of(TargetKeys.compactOf(nameKey)));
+        String base = TargetKeys.variantBaseOf(target.get().name());
+        if (base != null) {
+            compactKeys.add(base);
+        }
         List<OwnedRelationship> candidates = store.relationshipsMatching(id,
-                new LineageStore.RelationshipKeys(targetKeys, Set.of(nameKey), Set.of(nameKey)),
+                new LineageStore.RelationshipKeys(targetKeys, Set.of(nameKey), Set.of(nameKey), compactKeys),
                 MAX_INCOMING_CANDIDATES);
         List<ResolvedRelationship> incoming = new ArrayList<>();
         for (OwnedRelationship candidate : candidates) {

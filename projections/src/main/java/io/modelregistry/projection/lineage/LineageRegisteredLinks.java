@@ -42,12 +42,15 @@ class LineageRegisteredLinks implements RegisteredLinks {
         }
         DeclaredRelationship asked = new DeclaredRelationship(target, targetKind, "link", "rating", "");
         List<Match> matches = new ArrayList<>();
-        for (String id : resolver.resolve("", asked)) {
+        TargetResolver.Resolution resolution = resolver.resolveWithTier("", asked);
+        for (String id : resolution.ids()) {
             if (matches.size() >= Math.max(0, limit)) {
                 break;
             }
+            String byName = resolution.tier() == TargetResolver.VARIANT_TIER
+                    ? RatingLink.REGISTRY_NAME_VARIANT : RatingLink.REGISTRY_NAME;
             store.artifact(id).ifPresent(a -> matches.add(new Match(a.id(), a.type(), a.name(), a.repoId(),
-                    bySourceId(target, a) ? RatingLink.REGISTRY_SOURCE_ID : RatingLink.REGISTRY_NAME)));
+                    bySourceId(target, a) ? RatingLink.REGISTRY_SOURCE_ID : byName)));
         }
         return matches;
     }

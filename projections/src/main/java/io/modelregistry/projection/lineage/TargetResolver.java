@@ -14,7 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Decides which registered artifacts a declared target names, best match first, in three tiers (the first tier
+ * Decides which registered artifacts a declared target names, best match first, in five tiers (the first tier
  * with a match wins, so an exact repo id is never shadowed by a name that merely looks alike):
  * <ol>
  *   <li>the artifact's repo id equals the target ({@code google-bert/bert-base-uncased}, case-insensitive);</li>
@@ -23,7 +23,13 @@ import java.util.Set;
  *   <li>the artifact's name equals the target's last segment ({@code bert-base-uncased}), or a target without an
  *       owner (a legacy hub id) equals the last segment of the artifact's repo id;</li>
  *   <li>the artifact's name, without case and separators, equals the target's last segment so written
- *       ({@code FairFace} for {@code fair_face}; a name mentioned in a card's prose is stored that way).</li>
+ *       ({@code FairFace} for {@code fair_face}, {@code Fair-Face} for {@code FairFace}; a name mentioned in a
+ *       card's prose is stored that way);</li>
+ *   <li>the artifact's name is a variant of the target: without its size or variant suffix
+ *       ({@link TargetKeys#variantBaseOf}: {@code imagenet-1k}, {@code squad_v2}, {@code coco-2017}) it equals the
+ *       target's last segment without case and separators ({@code ImageNet}). A family name does not say which
+ *       variant is meant, so this tier links only when exactly one registered artifact of the kind matches it; and
+ *       only datasets (a model of another size, {@code gemma-3-270m} for {@code gemma-3}, is another model).</li>
  * </ol>
  * Only artifacts of the target's kind match (a GitHub repository registered as a dataset also counts as code),
  * and never the declaring artifact itself.
@@ -39,12 +45,16 @@ class TargetResolver {
         this.store = store;
     }
 
+    /** The tier of a variant match, linked only when it is the one candidate there. */
+    static final int VARIANT_TIER = 5;
+
     private record Candidate(String id, ArtifactType type, String sourceKind, String nameKey, String repoKey,
-                             String repoLast) {
+                             String repoLast, String nameBase) {
 
         static Candidate of(LineageArtifact a) {
             return new Candidate(a.id(), a.type(), a.sourceKind(), TargetKeys.of(a.name()).key(),
-                    a.repoId() == null ? null : TargetKeys.of(a.repoId()).key(), TargetKeys.lastSegment(a.repoId()));
+                    a.repoId() == null ? null : TargetKeys.of(a.repoId()).key(), TargetKeys.lastSegment(a.repoId()),
+                    TargetKeys.variantBaseOf(a.name()));
         }
     }
 
@@ -62,8 +72,10 @@ class TargetResolver {
         Set<String> repoLasts = target.hasOwner() ? Set.of() : Set.of(target.key());
         Set<String> nameKeys = new HashSet<>(List.of(target.key(), target.flat(), target.last(),
                 TargetKeys.compactOf(target.last())));
+        Set<String> compact = Set.of(TargetKeys.compactOf(target.last()));
         List<Candidate> candidates = store.artifactsMatching(fromId,
-                        new LineageStore.ArtifactKeys(Set.of(target.key()), nameKeys, repoLasts), MAX_CANDIDATES)
+                        new LineageStore.ArtifactKeys(Set.of(target.key()), nameKeys, repoLasts, compact, compact),
+                        MAX_CANDIDATES)
                 .stream().map(Candidate::of).toList();
         List<Candidate> matching = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -72,11 +84,15 @@ class TargetResolver {
             }
         }
         int best = matching.stream().mapToInt(c -> tier(target, declared.targetKind(), c)).min().orElse(0);
+        if (best == VARIANT_TIER && matching.size() > 1) {
+            // "ImageNet" with both imagenet-1k and imagenet-21k registered: which one is not said
+            return new Resolution(List.of(), 0);
+        }
         return new Resolution(matching.stream().filter(c -> tier(target, declared.targetKind(), c) == best)
                 .sorted(Comparator.comparing(Candidate::id)).limit(MAX_MATCHES).map(Candidate::id).toList(), best);
     }
 
-    /** 1 to 4 as documented above; 0 when the candidate does not match at all. */
+    /** 1 to 5 as documented above; 0 when the candidate does not match at all. */
     private static int tier(TargetKeys target, String kind, Candidate c) {
         if (target.key().equals(c.repoKey())) {
             return 1;
@@ -90,6 +106,10 @@ class TargetResolver {
         }
         if (c.nameKey() != null && TargetKeys.compactOf(c.nameKey()).equals(TargetKeys.compactOf(target.last()))) {
             return 4;
+        }
+        if (DeclaredRelationship.DATASET.equals(kind) && c.nameBase() != null
+                && c.nameBase().equals(TargetKeys.compactOf(target.last()))) {
+            return VARIANT_TIER;
         }
         return 0;
     }

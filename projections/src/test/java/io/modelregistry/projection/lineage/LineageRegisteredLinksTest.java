@@ -32,7 +32,7 @@ class LineageRegisteredLinksTest {
     }
 
     @Test
-    void aTargetMatchesByRepoIdByLegacyIdByNameAndByNameWithoutCaseAndSeparators() {
+    void aTargetMatchesByRepoIdByLegacyIdByNameByNameWithoutCaseAndSeparatorsAndByFamilyName() {
         lineage.register("1", ArtifactType.CODE, "mv-lab-swin2sr", "mv-lab/swin2sr", SourceKind.GITHUB_REPOSITORY);
         lineage.register("2", ArtifactType.DATASET, "bookcorpus", "bookcorpus/bookcorpus", SourceKind.HUGGINGFACE_DATASET);
         lineage.register("3", ArtifactType.DATASET, "FairFace", "FairFace", SourceKind.UPLOAD);
@@ -46,7 +46,9 @@ class LineageRegisteredLinksTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("3", "registry_name"));
         assertThat(links.find("dataset", "imagenet-1k", 4)).extracting(Match::matchedBy).containsExactly("registry_name");
         assertThat(links.find("code", "fair_face", 4)).as("only artifacts of the link's kind").isEmpty();
-        assertThat(links.find("dataset", "imagenet", 4)).as("no alias table").isEmpty();
+        assertThat(links.find("dataset", "imagenet", 4)).as("the one registered variant of a family name")
+                .extracting(Match::artifactId, Match::matchedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("4", "registry_name_variant"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.modelregistry.api.lineage.LineageStore.ArtifactKeys;
 import io.modelregistry.api.lineage.LineageStore.OwnedRelationship;
 import io.modelregistry.api.lineage.LineageStore.RelationshipKeys;
 import io.modelregistry.api.lineage.LineageWriter;
+import io.modelregistry.api.lineage.RegisteredLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -382,5 +383,66 @@ abstract class LineageStoreContract<S extends LineageStore & LineageWriter> {
                 .extracting(OwnedRelationship::ownerId).containsExactly("a1", "a2");
         assertThat(store.artifactsMatching("x", new ArtifactKeys(Set.of("acme/one", "acme/two"), Set.of(), Set.of()),
                 10)).extracting(LineageArtifact::id).containsExactly("a1", "a2");
+    }
+
+    @Test
+    void namesWrittenWithDifferentSeparatorsFindEachOtherInBothDirections() {
+        f.register("d1", ArtifactType.DATASET, "Fair-Face", "Fair-Face", SourceKind.UPLOAD);
+        f.register("d2", ArtifactType.DATASET, "coco_captions", "coco_captions", SourceKind.UPLOAD);
+        LineageRegisteredLinks links = new LineageRegisteredLinks(store, f.readModel);
+
+        assertThat(links.find("dataset", "FairFace", 4)).extracting(RegisteredLinks.Match::artifactId).containsExactly("d1");
+        assertThat(links.find("dataset", "fair_face", 4)).extracting(RegisteredLinks.Match::artifactId).containsExactly("d1");
+        assertThat(links.find("dataset", "CocoCaptions", 4)).extracting(RegisteredLinks.Match::artifactId)
+                .containsExactly("d2");
+        assertThat(links.find("dataset", "FairFaces", 4)).as("compact forms are equal, not similar").isEmpty();
+
+        // the other way: a model whose front matter writes "fair_face" is found from a later "FairFace"
+        f.model("m1", "trained-gender", "crangana/trained-gender", dataset("fair_face"));
+        f.register("d3", ArtifactType.DATASET, "FairFace", "FairFace", SourceKind.UPLOAD);
+        assertThat(links.modelsLinkingTo("d3", 16)).containsExactly("m1");
+        assertThat(f.readModel.declaredBy("m1")).singleElement()
+                .satisfies(link -> assertThat(link.targetIds()).containsExactlyInAnyOrder("d1", "d3"));
+    }
+
+    @Test
+    void aFamilyNameFindsTheOneRegisteredVariantOfItAndNoUnrelatedName() {
+        f.register("d1", ArtifactType.DATASET, "imagenet-1k", "imagenet-1k", SourceKind.UPLOAD);
+        f.register("d2", ArtifactType.DATASET, "imagenet-sketch", "imagenet-sketch", SourceKind.UPLOAD);
+        f.register("d3", ArtifactType.DATASET, "imagenette", "imagenette", SourceKind.UPLOAD);
+        f.register("m0", ArtifactType.MODEL, "resnet-50", "microsoft/resnet-50", SourceKind.HUGGINGFACE_MODEL);
+        LineageRegisteredLinks links = new LineageRegisteredLinks(store, f.readModel);
+
+        assertThat(links.find("dataset", "ImageNet", 4)).extracting(RegisteredLinks.Match::artifactId,
+                RegisteredLinks.Match::matchedBy).containsExactly(tuple("d1", "registry_name_variant"));
+        assertThat(links.find("dataset", "Image", 4)).as("a prefix is no family name").isEmpty();
+        assertThat(links.find("dataset", "sketch", 4)).as("only a size or variant suffix is dropped").isEmpty();
+        assertThat(links.find("model", "resnet", 4)).as("a bare number is no variant suffix").isEmpty();
+        assertThat(links.find("code", "ImageNet", 4)).as("only artifacts of the link's kind").isEmpty();
+        f.register("m2", ArtifactType.MODEL, "gemma-3-270m", "google/gemma-3-270m", SourceKind.HUGGINGFACE_MODEL);
+        assertThat(links.find("model", "gemma-3", 4)).as("a model of one size is not the family's model").isEmpty();
+
+        // a card that mentions "ImageNet" links to it, and registering it later finds the model
+        f.model("m1", "vit-tiny", "acme/vit-tiny", new DeclaredRelationship("imagenet", "dataset", "trained_on",
+                "readme_mention", "README.md line 9: trained on ImageNet"));
+        assertThat(f.readModel.declaredBy("m1")).singleElement()
+                .satisfies(link -> assertThat(link.targetIds()).containsExactly("d1"));
+        assertThat(links.modelsLinkingTo("d1", 16)).containsExactly("m1");
+    }
+
+    @Test
+    void aFamilyNameWithTwoRegisteredVariantsLinksToNeither() {
+        f.register("d1", ArtifactType.DATASET, "imagenet-1k", "imagenet-1k", SourceKind.UPLOAD);
+        f.register("d2", ArtifactType.DATASET, "ImageNet_21k", "ImageNet_21k", SourceKind.UPLOAD);
+        f.model("m1", "vit-tiny", "acme/vit-tiny", new DeclaredRelationship("imagenet", "dataset", "trained_on",
+                "readme_mention", "README.md line 9: trained on ImageNet"));
+        LineageRegisteredLinks links = new LineageRegisteredLinks(store, f.readModel);
+
+        assertThat(links.find("dataset", "ImageNet", 4)).isEmpty();
+        assertThat(f.readModel.declaredBy("m1")).as("an unresolved mention is left out").isEmpty();
+        assertThat(links.modelsLinkingTo("d2", 16)).isEmpty();
+        // the exact name still wins over the family
+        assertThat(links.find("dataset", "imagenet_1k", 4)).extracting(RegisteredLinks.Match::artifactId)
+                .containsExactly("d1");
     }
 }

@@ -129,6 +129,55 @@ public final class FilesystemBlobStore implements BlobStore {
         return Optional.of(size);
     }
 
+    /**
+     * Temp files of puts a crash cut short, and blobs a crash left in the trash between a sweep's two renames (put
+     * back when their place is empty: the sweep had not decided yet), each only when untouched since the cutoff, so
+     * that a put or sweep in progress keeps its file.
+     */
+    @Override
+    public long clearLeftoversUntouchedSince(Instant cutoff) throws IOException {
+        long cleared = 0;
+        for (Path part : filesIn(temp)) {
+            if (untouchedSince(part, cutoff) && Files.deleteIfExists(part)) {
+                cleared++;
+            }
+        }
+        for (Path trashed : filesIn(trash)) {
+            String name = trashed.getFileName().toString();
+            String digest = name.length() > 64 ? name.substring(0, 64) : "";
+            if (!untouchedSince(trashed, cutoff)) {
+                continue;
+            }
+            if (DIGEST.matcher(digest).matches() && existing(digest).isEmpty()) {
+                Path target = pathOf(digest);
+                Files.createDirectories(target.getParent());
+                moveIntoPlace(trashed, target);
+                syncDirectory(target.getParent());
+            }
+            if (Files.deleteIfExists(trashed) || existing(digest).isPresent()) {
+                cleared++;
+            }
+        }
+        return cleared;
+    }
+
+    private static List<Path> filesIn(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static boolean untouchedSince(Path file, Instant cutoff) throws IOException {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
     private static void moveIntoPlace(Path tempFile, Path target) throws IOException {
         try {
             Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);

@@ -36,6 +36,9 @@ import org.springframework.validation.annotation.Validated;
  * @param download              {@code stream}: the node streams every download; {@code redirect}: a download that is
  *                              exactly one stored blob is answered with a redirect to a presigned GET URL
  * @param presignTtl            how long such a presigned URL is valid
+ * @param partBuffers           how many part buffers the puts in flight may hold at once (a put of more than 256 KiB
+ *                              holds one until it is stored; more wait, up to {@code apiCallTimeout}); unset: as many
+ *                              as fit in a quarter of the heap, at least one
  */
 @Validated
 @ConfigurationProperties("registry.blob-store.s3")
@@ -53,7 +56,8 @@ public record S3BlobStoreSettings(
         @NotNull @DefaultValue("2m") Duration apiCallAttemptTimeout,
         @NotNull @DefaultValue("5m") Duration apiCallTimeout,
         @NotNull @DefaultValue("stream") Download download,
-        @NotNull @DefaultValue("5m") Duration presignTtl) {
+        @NotNull @DefaultValue("5m") Duration presignTtl,
+        @Min(1) @Max(4096) Integer partBuffers) {
 
     /** S3's smallest part but the last. */
     static final long MIN_PART_BYTES = 5L * 1024 * 1024;
@@ -92,10 +96,18 @@ public record S3BlobStoreSettings(
         return (int) partSize.toBytes();
     }
 
+    /** The part buffers a store may hold at once, given the heap's maximum when they are not set. */
+    int partBuffers(long maxHeapBytes) {
+        if (partBuffers != null) {
+            return partBuffers;
+        }
+        return (int) Math.max(1, Math.min(4096, maxHeapBytes / 4 / partBytes()));
+    }
+
     /** Settings for a bucket on a given endpoint with every other value at its default (tests, benchmarks). */
     public static S3BlobStoreSettings forEndpoint(String bucket, URI endpoint, DataSize partSize, Download download) {
         return new S3BlobStoreSettings(bucket, "us-east-1", endpoint, true, true, partSize, 32,
                 Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(5), download,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), null);
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -198,6 +199,34 @@ class FilesystemBlobStoreTest {
         try (Stream<Path> list = Files.list(temp)) {
             return list.toList();
         }
+    }
+
+    @Test
+    void aSweepClearsTempFilesOfKilledPutsAndPutsBackABlobAKilledSweepLeftInTheTrashOnceOlderThanTheCutoff()
+            throws Exception {
+        BlobStore store = store();
+        StoredBlob moved = store.put(bytes("moved aside by a sweep that was killed before it decided"));
+        StoredBlob twice = store.put(bytes("in the trash and in its place"));
+        Path sha256 = root.resolve("sha256");
+        Path trash = Files.createDirectories(sha256.resolve(".trash"));
+        Path trashed = trash.resolve(moved.digest() + "-" + UUID.randomUUID());
+        Files.move(sha256.resolve(moved.digest().substring(0, 2)).resolve(moved.digest()), trashed);
+        Path copy = Files.copy(sha256.resolve(twice.digest().substring(0, 2)).resolve(twice.digest()),
+                trash.resolve(twice.digest() + "-" + UUID.randomUUID()));
+        Path part = Files.writeString(Files.createDirectories(sha256.resolve(".tmp")).resolve(UUID.randomUUID() + ".part"),
+                "half a put");
+        assertThat(store.clearLeftoversUntouchedSince(Instant.now().minus(Duration.ofHours(1))))
+                .as("a put or sweep may still be at work on them").isZero();
+        for (Path left : List.of(trashed, copy, part)) {
+            Files.setLastModifiedTime(left, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        }
+
+        assertThat(store.clearLeftoversUntouchedSince(Instant.now().minus(Duration.ofHours(1)))).isEqualTo(3);
+        assertThat(List.of(trashed, copy, part)).noneMatch(Files::exists);
+        assertThat(store.open(moved.digest()).orElseThrow().readAllBytes()).as("put back, for a later sweep to judge")
+                .isEqualTo("moved aside by a sweep that was killed before it decided".getBytes(StandardCharsets.UTF_8));
+        assertThat(store.list(null, 10)).containsExactlyInAnyOrder(moved.digest(), twice.digest());
+        assertThat(store.clearLeftoversUntouchedSince(Instant.now())).as("nothing left").isZero();
     }
 
     @Test

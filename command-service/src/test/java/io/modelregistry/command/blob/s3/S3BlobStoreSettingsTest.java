@@ -13,7 +13,7 @@ class S3BlobStoreSettingsTest {
 
     private static S3BlobStoreSettings with(DataSize partSize, URI endpoint, Duration presignTtl, Duration timeout) {
         return new S3BlobStoreSettings("blobs", "us-east-1", endpoint, true, true, partSize, 32, timeout, timeout,
-                timeout, timeout, S3BlobStoreSettings.Download.STREAM, presignTtl);
+                timeout, timeout, S3BlobStoreSettings.Download.STREAM, presignTtl, null);
     }
 
     @Test
@@ -42,5 +42,12 @@ class S3BlobStoreSettingsTest {
                 Duration.ofSeconds(5))).hasMessageContaining("registry.blob-store.s3.endpoint");
         assertThat(with(DataSize.ofMegabytes(16), URI.create("http://127.0.0.1:9000"), Duration.ofMinutes(5),
                 Duration.ofSeconds(5)).endpoint()).hasPort(9000);
+    }
+
+    @Test
+    void unsetPartBuffersAreAsManyAsFitInAQuarterOfTheHeapAndAtLeastOne() {
+        S3BlobStoreSettings settings = with(DataSize.ofMegabytes(16), null, Duration.ofMinutes(5), Duration.ofSeconds(5));
+        assertThat(settings.partBuffers(512L * 1024 * 1024)).isEqualTo(8);
+        assertThat(settings.partBuffers(32L * 1024 * 1024)).isEqualTo(1);
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded lineage read model: H2 tables {@code lineage_artifact} and {@code lineage_relationship}, with
- * the {@link TargetKeys} of names, repo ids and targets stored in indexed columns for the look-ups.
+ * the {@link TargetKeys} of names (also compact and without a variant suffix), repo ids and targets (also compact)
+ * stored in indexed columns for the look-ups.
  */
 @Component
 @ConditionalOnProperty(name = "registry.read-models", havingValue = "embedded", matchIfMissing = true)
@@ -51,7 +52,9 @@ public class JdbcLineageStore implements LineageStore, LineageWriter {
     public List<LineageArtifact> artifactsMatching(String excludedId, ArtifactKeys keys, int limit) {
         List<Object> args = new ArrayList<>(List.of(excludedId));
         String any = anyOf(args, "repo_key", keys.repoKeys()) + " OR " + anyOf(args, "name_key", keys.nameKeys())
-                + " OR " + anyOf(args, "repo_last", keys.repoLasts());
+                + " OR " + anyOf(args, "repo_last", keys.repoLasts())
+                + " OR " + anyOf(args, "name_compact", keys.nameCompacts())
+                + " OR " + anyOf(args, "name_base", keys.nameBases());
         args.add(limit);
         return jdbc.query("SELECT " + ARTIFACT_COLUMNS + " FROM lineage_artifact WHERE artifact_id <> ? AND (" + any
                 + ") ORDER BY artifact_id LIMIT ?", JdbcLineageStore::artifact, args.toArray());
@@ -61,7 +64,8 @@ public class JdbcLineageStore implements LineageStore, LineageWriter {
     public List<OwnedRelationship> relationshipsMatching(String excludedOwner, RelationshipKeys keys, int limit) {
         List<Object> args = new ArrayList<>(List.of(excludedOwner));
         String any = anyOf(args, "target_key", keys.targetKeys()) + " OR " + anyOf(args, "target_flat", keys.flatKeys())
-                + " OR " + anyOf(args, "target_last", keys.lastKeys());
+                + " OR " + anyOf(args, "target_last", keys.lastKeys())
+                + " OR " + anyOf(args, "target_compact", keys.compactKeys());
         args.add(limit);
         return jdbc.query("SELECT " + RELATIONSHIP_COLUMNS + " FROM lineage_relationship WHERE artifact_id <> ? AND ("
                 + any + ") ORDER BY artifact_id, ordinal LIMIT ?", JdbcLineageStore::owned, args.toArray());
@@ -69,10 +73,11 @@ public class JdbcLineageStore implements LineageStore, LineageWriter {
 
     @Override
     public void putArtifact(LineageArtifact a) {
-        jdbc.update("MERGE INTO lineage_artifact (artifact_id, artifact_type, name, name_key, repo_id, repo_key, repo_last, "
-                        + "source_kind, source_url, repository_url, revision, declared, metadata_malformed) KEY (artifact_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                a.id(), a.type().name(), a.name(), TargetKeys.of(a.name()).key(), a.repoId(),
+        jdbc.update("MERGE INTO lineage_artifact (artifact_id, artifact_type, name, name_key, name_compact, name_base, "
+                        + "repo_id, repo_key, repo_last, source_kind, source_url, repository_url, revision, declared, "
+                        + "metadata_malformed) KEY (artifact_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.id(), a.type().name(), a.name(), TargetKeys.of(a.name()).key(), TargetKeys.compactOf(a.name()),
+                TargetKeys.variantBaseOf(a.name()), a.repoId(),
                 a.repoId() == null ? null : TargetKeys.of(a.repoId()).key(), TargetKeys.lastSegment(a.repoId()),
                 a.sourceKind(), a.sourceUrl(), a.repositoryUrl(), a.revision(), a.declared(), a.metadataMalformed());
     }
@@ -88,11 +93,12 @@ public class JdbcLineageStore implements LineageStore, LineageWriter {
             }
             TargetKeys keys = TargetKeys.of(r.target());
             rows.add(new Object[] {artifactId, ordinal++, r.target(), keys.key(), keys.flat(), keys.last(),
-                    r.targetKind(), r.relationship(), r.source(), r.evidence()});
+                    TargetKeys.compactOf(keys.last()), r.targetKind(), r.relationship(), r.source(), r.evidence()});
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO lineage_relationship (artifact_id, ordinal, target, target_key, target_flat, "
-                    + "target_last, target_kind, relationship, source, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                    + "target_last, target_compact, target_kind, relationship, source, evidence) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         }
     }
 

@@ -60,12 +60,14 @@ public class OpenSearchLineageStore implements LineageStore, LineageWriter {
                 readModel + ".json"));
     }
 
-    record ArtifactDocument(String artifactId, String type, String name, String nameKey, String repoId,
-                            String repoKey, String repoLast, String sourceKind, String sourceUrl,
-                            String repositoryUrl, String revision, boolean declared, boolean metadataMalformed) {
+    record ArtifactDocument(String artifactId, String type, String name, String nameKey, String nameCompact,
+                            String nameBase, String repoId, String repoKey, String repoLast, String sourceKind,
+                            String sourceUrl, String repositoryUrl, String revision, boolean declared,
+                            boolean metadataMalformed) {
 
         static ArtifactDocument of(LineageArtifact a) {
-            return new ArtifactDocument(a.id(), a.type().name(), a.name(), TargetKeys.of(a.name()).key(), a.repoId(),
+            return new ArtifactDocument(a.id(), a.type().name(), a.name(), TargetKeys.of(a.name()).key(),
+                    TargetKeys.compactOf(a.name()), TargetKeys.variantBaseOf(a.name()), a.repoId(),
                     a.repoId() == null ? null : TargetKeys.of(a.repoId()).key(), TargetKeys.lastSegment(a.repoId()),
                     a.sourceKind(), a.sourceUrl(), a.repositoryUrl(), a.revision(), a.declared(),
                     a.metadataMalformed());
@@ -78,8 +80,8 @@ public class OpenSearchLineageStore implements LineageStore, LineageWriter {
     }
 
     record RelationshipDocument(String artifactId, int ordinal, String target, String targetKey, String targetFlat,
-                                String targetLast, String targetKind, String relationship, String source,
-                                String evidence) {
+                                String targetLast, String targetCompact, String targetKind, String relationship,
+                                String source, String evidence) {
 
         OwnedRelationship owned() {
             return new OwnedRelationship(artifactId, new DeclaredRelationship(target, targetKind, relationship, source,
@@ -126,7 +128,8 @@ public class OpenSearchLineageStore implements LineageStore, LineageWriter {
     public List<LineageArtifact> artifactsMatching(String excludedId, ArtifactKeys keys, int limit) {
         BoolQuery.Builder any = new BoolQuery.Builder();
         boolean some = should(any, "repoKey", keys.repoKeys()) | should(any, "nameKey", keys.nameKeys())
-                | should(any, "repoLast", keys.repoLasts());
+                | should(any, "repoLast", keys.repoLasts()) | should(any, "nameCompact", keys.nameCompacts())
+                | should(any, "nameBase", keys.nameBases());
         if (!some || limit <= 0) {
             return List.of();
         }
@@ -139,7 +142,7 @@ public class OpenSearchLineageStore implements LineageStore, LineageWriter {
     public List<OwnedRelationship> relationshipsMatching(String excludedOwner, RelationshipKeys keys, int limit) {
         BoolQuery.Builder any = new BoolQuery.Builder();
         boolean some = should(any, "targetKey", keys.targetKeys()) | should(any, "targetFlat", keys.flatKeys())
-                | should(any, "targetLast", keys.lastKeys());
+                | should(any, "targetLast", keys.lastKeys()) | should(any, "targetCompact", keys.compactKeys());
         if (!some || limit <= 0) {
             return List.of();
         }
@@ -164,7 +167,8 @@ public class OpenSearchLineageStore implements LineageStore, LineageWriter {
             DeclaredRelationship r = declared.get(ordinal);
             TargetKeys keys = TargetKeys.of(r.target());
             RelationshipDocument document = new RelationshipDocument(artifactId, ordinal, r.target(), keys.key(),
-                    keys.flat(), keys.last(), r.targetKind(), r.relationship(), r.source(), r.evidence());
+                    keys.flat(), keys.last(), TargetKeys.compactOf(keys.last()), r.targetKind(), r.relationship(), r.source(),
+                    r.evidence());
             String id = ordinalId(artifactId, ordinal);
             writes.add(BulkOperation.of(b -> b.index(i -> i.id(id).document(document))));
         }
