@@ -36,9 +36,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Rates every fixture model the way the registry does: real ingest from the fake hub, then the standard
- * metrics with evidence from the fake hub (which serves no git, so reviewedness is "not measured"). Parents
- * are rated before their children so tree_score can find them. Prints the table that docs/ratings.md
- * records (also written to target/fixture-ratings.md) and checks that the values order sensibly.
+ * metrics with evidence from the fake hub, which also serves the GitHub repositories the cards link as git
+ * repositories with pull requests and reviews ({@link FixtureCodeRepositories}: built to agree with the recorded
+ * contributors) and each model's history as far as the fixtures know it (its uploader), so reviewedness and bus
+ * factor are measured from a clone and the GitHub API. Parents are rated before their children so tree_score can
+ * find them. Prints the table that docs/ratings.md records (also written to target/fixture-ratings.md) and checks
+ * that the values order sensibly.
  */
 class FixtureRatingsTest {
 
@@ -64,6 +67,9 @@ class FixtureRatingsTest {
     @BeforeAll
     static void rateAll(@TempDir Path dataDir) {
         hub = FakeHub.start();
+        hub.serveGit(dataDir.resolve("git"));
+        FixtureCodeRepositories.serveAll(hub);
+        MODELS.forEach(model -> FixtureCodeRepositories.serveUploaderHistory(hub, model));
         Map<String, RatedModels.RatedModel> rated = new ConcurrentHashMap<>();
         RatedModels ratedModels = (key, limit) -> rated.values().stream()
                 .filter(m -> m.repoId().equalsIgnoreCase(key) || m.name().equalsIgnoreCase(key)
@@ -75,11 +81,11 @@ class FixtureRatingsTest {
         RatingEngine engine = new RatingEngine(StandardMetrics.of(settings, new StaticDemoCodeRunner()), executor, io,
                 settings.metricTimeout(), settings.startTimeout(), new RatingActivity(Clock.systemUTC()));
         HubLookup lookup = HubLookup.create(hub.hfEndpoint(), hub.githubApiUrl(), Duration.ofSeconds(10));
-        GitCloner cloner = new GitCloner(GitServer.of(hub.baseUrl(), null), settings);
+        GitCloner cloner = new GitCloner(GitServer.of(hub.gitServerUrl(), null), settings);
         new ApplicationContextRunner()
                 .withUserConfiguration(Ingest.class)
                 .withPropertyValues("registry.hub.huggingface-url=" + hub.hfEndpoint(), "registry.hub.github-api-url=" + hub.githubApiUrl(),
-                        "registry.data-dir=" + dataDir, "registry.hub.request-timeout=10s")
+                        "registry.data-dir=" + dataDir.resolve("data"), "registry.hub.request-timeout=10s")
                 .run(context -> {
                     SourceIngestor ingestor = context.getBean(SourceIngestor.class);
                     for (String model : MODELS) {
@@ -163,6 +169,46 @@ class FixtureRatingsTest {
                 .contains("trained-gender");
         assertThat(RESULTS.get("google-bert/bert-base-uncased").value(RatingMetric.TREE_SCORE))
                 .isEqualTo(TreeScore.NO_PARENT);
+    }
+
+    /** The models whose card links one of the served repositories, and that repository. */
+    static final Map<String, String> LINKED = Map.of("google-bert/bert-base-uncased", "google-research/bert",
+            "openai/whisper-tiny", "openai/whisper", "microsoft/DialoGPT-medium", "microsoft/DialoGPT",
+            "vikhyatk/moondream2", "vikhyat/moondream", "caidas/swin2SR-lightweight-x2-64", "mv-lab/swin2sr",
+            "lerobot/diffusion_pusht", "huggingface/lerobot");
+
+    @Test
+    void everyModelWithALinkedRepositoryHasItsReviewednessAndBusFactorMeasuredFromTheServedHistory() {
+        RESULTS.forEach((model, result) -> {
+            MetricValue reviewed = result.values().get(RatingMetric.REVIEWEDNESS);
+            MetricValue bus = result.values().get(RatingMetric.BUS_FACTOR);
+            if (LINKED.containsKey(model)) {
+                assertThat(reviewed.value()).as(model + ": " + reviewed.reason()).isBetween(0.0, 1.0);
+                assertThat(reviewed.evidence()).as(model + ": " + reviewed.reason())
+                        .isEqualTo(io.modelregistry.api.rating.MetricEvidence.MEASURED);
+                assertThat(bus.reason()).as(model).contains("from " + LINKED.get(model) + " history");
+            } else {
+                assertThat(reviewed.value()).as(model).isEqualTo(-1.0);
+                assertThat(reviewed.reason()).as(model).contains("no linked GitHub repository");
+            }
+            assertThat(bus.evidence()).as(model + ": " + bus.reason())
+                    .isEqualTo(io.modelregistry.api.rating.MetricEvidence.MEASURED);
+        });
+    }
+
+    /**
+     * mv-lab/swin2sr as {@link FixtureCodeRepositories} builds it from its recorded contributors (mv-lab 36,
+     * chenxwh 3, NielsRogge 1 of 40): mv-lab commits 34 files directly and merges two pull requests (36 commits in
+     * all); #1, chenxwh's three files, is approved; #2, NielsRogge's one file, is merged with a comment. 38 files of
+     * 4 code lines: 152 lines, of which the 12 of pull request #1 arrived approved: 12 / 152 = 0.079.
+     */
+    @Test
+    void swin2srReviewednessIsTheHandCheckedShareOfLinesThatArrivedThroughAnApprovedPullRequest() {
+        MetricValue reviewed = RESULTS.get("caidas/swin2SR-lightweight-x2-64").values().get(RatingMetric.REVIEWEDNESS);
+        assertThat(reviewed.value()).as(reviewed.reason()).isCloseTo(12 / 152.0, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(reviewed.reason()).contains("12 of 152 code lines");
+        assertThat(RESULTS.get("caidas/swin2SR-lightweight-x2-64").values().get(RatingMetric.BUS_FACTOR).reason())
+                .contains("4 contributor(s) (3 from mv-lab/swin2sr history; 1 in the model repository's 3 commits)");
     }
 
     @Test

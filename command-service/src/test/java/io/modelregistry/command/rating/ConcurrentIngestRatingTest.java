@@ -60,6 +60,18 @@ class ConcurrentIngestRatingTest {
             "FabianWillner/bert-base-uncased-finetuned-squad", "openai/whisper-tiny", "microsoft/DialoGPT-medium",
             "arnir0/Tiny-LLM", "google/gemma-3-270m", "google/gemma-3-270m-it", "parvk11/audience_classifier_model",
             "vikhyatk/moondream2", "caidas/swin2SR-lightweight-x2-64", "microsoft/resnet-50");
+    /**
+     * The automated client's run holds about 13 models (as its observed runs show): the ones it is seen to use (bert, whisper,
+     * the audience classifier, swin2SR, and the chain resnet-50 → trained-gender → its ONNX export), filled up with
+     * the fixture models of the same kinds (a distilled model, a vision-language model, a robotics policy, a dialogue
+     * model, a small and a gated language model).
+     */
+    static final List<String> CLIENT_RUN = List.of("google-bert/bert-base-uncased", "parvk11/audience_classifier_model",
+            "openai/whisper-tiny", "caidas/swin2SR-lightweight-x2-64", "microsoft/resnet-50", "crangana/trained-gender",
+            "onnx-community/trained-gender-ONNX-2", "distilbert/distilbert-base-uncased", "vikhyatk/moondream2",
+            "lerobot/diffusion_pusht", "microsoft/DialoGPT-medium", "arnir0/Tiny-LLM", "google/gemma-3-270m");
+    /** What the client allows each /rate, which answers once the rating done at ingest is recorded. */
+    static final Duration CLIENT_LIMIT = Duration.ofMinutes(2);
     private static final Actor ADMIN = new Actor("admin", true);
 
     @Configuration(proxyBeanMethods = false)
@@ -155,6 +167,88 @@ class ConcurrentIngestRatingTest {
      * model and its test) committed directly, 6 through an approved pull request, 2 through one merged without an
      * approval: 6 of 14 lines approved.
      */
+    /**
+     * The client's 13 models ingested and rated at once (each rating waits for nothing but its own evidence) with every
+     * linked repository served as git with its pull requests and reviews, built as the calibration table builds them
+     * ({@link io.modelregistry.rating.FixtureCodeRepositories}), and every model's history: each ingest and rating ends
+     * within the client's two minutes, none fails, and reviewedness is measured where a repository is linked, with the
+     * values the sequential calibration table has (bert: 16 of 140 lines, swin2sr: 12 of 152, arithmetic in
+     * FixtureCodeRepositories and FixtureRatingsTest).
+     */
+    @Test
+    void theThirteenModelsOfTheAutomatedClientsRunAreRatedConcurrentlyWithinItsTimeLimitWithGitServed(@TempDir Path temp)
+            throws Exception {
+        RatingSettings settings = RatingSettings.defaults();
+        ExecutorService metricPool = ModelRatings.pool("rating-metric", settings.threads());
+        ExecutorService ioPool = ModelRatings.pool("rating-io", settings.ioThreads());
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENT_RUN.size());
+        try (FakeHub hub = FakeHub.start()) {
+            hub.serveGit(temp.resolve("git"));
+            long building = System.nanoTime();
+            io.modelregistry.rating.FixtureCodeRepositories.serveAll(hub);
+            double built = (System.nanoTime() - building) / 1e9;
+            CLIENT_RUN.forEach(model -> io.modelregistry.rating.FixtureCodeRepositories.serveUploaderHistory(hub, model));
+            ModelRatings ratings = ModelRatings.create(settings, GatePolicy.ADVISORY,
+                    HubLookup.create(hub.hfEndpoint(), hub.githubApiUrl(), Duration.ofSeconds(20)),
+                    GitServer.of(hub.gitServerUrl(), null), (key, limit) -> List.of(), DemoCodeRunner.staticCheck(),
+                    new RatingActivity(Clock.systemUTC()), metricPool, ioPool, refused -> {
+                        throw new AssertionError("advisory refuses nothing");
+                    }, Clock.systemUTC());
+            Map<String, Rated> results = new ConcurrentHashMap<>();
+            double[] wall = new double[1];
+            new ApplicationContextRunner()
+                    .withUserConfiguration(Ingest.class)
+                    .withPropertyValues("registry.hub.huggingface-url=" + hub.hfEndpoint(), "registry.hub.github-api-url=" + hub.githubApiUrl(),
+                            "registry.data-dir=" + temp.resolve("data"), "registry.hub.request-timeout=20s")
+                    .run(context -> {
+                        SourceIngestor ingestor = context.getBean(SourceIngestor.class);
+                        CountDownLatch go = new CountDownLatch(1);
+                        List<Future<?>> running = new ArrayList<>();
+                        for (String model : CLIENT_RUN) {
+                            running.add(clients.submit(() -> {
+                                go.await();
+                                long started = System.nanoTime();
+                                var ingested = ingestor.ingest(ArtifactType.MODEL, "https://huggingface.co/" + model);
+                                RatingOutcome outcome = ratings.rateForIngest(ingested.derivedName(),
+                                        "https://huggingface.co/" + model, ingested.content(), ingested.documents(), ADMIN);
+                                results.put(model, new Rated(outcome, (System.nanoTime() - started) / 1e9));
+                                return null;
+                            }));
+                        }
+                        long started = System.nanoTime();
+                        go.countDown();
+                        for (Future<?> ingest : running) {
+                            ingest.get(CLIENT_LIMIT.toSeconds() + 30, TimeUnit.SECONDS);
+                        }
+                        wall[0] = (System.nanoTime() - started) / 1e9;
+                    });
+            double slowest = results.values().stream().mapToDouble(Rated::seconds).max().orElse(0);
+            String line = String.format(Locale.ROOT, "the client's 13 models at once, git served: %.2f s wall, slowest"
+                    + " ingest+rating %.2f s (limit %d s); the 6 repositories built and served in %.2f s", wall[0], slowest,
+                    CLIENT_LIMIT.toSeconds(), built);
+            System.out.println(line);
+            Files.writeString(Path.of("target", "client-run-rating.txt"), line + "\n");
+            assertThat(results).hasSize(CLIENT_RUN.size());
+            results.forEach((model, rated) -> {
+                assertThat(rated.seconds()).as(model).isLessThan(CLIENT_LIMIT.toSeconds());
+                assertThat(rated.outcome().failedMetrics()).as(model + ": " + rated.outcome().reasons()).isEmpty();
+            });
+            for (String model : List.of("google-bert/bert-base-uncased", "openai/whisper-tiny", "caidas/swin2SR-lightweight-x2-64",
+                    "vikhyatk/moondream2", "lerobot/diffusion_pusht", "microsoft/DialoGPT-medium")) {
+                assertThat(results.get(model).outcome().reasons().get("reviewedness")).as(model).startsWith("measured: ");
+            }
+            assertThat(results.get("google-bert/bert-base-uncased").outcome().rating().scores().reviewedness())
+                    .isCloseTo(16 / 140.0, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(results.get("caidas/swin2SR-lightweight-x2-64").outcome().rating().scores().reviewedness())
+                    .isCloseTo(12 / 152.0, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(results.get("microsoft/resnet-50").outcome().rating().scores().reviewedness()).isEqualTo(-1.0);
+        } finally {
+            clients.shutdownNow();
+            metricPool.shutdownNow();
+            ioPool.shutdownNow();
+        }
+    }
+
     private static int serveLinkedRepositories(FakeHub hub, Path work) throws Exception {
         ObjectMapper json = new ObjectMapper();
         int count = 0;
