@@ -106,32 +106,8 @@ class ConcurrentIngestRatingTest {
                         throw new AssertionError("advisory refuses nothing");
                     }, Clock.systemUTC());
             Map<String, Rated> results = new ConcurrentHashMap<>();
-            new ApplicationContextRunner()
-                    .withUserConfiguration(Ingest.class)
-                    .withPropertyValues("registry.hub.huggingface-url=" + hub.hfEndpoint(), "registry.hub.github-api-url=" + hub.githubApiUrl(),
-                            "registry.data-dir=" + temp.resolve("data"), "registry.hub.request-timeout=20s")
-                    .run(context -> {
-                        SourceIngestor ingestor = context.getBean(SourceIngestor.class);
-                        CountDownLatch go = new CountDownLatch(1);
-                        List<Future<?>> running = new ArrayList<>();
-                        for (String model : MODELS) {
-                            running.add(clients.submit(() -> {
-                                go.await();
-                                long started = System.nanoTime();
-                                var ingested = ingestor.ingest(ArtifactType.MODEL, "https://huggingface.co/" + model);
-                                RatingOutcome outcome = ratings.rateForIngest(ingested.derivedName(),
-                                        "https://huggingface.co/" + model, ingested.content(), ingested.documents(), ADMIN);
-                                results.put(model, new Rated(outcome, (System.nanoTime() - started) / 1e9));
-                                return null;
-                            }));
-                        }
-                        long started = System.nanoTime();
-                        go.countDown();
-                        for (Future<?> ingest : running) {
-                            ingest.get(3, TimeUnit.MINUTES);
-                        }
-                        report(results, (System.nanoTime() - started) / 1e9, hub);
-                    });
+            double wall = ingestAndRateAtOnce(hub, temp, ratings, MODELS, clients, results, Duration.ofMinutes(3));
+            report(results, wall, hub);
             assertThat(results).hasSize(MODELS.size());
             results.forEach((model, rated) -> {
                 RatingOutcome outcome = rated.outcome();
@@ -195,36 +171,11 @@ class ConcurrentIngestRatingTest {
                         throw new AssertionError("advisory refuses nothing");
                     }, Clock.systemUTC());
             Map<String, Rated> results = new ConcurrentHashMap<>();
-            double[] wall = new double[1];
-            new ApplicationContextRunner()
-                    .withUserConfiguration(Ingest.class)
-                    .withPropertyValues("registry.hub.huggingface-url=" + hub.hfEndpoint(), "registry.hub.github-api-url=" + hub.githubApiUrl(),
-                            "registry.data-dir=" + temp.resolve("data"), "registry.hub.request-timeout=20s")
-                    .run(context -> {
-                        SourceIngestor ingestor = context.getBean(SourceIngestor.class);
-                        CountDownLatch go = new CountDownLatch(1);
-                        List<Future<?>> running = new ArrayList<>();
-                        for (String model : CLIENT_RUN) {
-                            running.add(clients.submit(() -> {
-                                go.await();
-                                long started = System.nanoTime();
-                                var ingested = ingestor.ingest(ArtifactType.MODEL, "https://huggingface.co/" + model);
-                                RatingOutcome outcome = ratings.rateForIngest(ingested.derivedName(),
-                                        "https://huggingface.co/" + model, ingested.content(), ingested.documents(), ADMIN);
-                                results.put(model, new Rated(outcome, (System.nanoTime() - started) / 1e9));
-                                return null;
-                            }));
-                        }
-                        long started = System.nanoTime();
-                        go.countDown();
-                        for (Future<?> ingest : running) {
-                            ingest.get(CLIENT_LIMIT.toSeconds() + 30, TimeUnit.SECONDS);
-                        }
-                        wall[0] = (System.nanoTime() - started) / 1e9;
-                    });
+            double wall = ingestAndRateAtOnce(hub, temp, ratings, CLIENT_RUN, clients, results,
+                    CLIENT_LIMIT.plusSeconds(30));
             double slowest = results.values().stream().mapToDouble(Rated::seconds).max().orElse(0);
             String line = String.format(Locale.ROOT, "the client's 13 models at once, git served: %.2f s wall, slowest"
-                    + " ingest+rating %.2f s (limit %d s); the 6 repositories built and served in %.2f s", wall[0], slowest,
+                    + " ingest+rating %.2f s (limit %d s); the 6 repositories built and served in %.2f s", wall, slowest,
                     CLIENT_LIMIT.toSeconds(), built);
             System.out.println(line);
             Files.writeString(Path.of("target", "client-run-rating.txt"), line + "\n");
@@ -247,6 +198,39 @@ class ConcurrentIngestRatingTest {
             metricPool.shutdownNow();
             ioPool.shutdownNow();
         }
+    }
+
+    /** Ingests and rates the models at once, from one start signal; answers the wall time in seconds. */
+    private static double ingestAndRateAtOnce(FakeHub hub, Path temp, ModelRatings ratings, List<String> models,
+                                              ExecutorService clients, Map<String, Rated> results, Duration wait) {
+        double[] wall = new double[1];
+        new ApplicationContextRunner()
+                .withUserConfiguration(Ingest.class)
+                .withPropertyValues("registry.hub.huggingface-url=" + hub.hfEndpoint(), "registry.hub.github-api-url=" + hub.githubApiUrl(),
+                        "registry.data-dir=" + temp.resolve("data"), "registry.hub.request-timeout=20s")
+                .run(context -> {
+                    SourceIngestor ingestor = context.getBean(SourceIngestor.class);
+                    CountDownLatch go = new CountDownLatch(1);
+                    List<Future<?>> running = new ArrayList<>();
+                    for (String model : models) {
+                        running.add(clients.submit(() -> {
+                            go.await();
+                            long started = System.nanoTime();
+                            var ingested = ingestor.ingest(ArtifactType.MODEL, "https://huggingface.co/" + model);
+                            RatingOutcome outcome = ratings.rateForIngest(ingested.derivedName(),
+                                    "https://huggingface.co/" + model, ingested.content(), ingested.documents(), ADMIN);
+                            results.put(model, new Rated(outcome, (System.nanoTime() - started) / 1e9));
+                            return null;
+                        }));
+                    }
+                    long started = System.nanoTime();
+                    go.countDown();
+                    for (Future<?> ingest : running) {
+                        ingest.get(wait.toSeconds(), TimeUnit.SECONDS);
+                    }
+                    wall[0] = (System.nanoTime() - started) / 1e9;
+                });
+        return wall[0];
     }
 
     private static int serveLinkedRepositories(FakeHub hub, Path work) throws Exception {

@@ -19,7 +19,8 @@ class WeightsFileScannerTest {
         return scan(scanner, path, bytes);
     }
 
-    private static ScannedFile scan(WeightsFileScanner scanner, String path, byte[] bytes) {
+    /** Scans bytes held in memory, as the ingest scans a stored blob. */
+    static ScannedFile scan(WeightsFileScanner scanner, String path, byte[] bytes) {
         return scanner.scan(path, "0".repeat(64), new WeightsFileScanner.Source() {
             @Override
             public long size() {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelregistry.api.artifact.ScanLevel;
 import io.modelregistry.api.artifact.ScannedFile;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -27,17 +24,7 @@ class WeightsZipLayoutTest {
     private final WeightsFileScanner scanner = new WeightsFileScanner(WeightsFileScanner.Limits.defaults());
 
     private ScannedFile scan(byte[] bytes) {
-        return scanner.scan("model.pt", "0".repeat(64), new WeightsFileScanner.Source() {
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public InputStream open(long offset, long length) {
-                return new ByteArrayInputStream(bytes, (int) offset, (int) length);
-            }
-        });
+        return WeightsFileScannerTest.scan(scanner, "model.pt", bytes);
     }
 
     /** How the one entry's directory record and the end records are written. */
