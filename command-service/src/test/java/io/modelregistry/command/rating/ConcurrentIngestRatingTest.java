@@ -99,12 +99,7 @@ class ConcurrentIngestRatingTest {
                 hub.serveModelCommits(model, List.of(ModelCommit.by(uploader), ModelCommit.by("hf-maintainer"),
                         ModelCommit.by(uploader, "co-author")));
             }
-            ModelRatings ratings = ModelRatings.create(settings, GatePolicy.ADVISORY,
-                    HubLookup.create(hub.hfEndpoint(), hub.githubApiUrl(), Duration.ofSeconds(20)),
-                    GitServer.of(hub.gitServerUrl(), null), (key, limit) -> List.of(), DemoCodeRunner.staticCheck(),
-                    new RatingActivity(Clock.systemUTC()), metricPool, ioPool, refused -> {
-                        throw new AssertionError("advisory refuses nothing");
-                    }, Clock.systemUTC());
+            ModelRatings ratings = advisoryRatings(settings, hub, metricPool, ioPool);
             Map<String, Rated> results = new ConcurrentHashMap<>();
             double wall = ingestAndRateAtOnce(hub, temp, ratings, MODELS, clients, results, Duration.ofMinutes(3));
             report(results, wall, hub);
@@ -164,12 +159,7 @@ class ConcurrentIngestRatingTest {
             io.modelregistry.rating.FixtureCodeRepositories.serveAll(hub);
             double built = (System.nanoTime() - building) / 1e9;
             CLIENT_RUN.forEach(model -> io.modelregistry.rating.FixtureCodeRepositories.serveUploaderHistory(hub, model));
-            ModelRatings ratings = ModelRatings.create(settings, GatePolicy.ADVISORY,
-                    HubLookup.create(hub.hfEndpoint(), hub.githubApiUrl(), Duration.ofSeconds(20)),
-                    GitServer.of(hub.gitServerUrl(), null), (key, limit) -> List.of(), DemoCodeRunner.staticCheck(),
-                    new RatingActivity(Clock.systemUTC()), metricPool, ioPool, refused -> {
-                        throw new AssertionError("advisory refuses nothing");
-                    }, Clock.systemUTC());
+            ModelRatings ratings = advisoryRatings(settings, hub, metricPool, ioPool);
             Map<String, Rated> results = new ConcurrentHashMap<>();
             double wall = ingestAndRateAtOnce(hub, temp, ratings, CLIENT_RUN, clients, results,
                     CLIENT_LIMIT.plusSeconds(30));
@@ -198,6 +188,17 @@ class ConcurrentIngestRatingTest {
             metricPool.shutdownNow();
             ioPool.shutdownNow();
         }
+    }
+
+    /** Ratings as the advisory gate gives them, with the hub's git served; nothing is refused. */
+    private static ModelRatings advisoryRatings(RatingSettings settings, FakeHub hub, ExecutorService metricPool,
+                                                ExecutorService ioPool) {
+        return ModelRatings.create(settings, GatePolicy.ADVISORY,
+                HubLookup.create(hub.hfEndpoint(), hub.githubApiUrl(), Duration.ofSeconds(20)),
+                GitServer.of(hub.gitServerUrl(), null), (key, limit) -> List.of(), DemoCodeRunner.staticCheck(),
+                new RatingActivity(Clock.systemUTC()), metricPool, ioPool, refused -> {
+                    throw new AssertionError("advisory refuses nothing");
+                }, Clock.systemUTC());
     }
 
     /** Ingests and rates the models at once, from one start signal; answers the wall time in seconds. */
