@@ -7,7 +7,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -33,19 +32,15 @@ class PasswordHasher {
         this(defaultConcurrency(), Duration.ofSeconds(WAIT_SECONDS));
     }
 
-    /**
-     * {@code registry.auth.max-concurrent-hashes} (0, the default: {@link #defaultConcurrency()}) and
-     * {@code registry.auth.hash-wait} (the longest a login waits for a turn; {@value #WAIT_SECONDS} s): small values
-     * let a test reach the refusal with a handful of logins instead of a flood.
-     */
+    /** With {@link PasswordHashSettings} ({@code registry.auth.max-concurrent-hashes}, {@code hash-wait}). */
     @Autowired
-    PasswordHasher(@Value("${registry.auth.max-concurrent-hashes:0}") int concurrency,
-                   @Value("${registry.auth.hash-wait:PT" + WAIT_SECONDS + "S}") Duration wait) {
-        if (concurrency < 0 || wait == null || wait.isNegative()) {
-            throw new IllegalArgumentException(
-                    "registry.auth.max-concurrent-hashes must not be negative, registry.auth.hash-wait not negative");
-        }
-        this.turns = new Semaphore(concurrency > 0 ? concurrency : defaultConcurrency(), true);
+    PasswordHasher(PasswordHashSettings settings) {
+        this(settings.maxConcurrentHashes() > 0 ? settings.maxConcurrentHashes() : defaultConcurrency(),
+                settings.hashWait());
+    }
+
+    PasswordHasher(int concurrency, Duration wait) {
+        this.turns = new Semaphore(concurrency, true);
         this.wait = wait;
     }
 
