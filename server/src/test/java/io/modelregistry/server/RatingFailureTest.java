@@ -5,6 +5,7 @@ import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.ContractValidator;
 import io.modelregistry.server.support.HttpExchange;
@@ -42,7 +43,7 @@ class RatingFailureTest {
     }
 
     @Test
-    void aFailedMetricAnswers500AndShowsOnTheHealthData() {
+    void aFailedMetricAnswers500ShowsOnTheHealthDataAndFailsARerateTheSameWay() {
         RegistryClient client = new RegistryClient("http://127.0.0.1:" + port, CONTRACT::check);
         assertThat(client.loginAsAdmin().status()).isEqualTo(200);
         assertThat(client.delete("/reset").status()).isEqualTo(200);
@@ -65,5 +66,16 @@ class RatingFailureTest {
         assertThat(rating.at("/metrics/failed_ratings").asDouble()).isEqualTo(1.0);
         assertThat(rating.get("issues").get(0).get("code").asText()).isEqualTo("metric_failed");
         assertThat(CONTRACT.violations()).isEmpty();
+
+        // a re-rating (an extension, so outside the contract's check) fails the same way: recorded, and said so
+        RegistryClient extension = new RegistryClient(client.baseUrl(), exchange -> { });
+        extension.useToken(client.token());
+        HttpExchange rerate = extension.post("/artifact/model/" + id + "/rate", "");
+        assertThat(rerate.status()).as(rerate.text()).isEqualTo(500);
+        assertThat(json(rerate).path("message").asText())
+                .matches(RefusedSourceUrlsTest.asPattern(ErrorMessage.RATING_RATING_RECORDED_BUT_METRIC));
+        assertThat(client.get("/artifacts/model/" + id).status()).as("the model stays").isEqualTo(200);
+        assertThat(client.get("/artifact/model/" + id + "/rate").status()).as("its latest rating is the failed one")
+                .isEqualTo(500);
     }
 }

@@ -5,8 +5,17 @@ import static io.modelregistry.server.support.RegistryClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.server.support.RegistryClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import io.modelregistry.server.support.ModelUploads;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +34,9 @@ class RequestRefusalsTest extends InProcessRegistryTest {
 
     private static final String USER = "refusals-reader";
     private static final String PASSWORD = "a-long-enough-password-1";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RegistryClient client;
     private RegistryClient user;
@@ -48,6 +60,11 @@ class RequestRefusalsTest extends InProcessRegistryTest {
                 arguments("GET", "/artifact/byName/*", null, null, 400, ErrorMessage.ARTIFACT_RESERVED_USE_POST_ARTIFACTS),
                 arguments("POST", "/artifacts", null, "[{\"name\": \"*\", \"version\": 1}]", 400, ErrorMessage.ARTIFACT_VERSION_MUST_STRING_EXACT),
                 arguments("POST", "/artifacts", null, "[1]", 400, ErrorMessage.ARTIFACT_EACH_ARTIFACT_QUERY_MUST),
+                arguments("POST", "/artifacts", null, "[{\"name\": \"\"}]", 400, ErrorMessage.ARTIFACT_EACH_ARTIFACT_QUERY_NEEDS),
+                arguments("POST", "/artifact/model", null, "{\"url\": \"   \"}", 400, ErrorMessage.ARTIFACT_FIELD_MUST_EMPTY),
+                // 1000 copies (the bound) of a 20-character run: 20,000 instructions, twice what a search may run
+                arguments("POST", "/artifact/byRegEx", null, "{\"regex\": \"(?:abcdefghijklmnopqrst){1000}\"}", 400,
+                        ErrorMessage.SEARCH_INVALID_REGULAR_EXPRESSION_TOO),
                 arguments("POST", "/artifacts", null, "[{\"name\": \"*\", \"types\": \"model\"}]", 400, ErrorMessage.ARTIFACT_TYPES_MUST_ARRAY_MODEL),
                 arguments("POST", "/artifacts/summaries", null, "{\"ids\": [1]}", 400, ErrorMessage.ARTIFACT_EVERY_ID_MUST_STRING),
                 arguments("GET", "/artifacts/model/1234", "as_of=", null, 400, ErrorMessage.TIMETRAVEL_MUST_ISO_8601_INSTANT),
@@ -83,6 +100,68 @@ class RequestRefusalsTest extends InProcessRegistryTest {
                 .matches(asPattern(ErrorMessage.GROUP_TRANSACTION_ALREADY_COMMAND_ARTIFACT));
     }
 
+    @Test
+    void aReadAskingForHtmlIsNotAcceptableAnsweredInJson() throws Exception {
+        var model = ModelUploads.model(client, "refusals-html", "# refusals-html\n");
+        var answer = raw("GET", "/artifacts/model/" + model.id(), "text/html", null, null);
+        assertThat(answer.statusCode()).as(text(answer)).isEqualTo(406);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertThat(JSON.readTree(answer.body()).path("message").asText())
+                .matches(asPattern(ErrorMessage.REQUEST_NOT_ACCEPTABLE));
+        assertThat(client.get("/artifacts/model/" + model.id()).status()).as("the same read in JSON answers")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aMultipartUploadThatCannotBeParsedIsABadRequestAndRegistersNothing() throws Exception {
+        String before = listing();
+        byte[] cutShort = ("--edge\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\nPK\u0003\u0004 and no closing boundary")
+                .getBytes(StandardCharsets.UTF_8);
+        var answer = raw("POST", "/artifact/model/upload?name=refusals-cut&version=1.0.0", null,
+                "multipart/form-data; boundary=edge", cutShort);
+        assertThat(answer.statusCode()).as(text(answer)).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).path("message").asText())
+                .matches(asPattern(ErrorMessage.REQUEST_MULTIPART_UNREADABLE));
+        assertThat(listing()).as("nothing registered").isEqualTo(before);
+    }
+
+    @Test
+    void theLineageOfAModelWithNeitherConfigNorCardMetadataIsABadRequestSayingWhy() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("README.md", "# refusals-bare\nNo front matter here.\n".getBytes(StandardCharsets.UTF_8));
+        files.put("config.json", "not json at all".getBytes(StandardCharsets.UTF_8));
+        files.put("model.safetensors", new byte[1024]);
+        var model = ModelUploads.model(client, "refusals-bare", files);
+        var answer = client.get("/artifact/model/" + model.id() + "/lineage");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(json(answer).path("message").asText())
+                .matches(asPattern(ErrorMessage.LINEAGE_LINEAGE_MODEL_CANNOT_COMPUTED)).contains(model.id());
+        var wellFormed = ModelUploads.model(client, "refusals-configured", "# refusals-configured\n");
+        assertThat(client.get("/artifact/model/" + wellFormed.id() + "/lineage").status())
+                .as("a model whose config.json parses has a lineage").isEqualTo(200);
+    }
+
+    private HttpResponse<byte[]> raw(String method, String pathAndQuery, String accept, String contentType,
+                                     byte[] body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(client.baseUrl() + pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).header("X-Authorization", client.token())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
     Stream<Arguments> refusedToAUser() {
         return Stream.of(arguments("GET", "/downloads/history", "user=" + RegistryClient.ADMIN, null, 401,
                 ErrorMessage.DOWNLOADS_ADMINISTRATOR_MAY_READ_OTHER));
@@ -92,9 +171,18 @@ class RequestRefusalsTest extends InProcessRegistryTest {
     @MethodSource("refused")
     void aMalformedRequestIsAnsweredWithItsOwnMessage(String method, String path, String query, String body,
                                                        int status, ErrorMessage expected) {
+        String before = listing();
         var answer = client.send(method, path, query, body, true);
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
         String field = path.startsWith("/hf/") ? "error" : "message";
         assertThat(json(answer).path(field).asText()).matches(asPattern(expected));
+        assertThat(listing()).as("a refused request changes nothing").isEqualTo(before);
+    }
+
+    /** Every artifact there is: what a refused write would have changed. */
+    private String listing() {
+        var all = client.post("/artifacts", "[{\"name\": \"*\"}]");
+        assertThat(all.status()).as(all.text()).isEqualTo(200);
+        return all.text();
     }
 }

@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the authentication settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LoginBackoffSettings.class)
+@EnableConfigurationProperties({LoginBackoffSettings.class, PasswordHashSettings.class})
 class AuthConfiguration {
 }

@@ -28,9 +28,15 @@ class PasswordHasher {
     private final Semaphore turns;
     private final Duration wait;
 
-    @Autowired
     PasswordHasher() {
         this(defaultConcurrency(), Duration.ofSeconds(WAIT_SECONDS));
+    }
+
+    /** With {@link PasswordHashSettings} ({@code registry.auth.max-concurrent-hashes}, {@code hash-wait}). */
+    @Autowired
+    PasswordHasher(PasswordHashSettings settings) {
+        this(settings.maxConcurrentHashes() > 0 ? settings.maxConcurrentHashes() : defaultConcurrency(),
+                settings.hashWait());
     }
 
     PasswordHasher(int concurrency, Duration wait) {

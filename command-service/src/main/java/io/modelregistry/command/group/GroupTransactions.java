@@ -99,6 +99,11 @@ class GroupTransactions {
             } catch (GroupRefused refused) {
                 state = send(() -> new RecordGroupFailure(groupId, actor.username(), refused.kind().name(),
                         refused.getMessage()));
+                if (GroupState.FAILED.equals(state.status()) && refused.getMessage().equals(state.failureMessage())) {
+                    // this execution's own refusal: answered as the refused command's entry; repeats answer the
+                    // stored text as a repeat, word for word
+                    throw refused;
+                }
             }
             if (GroupState.COMMITTED.equals(state.status())) {
                 readModels.awaitCaughtUp();

@@ -40,6 +40,19 @@ public final class ModelUploads {
         return new Uploaded(created.at("/metadata/id").asText(), created.at("/data/download_url").asText());
     }
 
+    /** Uploads a small dataset named {@code name} (a card and a CSV); asserts the 201. */
+    public static Uploaded dataset(RegistryClient client, String name) throws Exception {
+        byte[] zip = TestZips.zip(TestZips.files("README.md", "# " + name + "\n", "train.csv", "x,y\n1,2\n"));
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(client.baseUrl()
+                        + "/artifact/dataset/upload?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                        + "&version=1.0.0")).timeout(Duration.ofSeconds(120))
+                .header("X-Authorization", client.token()).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        JsonNode created = JSON.readTree(response.body());
+        return new Uploaded(created.at("/metadata/id").asText(), created.at("/data/download_url").asText());
+    }
+
     /** The raw answer to uploading a model named {@code name} whose card is {@code readme}. */
     public static HttpResponse<byte[]> upload(RegistryClient client, String name, String readme) throws Exception {
         return upload(client, name, TestZips.model(readme));
