@@ -3,6 +3,7 @@ package io.modelregistry.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.projection.opensearch.OpenSearchNode;
 import io.modelregistry.server.support.FaultyLink;
@@ -75,6 +76,12 @@ class ReadModelOutageTest {
         HttpExchange read = client.get("/artifacts/model/" + duringId);
         assertThat(read.status()).as("its read models cannot show it yet: " + read.text()).isEqualTo(503);
         assertThat(json(read.text()).path("message").asText()).containsAnyOf("read models", "search index");
+        HttpExchange sweep = client.post("/blobs/sweep", "");
+        assertThat(sweep.status()).as("a sweep would not know which blobs the newest events reference: "
+                + sweep.text()).isEqualTo(503);
+        assertThat(json(sweep.text()).path("message").asText())
+                .matches(RefusedSourceUrlsTest.asPattern(ErrorMessage.BLOB_SWEEP_DID_RUN_TRY))
+                .contains("read models are behind");
         JsonNode projections = component(client, "projections");
         assertThat(projections.path("status").asText()).as(projections.toString()).isNotEqualTo("ok");
 

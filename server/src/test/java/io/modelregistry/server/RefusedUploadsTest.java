@@ -7,19 +7,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.command.upload.TestZips;
 import io.modelregistry.server.support.ModelUploads;
+import io.modelregistry.server.support.RawHttp;
 import io.modelregistry.server.support.RegistryClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Uploads the inspector refuses reach the client over HTTP as a 400 with the refusal's own message and leave no
@@ -65,6 +72,67 @@ class RefusedUploadsTest extends InProcessRegistryTest {
         assertThat(at).isPositive();
         zip[at + 7] = 'C'; // the stored bytes change, the CRC-32 in the headers does not
         assertRefused("code", zip, ErrorMessage.UPLOAD_ZIP_ENTRY_DOES_MATCH);
+    }
+
+    @Test
+    void aCodeUploadWithoutASourceFileIsRefused() throws Exception {
+        assertRefused("code", TestZips.zip(TestZips.files("README.md", "# only a card", "notes.txt", "no code")),
+                ErrorMessage.UPLOAD_CODE_UPLOAD_MUST_HOLD);
+    }
+
+    /** A one-file code zip, its bytes patched: {@code patch} gets the buffer, the local header at 0 and the directory. */
+    private static byte[] patched(PatchAt patch) {
+        byte[] zip = TestZips.zip(TestZips.files("main.py", "print('patched')"));
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int end = zip.length - 22;
+        patch.apply(b, b.getInt(end + 16), end);
+        return zip;
+    }
+
+    private interface PatchAt {
+        void apply(ByteBuffer zip, int centralDirectory, int endRecord);
+    }
+
+    Stream<Arguments> malformedZips() {
+        return Stream.of(
+                Arguments.of("its end record places the directory past the file's end",
+                        patched((b, cd, end) -> b.putInt(end + 16, b.capacity() + 5)),
+                        ErrorMessage.UPLOAD_UPLOAD_WELL_FORMED_ZIP),
+                Arguments.of("its end record declares 65535 entries",
+                        patched((b, cd, end) -> b.putShort(end + 8, (short) 0xFFFF).putShort(end + 10, (short) 0xFFFF)),
+                        ErrorMessage.UPLOAD_ZIP_MORE_ENTRIES),
+                Arguments.of("it spans four disks",
+                        patched((b, cd, end) -> b.putShort(end + 4, (short) 3).putShort(end + 6, (short) 3)),
+                        ErrorMessage.UPLOAD_UPLOAD_READABLE_ZIP_FILE),
+                Arguments.of("its entry is compressed with bzip2",
+                        patched((b, cd, end) -> b.putShort(8, (short) 12).putShort(cd + 10, (short) 12)),
+                        ErrorMessage.UPLOAD_ZIP_ENTRY_USES_COMPRESSION),
+                Arguments.of("its entry is a Windows reparse point",
+                        patched((b, cd, end) -> b.putInt(cd + 38, b.getInt(cd + 38) | 0x400)),
+                        ErrorMessage.UPLOAD_ZIP_ENTRY_REPARSE_POINT),
+                Arguments.of("its entry's deflate stream starts with an invalid block type",
+                        patched((b, cd, end) -> b.put(30 + b.getShort(26) + b.getShort(28), (byte) 0xFF)),
+                        ErrorMessage.UPLOAD_ZIP_ENTRY_CANNOT_INFLATED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedZips")
+    void aZipTheInspectorCannotTrustIsRefusedWithItsReason(String why, byte[] zip, ErrorMessage expected)
+            throws Exception {
+        assertRefused("code", zip, expected);
+    }
+
+    @Test
+    void anUploadDeclaringMoreBytesThanTheBoundIsRefusedBeforeItsBodyIsRead() {
+        RawHttp raw = new RawHttp(port, 30_000);
+        RawHttp.Answer answer = raw.sendThenStop("POST /artifact/code/upload?name=refused-declared-size HTTP/1.1",
+                Map.of("X-Authorization", client.token(), "Content-Type", "application/zip",
+                        "Content-Length", Long.toString(9L * 1024 * 1024 * 1024)),
+                TestZips.zip(TestZips.files("main.py", "print(1)")));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(413);
+        assertThat(message(answer.body())).matches(asPattern(ErrorMessage.UPLOAD_UPLOAD_LARGER_BYTES_REGISTRY));
+        assertThat(client.post("/artifact/byRegEx", "{\"regex\": \"^refused-declared-size$\"}").status())
+                .as("nothing was stored").isEqualTo(404);
     }
 
     @Test
@@ -116,6 +184,14 @@ class RefusedUploadsTest extends InProcessRegistryTest {
     }
 
     private static String message(HttpResponse<byte[]> answer) throws Exception {
-        return JSON.readTree(answer.body()).path("message").asText();
+        return message(answer.body());
+    }
+
+    private static String message(byte[] body) {
+        try {
+            return JSON.readTree(body).path("message").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + new String(body, StandardCharsets.UTF_8), e);
+        }
     }
 }

@@ -586,8 +586,6 @@ public enum ErrorMessage {
             "Interrupted while waiting for '{}'."),
     INGEST_PACKAGE_COULD_STORED("ingest.package-could-stored", Kind.INTERNAL,
             "The package could not be stored."),
-    INGEST_TYPE_SOURCE_REQUIRED("ingest.type-source-required", Kind.BAD_REQUEST,
-            "type and source are required"),
     INGEST_HUGGINGFACE_ANSWERED_TAGS_TRY("ingest.huggingface-answered-tags-try", Kind.UPSTREAM_UNAVAILABLE,
             "HuggingFace answered {} for the tags of '{}'; try again later."),
     INGEST_HUGGINGFACE_ANSWERED_MALFORMED_REFS("ingest.huggingface-answered-malformed-refs", Kind.UPSTREAM_UNAVAILABLE,
