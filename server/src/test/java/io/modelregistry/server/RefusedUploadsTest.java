@@ -135,6 +135,35 @@ class RefusedUploadsTest extends InProcessRegistryTest {
                 .as("nothing was stored").isEqualTo(404);
     }
 
+    Stream<Arguments> unreadableBodies() {
+        byte[] zip = TestZips.zip(TestZips.files("main.py", "print(1)"));
+        byte[] chunked = RawHttp.chunked(zip);
+        // the last chunk's size line is not hexadecimal
+        byte[] badChunk = "zz\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(badChunk, 0, chunked, chunked.length - badChunk.length, badChunk.length);
+        return Stream.of(
+                Arguments.of("ends short of its declared length", Map.of("Content-Length",
+                        Integer.toString(zip.length + 1000)), zip),
+                Arguments.of("breaks its chunked encoding", Map.of("Transfer-Encoding", "chunked"), chunked));
+    }
+
+    @ParameterizedTest(name = "a body that {0}")
+    @MethodSource("unreadableBodies")
+    void anUploadWhoseBodyCannotBeReadToItsEndIsRefusedWithThatReason(String why, Map<String, String> framing,
+                                                                     byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>(framing);
+        headers.put("X-Authorization", client.token());
+        headers.put("Content-Type", "application/zip");
+        RawHttp.Answer answer = new RawHttp(port, 30_000)
+                .sendThenStop("POST /artifact/code/upload?name=refused-unreadable HTTP/1.1", headers, body);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.header("content-type")).startsWith("application/json");
+        assertThat(message(answer.body())).as(answer.text())
+                .matches(asPattern(ErrorMessage.UPLOAD_UPLOAD_COULD_READ_END));
+        assertThat(client.post("/artifact/byRegEx", "{\"regex\": \"^refused-unreadable$\"}").status())
+                .as("nothing was stored").isEqualTo(404);
+    }
+
     @Test
     void aMultipartUploadWithoutItsFilePartIsRefused() throws Exception {
         String body = "--b0undary\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nacme-parts\r\n--b0undary--\r\n";
