@@ -104,6 +104,9 @@ class RefusedUploadsTest extends InProcessRegistryTest {
                 Arguments.of("it spans four disks",
                         patched((b, cd, end) -> b.putShort(end + 4, (short) 3).putShort(end + 6, (short) 3)),
                         ErrorMessage.UPLOAD_UPLOAD_READABLE_ZIP_FILE),
+                Arguments.of("its entry's local header lies beyond the file's end",
+                        patched((b, cd, end) -> b.putInt(cd + 42, b.capacity() + 1000)),
+                        ErrorMessage.UPLOAD_UPLOAD_READABLE_ZIP_FILE),
                 Arguments.of("its entry is compressed with bzip2",
                         patched((b, cd, end) -> b.putShort(8, (short) 12).putShort(cd + 10, (short) 12)),
                         ErrorMessage.UPLOAD_ZIP_ENTRY_USES_COMPRESSION),
@@ -119,7 +122,8 @@ class RefusedUploadsTest extends InProcessRegistryTest {
     @MethodSource("malformedZips")
     void aZipTheInspectorCannotTrustIsRefusedWithItsReason(String why, byte[] zip, ErrorMessage expected)
             throws Exception {
-        assertRefused("code", zip, expected);
+        String said = assertRefused("code", zip, expected);
+        assertThat(said).as("the server's own paths stay its own").doesNotContain(".upload").doesNotContain("/tmp");
     }
 
     @Test
@@ -196,13 +200,15 @@ class RefusedUploadsTest extends InProcessRegistryTest {
         assertThat(message(answer)).matches(asPattern(expected));
     }
 
-    private void assertRefused(String type, byte[] zip, ErrorMessage expected) throws Exception {
+    /** @return the answer's message */
+    private String assertRefused(String type, byte[] zip, ErrorMessage expected) throws Exception {
         String name = "refused-" + expected.id().replace('.', '-');
         var answer = send("/artifact/" + type + "/upload?name=" + name, "application/zip", zip);
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(message(answer)).matches(asPattern(expected));
         assertThat(client.post("/artifact/byRegEx", "{\"regex\": \"^" + name + "$\"}").status())
                 .as("nothing was stored").isEqualTo(404);
+        return message(answer);
     }
 
     private HttpResponse<byte[]> send(String pathAndQuery, String contentType, byte[] body) throws Exception {
