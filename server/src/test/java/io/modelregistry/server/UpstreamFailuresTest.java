@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.modelregistry.api.error.ErrorMessage;
+import io.modelregistry.fakehub.FakeHub;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.ModelUploads;
 import io.modelregistry.server.support.RegistryClient;
@@ -26,9 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A hub that fails, refuses or answers something malformed while an artifact is ingested (or a project's licence
  * read) reaches the client as that failure's own message, at its own status (502 for an upstream that may answer
- * next time, 400 for what the source itself makes impossible), and registers nothing: the answer of the ingest
- * after each failure is refused at the fetch, and the registry lists no artifact afterwards. The fake hub answers
- * one request wrongly per case; whatever a case left unused is forgotten after it. One registry for all.
+ * next time, 400 for what the source itself makes impossible), and registers nothing (no artifact of the name the
+ * ingest asked for exists afterwards). The fake hub answers one request wrongly per case; whatever a case left
+ * unused is forgotten after it. One registry for all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UpstreamFailuresTest extends InProcessRegistryTest {
@@ -102,8 +103,7 @@ class UpstreamFailuresTest extends InProcessRegistryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("failedIngests")
     void anIngestWhoseHubFailsIsAnsweredWithThatFailureAndRegistersNothing(String why, String type, String url,
-                                                                           Consumer<io.modelregistry.fakehub.FakeHub> fault,
-                                                                           int status, ErrorMessage expected) {
+            Consumer<FakeHub> fault, int status, ErrorMessage expected) {
         fault.accept(HUB);
         HttpExchange answer = client.post("/artifact/" + type, ingestBody(url, "upstream-failure"));
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
@@ -127,7 +127,7 @@ class UpstreamFailuresTest extends InProcessRegistryTest {
                 .as("the next check, GitHub answering again").isEqualTo(200);
     }
 
-    private static Consumer<io.modelregistry.fakehub.FakeHub> fault(Consumer<io.modelregistry.fakehub.FakeHub> f) {
+    private static Consumer<FakeHub> fault(Consumer<FakeHub> f) {
         return f;
     }
 
