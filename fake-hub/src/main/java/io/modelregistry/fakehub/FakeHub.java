@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Test hooks: {@link #failNext}, {@link #corruptNext}, {@link #mirror}, {@link #setDown}, {@link #requestCount},
  * {@link #serveGit} to serve git repositories a test created (smart HTTP, fetch only) at {@link #gitServerUrl()},
  * {@link #serve(CodeRepository)} for a built repository with its pull requests and reviews on the GitHub API,
- * {@link #serveModelCommits} for a model's history, {@link #gitHubPageSize}, {@link #rateLimitNext},
+ * {@link #serveModelCommits} for a model's history, {@link #gitHubPageSize}, {@link #rateLimitNext}, {@link #answerNext},
  * {@link #tooManyRequestsNext} and {@link #delay} for paging, rate limits and slow answers.
  */
 public final class FakeHub implements AutoCloseable {
@@ -166,7 +166,7 @@ public final class FakeHub implements AutoCloseable {
      */
     public void rateLimitNext(String pathPrefix, long resetInSeconds) {
         long reset = System.currentTimeMillis() / 1000 + resetInSeconds;
-        addFault(new Fault(pathPrefix, 403, Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "0",
+        addFault(jsonFault(pathPrefix, 403, Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "0",
                 "x-ratelimit-used", "60", "x-ratelimit-reset", Long.toString(reset), "x-ratelimit-resource", "core"),
                 "{\"message\":\"API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests"
                         + " get a higher rate limit. Check out the documentation for more details.)\",\"documentation_url\":"
@@ -178,7 +178,7 @@ public final class FakeHub implements AutoCloseable {
      * {@code Retry-After: retryAfterSeconds}. Once per call.
      */
     public void tooManyRequestsNext(String pathPrefix, long retryAfterSeconds) {
-        addFault(new Fault(pathPrefix, 429, Map.of("Retry-After", Long.toString(retryAfterSeconds)),
+        addFault(jsonFault(pathPrefix, 429, Map.of("Retry-After", Long.toString(retryAfterSeconds)),
                 "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\","
                         + "\"documentation_url\":\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}"));
     }
@@ -203,6 +203,28 @@ public final class FakeHub implements AutoCloseable {
     /** The next request whose path starts with {@code pathPrefix} answers {@code status} (once per call). */
     public void failNext(String pathPrefix, int status) {
         addFault(new Fault(pathPrefix, status, Map.of(), null));
+    }
+
+    /**
+     * The next request whose path starts with {@code pathPrefix} gets exactly this answer, whatever it asked
+     * (malformed or oversized metadata, an error code the recorded fixtures never give). Once per call.
+     */
+    public void answerNext(String pathPrefix, int status, Map<String, String> headers, byte[] body) {
+        addFault(new Fault(pathPrefix, status, Map.copyOf(headers), body.clone()));
+    }
+
+    /** Forgets every fault and corruption not yet served, so that one a test left unused cannot hit a later test. */
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+            corruptions.clear();
+        }
+    }
+
+    private static Fault jsonFault(String pathPrefix, int status, Map<String, String> headers, String body) {
+        Map<String, String> withType = new LinkedHashMap<>(headers);
+        withType.put("Content-Type", "application/json; charset=utf-8");
+        return new Fault(pathPrefix, status, withType, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private void addFault(Fault fault) {
@@ -300,9 +322,7 @@ public final class FakeHub implements AutoCloseable {
             if (fault.body() == null) {
                 return Reply.plainError(fault.status(), "injected failure");
             }
-            Map<String, String> headers = new LinkedHashMap<>(fault.headers());
-            headers.put("Content-Type", "application/json; charset=utf-8");
-            return new Reply(fault.status(), headers, fault.body().getBytes(StandardCharsets.UTF_8));
+            return new Reply(fault.status(), fault.headers(), fault.body());
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return Reply.plainError(405, "Method not allowed");
@@ -447,6 +467,6 @@ public final class FakeHub implements AutoCloseable {
     }
 
     /** @param body null for the plain "injected failure" answer */
-    private record Fault(String pathPrefix, int status, Map<String, String> headers, String body) {
+    private record Fault(String pathPrefix, int status, Map<String, String> headers, byte[] body) {
     }
 }

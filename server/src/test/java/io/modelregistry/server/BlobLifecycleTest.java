@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.blob.BlobStore;
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.server.support.HttpExchange;
 import io.modelregistry.server.support.RegistryClient;
 import java.io.IOException;
@@ -34,10 +35,11 @@ import org.springframework.test.context.TestPropertySource;
  * The life of a blob: a file above the eager limit is listed at ingest and fetched by the first download that
  * needs it (once, verified), a file already stored is not fetched again, and a sweep deletes what no live artifact
  * references. Here the eager limit is 1 MB, so Tiny-LLM's 52 MB {@code model.safetensors} is pulled through, and
- * the grace period is zero, so a sweep deletes every unreferenced blob at once.
+ * the grace period is zero, so a sweep deletes every unreferenced blob at once. (The upload bounds are
+ * {@link UploadBoundsTest}'s: with the same properties both classes run in one Spring context.)
  */
 @TestPropertySource(properties = {"registry.packages.eager-max-bytes=1MB", "registry.blobs.sweep-grace=PT0S",
-        "registry.blobs.sweep-interval=PT0S"})
+        "registry.blobs.sweep-interval=PT0S", UploadBoundsTest.ENTRY_BOUND, UploadBoundsTest.TOTAL_BOUND})
 class BlobLifecycleTest extends InProcessRegistryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,6 +123,31 @@ class BlobLifecycleTest extends InProcessRegistryTest {
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(PackageDownloadTest.sha256(PackageDownloadTest.entries(retried.body()).get("model.safetensors")))
                 .isEqualTo(listed.get("model.safetensors"));
+    }
+
+    @Test
+    void aListedFileTheHubNoLongerServesFailsItsDownloadAsABadGatewayAndALaterOneFetchesIt() throws Exception {
+        Map<String, String> listed = listedSha256("arnir0/Tiny-LLM");
+        String weights = resolvePath("arnir0/Tiny-LLM", "model.safetensors");
+        String link = ingest("https://huggingface.co/arnir0/Tiny-LLM");
+
+        HUB.failNext(weights, 404);
+        HttpResponse<byte[]> gone = get(link + "&aspect=weights");
+        assertThat(gone.statusCode()).as("nothing was sent yet: a clean error").isEqualTo(502);
+        assertThat(JSON.readTree(gone.body()).path("message").asText())
+                .matches(RefusedSourceUrlsTest.asPattern(ErrorMessage.INGEST_DID_SERVE_CANNOT_DOWNLOADED))
+                .contains("model.safetensors").contains("arnir0/Tiny-LLM");
+        assertThat(blobs.size(listed.get("model.safetensors"))).isEmpty();
+
+        HUB.failNext(weights, 503);
+        HttpResponse<byte[]> down = get(link + "&aspect=weights");
+        assertThat(down.statusCode()).isEqualTo(502);
+        assertThat(JSON.readTree(down.body()).path("message").asText())
+                .matches(RefusedSourceUrlsTest.asPattern(ErrorMessage.INGEST_ANSWERED_WHILE_DOWNLOADING_TRY))
+                .contains("503");
+        assertThat(blobs.size(listed.get("model.safetensors"))).isEmpty();
+
+        assertThat(get(link + "&aspect=weights").statusCode()).as("the hub serving it again").isEqualTo(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelregistry.api.artifact.ArtifactDownloaded;
+import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.server.support.RegistryClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -200,6 +201,12 @@ class HuggingFaceCompatibleApiTest extends InProcessRegistryTest {
         HttpResponse<byte[]> entry = get("/hf/" + BERT + "/resolve/main/no-such-file.bin", Map.of());
         assertThat(entry.statusCode()).isEqualTo(404);
         assertThat(entry.headers().firstValue("X-Error-Code")).hasValue("EntryNotFound");
+        HttpResponse<byte[]> folder = get("/hf/api/models/" + BERT + "/tree/main/no-such-folder", Map.of());
+        assertThat(folder.statusCode()).isEqualTo(404);
+        assertThat(folder.headers().firstValue("X-Error-Code")).hasValue("EntryNotFound");
+        assertThat(JSON.readTree(folder.body()).path("error").asText())
+                .matches(RefusedSourceUrlsTest.asPattern(ErrorMessage.HF_ENTRY_FOUND_FOLDER))
+                .contains("no-such-folder");
 
         HttpResponse<byte[]> revision = get("/hf/" + BERT + "/resolve/v9.9.9/config.json", Map.of());
         assertThat(revision.statusCode()).isEqualTo(404);

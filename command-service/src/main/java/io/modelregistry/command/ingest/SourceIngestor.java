@@ -1,12 +1,10 @@
 package io.modelregistry.command.ingest;
 
-import io.modelregistry.api.error.ErrorMessage;
 import io.modelregistry.api.artifact.ArtifactContent;
 import io.modelregistry.api.artifact.ArtifactDocumentStore;
 import io.modelregistry.api.artifact.ArtifactType;
 import io.modelregistry.api.artifact.SourceRef;
 import io.modelregistry.api.artifact.StoredPackage;
-import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.hub.NameRule;
 import io.modelregistry.hub.SourceUrlParser;
 import org.slf4j.Logger;
@@ -91,18 +89,5 @@ public final class SourceIngestor {
         ArtifactContent content = new ArtifactContent(url, fetched.source(), pkg, documents.store(fetched.docs()),
                 fetched.licence(), fetched.note(), version);
         return new IngestedSource(NameRule.derive(requested), content, fetched.docs());
-    }
-
-    /**
-     * The key under which a second ingest of the same source is refused (409): type, service, repo id
-     * (case-insensitive) and the path inside the repo, if any. Check it with {@link #parse}'s result before
-     * fetching, and again with {@code content.source()} after, since a legacy id and its canonical id are the
-     * same repo. See {@link SourceRef#duplicateKey(ArtifactType)}.
-     */
-    public static String duplicateKey(ArtifactType type, SourceRef source) {
-        if (type == null || source == null) {
-            throw ErrorMessage.INGEST_TYPE_SOURCE_REQUIRED.exception();
-        }
-        return source.duplicateKey(type);
     }
 }

@@ -68,7 +68,7 @@ final class UploadInspector {
                 throw ErrorMessage.UPLOAD_ZIP_MORE_ENTRIES.exception(limits.maxEntries());
             }
             for (ZipArchiveEntry entry : entries) {
-                checkEntry(zip, entry);
+                checkEntry(entry);
             }
             checkNoOverlap(entries);
             List<ZipArchiveEntry> files = entries.stream().filter(e -> !e.isDirectory()).toList();
@@ -101,11 +101,11 @@ final class UploadInspector {
         try {
             return ZipFile.builder().setPath(file).setUseUnicodeExtraFields(false).setMaxNumberOfDisks(1).get();
         } catch (IOException | RuntimeException e) {
-            throw ErrorMessage.UPLOAD_UPLOAD_READABLE_ZIP_FILE.exception(describe(e));
+            throw ErrorMessage.UPLOAD_UPLOAD_READABLE_ZIP_FILE.exception(describe(e, file));
         }
     }
 
-    private void checkEntry(ZipFile zip, ZipArchiveEntry entry) {
+    private void checkEntry(ZipArchiveEntry entry) {
         String name = entry.getName();
         String shown = shown(name);
         if (entry.getGeneralPurposeBit().usesEncryption() || entry.getGeneralPurposeBit().usesStrongEncryption()) {
@@ -115,9 +115,9 @@ final class UploadInspector {
         if (method != ZipEntry.STORED && method != ZipEntry.DEFLATED) {
             throw ErrorMessage.UPLOAD_ZIP_ENTRY_USES_COMPRESSION.exception(shown, method);
         }
-        if (!zip.canReadEntryData(entry)) {
-            throw ErrorMessage.UPLOAD_ZIP_ENTRY_CANNOT_READ.exception(shown);
-        }
+        // Unencrypted STORED and DEFLATED entries are what the library can always read; should that change, reading
+        // the entry fails and is refused as "cannot be inflated". Its local header was read and checked when the zip
+        // was opened (a header that is missing, cut off or beyond the file is "not a readable zip file").
         if (entry.isUnixSymlink()) {
             throw ErrorMessage.UPLOAD_ZIP_ENTRY_SYMBOLIC_LINK.exception(shown);
         }
@@ -134,9 +134,6 @@ final class UploadInspector {
         if (rawHasBackslash(entry) || name.indexOf('\uFFFD') >= 0 || DRIVE.matcher(name).matches() || name.indexOf(':') >= 0
                 || !RepoPaths.isSafe(path)) {
             throw ErrorMessage.UPLOAD_ZIP_ENTRY_NAME_PLAIN.exception(shown);
-        }
-        if (entry.getLocalHeaderOffset() < 0 || entry.getDataOffset() < 0 || entry.getCompressedSize() < 0) {
-            throw ErrorMessage.UPLOAD_ZIP_ENTRY_READABLE_LOCAL.exception(shown);
         }
     }
 
@@ -276,6 +273,16 @@ final class UploadInspector {
         StringBuilder out = new StringBuilder();
         name.codePoints().limit(200).forEach(c -> out.append(Character.isISOControl(c) ? "?" : Character.toString(c)));
         return name.length() > 200 ? out + "..." : out.toString();
+    }
+
+    /** As {@link #describe(Exception)}; the library names the file it read, the client is told of "the upload". */
+    private static String describe(Exception e, Path file) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        message = message.replace(file.toAbsolutePath().toString(), "the upload").replace(file.toString(), "the upload");
+        return shown(message.length() > 200 ? message.substring(0, 200) : message);
     }
 
     private static String describe(Exception e) {

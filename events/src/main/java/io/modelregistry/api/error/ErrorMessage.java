@@ -510,8 +510,6 @@ public enum ErrorMessage {
     UPLOAD_ZIP_ENTRY_USES_COMPRESSION("upload.zip-entry-uses-compression", Kind.BAD_REQUEST,
             "The zip entry '{}' uses compression method {}; only stored and deflated entries are "
             + "accepted."),
-    UPLOAD_ZIP_ENTRY_CANNOT_READ("upload.zip-entry-cannot-read", Kind.BAD_REQUEST,
-            "The zip entry '{}' cannot be read."),
     UPLOAD_ZIP_ENTRY_SYMBOLIC_LINK("upload.zip-entry-symbolic-link", Kind.BAD_REQUEST,
             "The zip entry '{}' is a symbolic link; only files and folders are accepted."),
     UPLOAD_ZIP_ENTRY_SPECIAL_FILE("upload.zip-entry-special-file", Kind.BAD_REQUEST,
@@ -522,8 +520,6 @@ public enum ErrorMessage {
             "The zip entry name '{}' is not a plain relative path (no absolute paths, drive letters, "
             + "colons, backslashes, '.' or '..' segments, empty segments or control characters; at "
             + "most 1024 characters)."),
-    UPLOAD_ZIP_ENTRY_READABLE_LOCAL("upload.zip-entry-readable-local", Kind.BAD_REQUEST,
-            "The zip entry '{}' has no readable local header."),
     UPLOAD_ZIP_ENTRIES_SHARE_BYTES("upload.zip-entries-share-bytes", Kind.BAD_REQUEST,
             "The zip entries '{}' and '{}' share bytes (overlapping entries, the shape of a zip "
             + "bomb)."),
@@ -586,8 +582,6 @@ public enum ErrorMessage {
             "Interrupted while waiting for '{}'."),
     INGEST_PACKAGE_COULD_STORED("ingest.package-could-stored", Kind.INTERNAL,
             "The package could not be stored."),
-    INGEST_TYPE_SOURCE_REQUIRED("ingest.type-source-required", Kind.BAD_REQUEST,
-            "type and source are required"),
     INGEST_HUGGINGFACE_ANSWERED_TAGS_TRY("ingest.huggingface-answered-tags-try", Kind.UPSTREAM_UNAVAILABLE,
             "HuggingFace answered {} for the tags of '{}'; try again later."),
     INGEST_HUGGINGFACE_ANSWERED_MALFORMED_REFS("ingest.huggingface-answered-malformed-refs", Kind.UPSTREAM_UNAVAILABLE,

@@ -5,15 +5,21 @@ import io.modelregistry.api.error.ProducedErrors;
 import io.modelregistry.api.error.RegistryException;
 import io.modelregistry.api.error.RegistryException.Kind;
 import io.modelregistry.api.error.TooManyRequests;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The one mapping from domain error kinds to HTTP status codes and the JSON error body. */
 public final class ApiErrors {
+
+    /** The request attribute holding the error answer built for the request, for {@link RegistryErrorController}. */
+    private static final String ANSWERED = ApiErrors.class.getName() + ".answered";
 
     private ApiErrors() {
     }
@@ -62,7 +68,22 @@ public final class ApiErrors {
         body.put("status", status.value());
         body.put("error", status.getReasonPhrase());
         body.put("message", text);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        ResponseEntity<Map<String, Object>> answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+        // kept on the request: should the container discard the answer and forward to its error page (a body that
+        // could not be read), that page answers this rather than a message-less error
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(ANSWERED, answer, RequestAttributes.SCOPE_REQUEST);
+        }
+        return answer;
+    }
+
+    /** The error answer built for {@code request}, or null. */
+    @SuppressWarnings("unchecked")
+    static ResponseEntity<Map<String, Object>> answered(HttpServletRequest request) {
+        return request.getAttribute(ANSWERED) instanceof ResponseEntity<?> answer
+                ? (ResponseEntity<Map<String, Object>>) answer : null;
     }
 
     public static ResponseEntity<Map<String, Object>> of(RegistryException e) {

@@ -11,22 +11,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Takes the place of Spring Boot's {@code /error} page, to which the container forwards a request that ended in an
- * error inside the application without an answer of the registry's own: a body that stopped arriving (408, from the
- * container's read of it), an exception a filter let escape (500). Spring's page would answer its own JSON
- * ({@code timestamp}, {@code path}, no {@code message}); this answers the registry's {@code {status, error, message}}
- * with the catalogue entry of the status, the same ones {@link ContainerErrorReportValve} answers with.
+ * The error page the servlet container forwards to, in place of Spring Boot's (whose body has no message). The
+ * container forwards here when it has put a request in error itself: Tomcat calls {@code sendError(400)} when a
+ * request body cannot be read (cut short, or chunked wrongly), which discards whatever the registry answered, and
+ * answers 408 when a body stops arriving; and when something outside the handlers set an error status. The answer
+ * is the one the registry had built for this request, if it built one at the same status (the upload's "could not
+ * be read to its end"), else the catalogue's message for the status, the same ones
+ * {@link ContainerErrorReportValve} answers with: the same JSON {@code {status, error, message}} as every other
+ * error.
  */
 @RestController
 class RegistryErrorController implements ErrorController {
 
-    @RequestMapping("${server.error.path:/error}")
+    @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         if (status == null || !status.isError()) {
             // reached without an error (a client asking for /error), or with a status HTTP does not name
             status = code == null ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        ResponseEntity<Map<String, Object>> answered = ApiErrors.answered(request);
+        if (answered != null && answered.getStatusCode().value() == status.value()) {
+            return answered;
         }
         ErrorMessage message = ContainerErrorReportValve.message(status.value());
         return ApiErrors.body(status, message, message.render());

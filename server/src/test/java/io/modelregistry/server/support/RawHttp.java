@@ -41,13 +41,25 @@ public final class RawHttp {
 
     /** Sends a request head (request line and headers, lines without CRLF) and a body as given, byte for byte. */
     public Answer send(String requestLine, Map<String, String> headers, byte[] body) {
+        return send(requestLine, headers, body, false);
+    }
+
+    /**
+     * As {@link #send(String, Map, byte[])}, then closes the sending half of the connection: a client that stops
+     * short of the body it declared, so the server sees the body end where the bytes do (and does not wait for more).
+     */
+    public Answer sendThenStop(String requestLine, Map<String, String> headers, byte[] body) {
+        return send(requestLine, headers, body, true);
+    }
+
+    private Answer send(String requestLine, Map<String, String> headers, byte[] body, boolean stop) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         write(head, requestLine + "\r\n");
         write(head, "Host: 127.0.0.1:" + port + "\r\n");
         write(head, "Connection: close\r\n");
         headers.forEach((name, value) -> write(head, name + ": " + value + "\r\n"));
         write(head, "\r\n");
-        return exchange(head.toByteArray(), body == null ? new byte[0] : body);
+        return exchange(head.toByteArray(), body == null ? new byte[0] : body, stop);
     }
 
     /** A body sent chunked (no Content-Length) in pieces of 8 KiB. */
@@ -63,7 +75,7 @@ public final class RawHttp {
         return out.toByteArray();
     }
 
-    private Answer exchange(byte[] head, byte[] body) {
+    private Answer exchange(byte[] head, byte[] body, boolean stop) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
@@ -72,6 +84,9 @@ public final class RawHttp {
             try {
                 out.write(body);
                 out.flush();
+                if (stop) {
+                    socket.shutdownOutput();
+                }
             } catch (IOException refusedMidBody) {
                 // the server may answer and close before it has read all of a body it refuses: read the answer
             }
