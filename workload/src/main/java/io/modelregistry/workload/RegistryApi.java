@@ -125,6 +125,14 @@ public final class RegistryApi {
     }
 
     private HttpRequest.Builder authorized(String url, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("X-Authorization", authorization());
+    }
+
+    /**
+     * The token for one request ({@code bearer ...}, as the registry issues it; its token filter takes it in
+     * {@code X-Authorization} or {@code Authorization}), counted against its use budget.
+     */
+    public String authorization() {
         if (token == null || uses.incrementAndGet() > USES_PER_TOKEN) {
             synchronized (this) {
                 if (token == null || uses.get() > USES_PER_TOKEN) {
@@ -133,7 +141,7 @@ public final class RegistryApi {
                 }
             }
         }
-        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("X-Authorization", token);
+        return token;
     }
 
     record Answer(int status, byte[] body) {

@@ -199,9 +199,15 @@ public final class Workload {
     }
 
     private Map<String, Object> downloads(String link, Path scratch) throws IOException, InterruptedException {
-        Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("full", link);
-        urls.put("weights", link + (link.contains("?") ? "&" : "?") + "aspect=weights");
+        Map<String, DownloadPhase.Target> urls = new LinkedHashMap<>();
+        urls.put("full", DownloadPhase.Target.link(link));
+        urls.put("weights", DownloadPhase.Target.link(link + (link.contains("?") ? "&" : "?") + "aspect=weights"));
+        if (parameters.file() != null) {
+            // one stored file alone, through the HuggingFace-compatible route: the download that a blob store in
+            // redirect mode answers with a presigned URL (a zip of several blobs is always streamed)
+            urls.put("file", new DownloadPhase.Target(api.baseUrl() + "/hf/" + hubRepo(parameters.sourceUrl())
+                    + "/resolve/main/" + parameters.file(), api::authorization));
+        }
         progress.phase("reference downloads");
         Map<String, DownloadPhase.Reference> references = new LinkedHashMap<>();
         Map<String, Object> referenceJson = new LinkedHashMap<>();
@@ -247,7 +253,8 @@ public final class Workload {
                     kindJson.put("registry", measured(phase, kind.getValue(), references.get(kind.getKey()), probe));
                     if (nginx != null && !deadline.passed()) {
                         progress.phase("downloading " + kind.getKey() + " from nginx (round " + round + ")");
-                        Map<String, Object> theirs = measured(phase, nginx.url(kind.getKey() + ".zip"),
+                        Map<String, Object> theirs = measured(phase,
+                                DownloadPhase.Target.link(nginx.url(kind.getKey() + ".zip")),
                                 references.get(kind.getKey()), ServerProbe.processTree(nginx.pid()));
                         kindJson.put("nginx", theirs);
                         kindJson.put("ratio_registry_to_nginx", ratios(kindJson.get("registry"), theirs));
@@ -268,7 +275,13 @@ public final class Workload {
         return json;
     }
 
-    private Map<String, Object> measured(DownloadPhase phase, String url, DownloadPhase.Reference reference,
+    /** {@code https://huggingface.co/org/name} -> {@code org/name}. */
+    static String hubRepo(String sourceUrl) {
+        String path = URI.create(sourceUrl).getPath();
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    private Map<String, Object> measured(DownloadPhase phase, DownloadPhase.Target url, DownloadPhase.Reference reference,
                                          ServerProbe sampled) throws InterruptedException {
         Map<String, Object> json;
         try (ResourceSampler sampler = new ResourceSampler(sampled, SAMPLE_INTERVAL_MILLIS)) {
@@ -280,14 +293,13 @@ public final class Workload {
     }
 
     /** One download, sequential, to the end: the bytes every later download must equal, kept for the baseline. */
-    private DownloadPhase.Reference reference(String url, Path file) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    private DownloadPhase.Reference reference(DownloadPhase.Target url, Path file) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = DownloadPhase.open(http, url, Duration.ofSeconds(60)).response();
         InputStream body = response.body();
         deadline.track(body);
         try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
             if (response.statusCode() != 200) {
-                throw new WorkloadException("the reference download of " + URI.create(url).getPath() + " answered "
+                throw new WorkloadException("the reference download of " + URI.create(url.url()).getPath() + " answered "
                         + response.statusCode() + ": " + new String(in.readNBytes(500)));
             }
             CRC32C crc = new CRC32C();
@@ -401,6 +413,7 @@ public final class Workload {
         json.put("max_duration_seconds", p.maxDuration().toSeconds());
         json.put("source", p.sourceUrl());
         json.put("nginx_baseline", p.nginx());
+        json.put("file", p.file());
         json.put("seed", p.seed());
         return json;
     }
