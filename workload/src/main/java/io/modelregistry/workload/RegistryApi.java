@@ -75,6 +75,18 @@ public final class RegistryApi {
         return model(answer.json());
     }
 
+    /** {@code POST /artifact/dataset/upload}: the zip as the raw body. */
+    public void uploadDataset(String name, byte[] zip) {
+        HttpRequest request = authorized(baseUrl + "/artifact/dataset/upload?name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&version=1.0.0", UPLOAD_TIMEOUT)
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build();
+        Answer answer = send(http, request);
+        if (answer.status() != 201) {
+            throw new WorkloadException("upload of dataset " + name + " answered " + answer.status() + ": "
+                    + answer.text());
+        }
+    }
+
     /**
      * {@code POST /artifact/model} with a HuggingFace URL; when that source is registered already (409), the
      * registered model with that source URL is looked up instead.
