@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -26,7 +27,9 @@ import org.HdrHistogram.Recorder;
  * {@code clients} concurrent clients, started together, each downloading one URL {@code downloads} times in a row
  * and reading every body to the end. A download counts as good only if it answered 200 with exactly the reference
  * length and CRC-32C (the bytes of the reference download, so every body is the identical zip). Latency is from the
- * request being sent to its last byte read, in an HdrHistogram (microseconds, three significant digits).
+ * request being sent to its last byte read, in an HdrHistogram (microseconds, three significant digits). A target that
+ * answers with a redirect (a blob store handing out presigned URLs) is followed once, without the caller's token, and
+ * the redirect is counted: latency then includes both requests.
  */
 final class DownloadPhase {
 
@@ -35,6 +38,47 @@ final class DownloadPhase {
     private static final int MAX_ERROR_MESSAGES = 10;
 
     record Reference(long length, long crc32c) {
+    }
+
+    /**
+     * What a client downloads: a URL, and the {@code Authorization} value it needs (the HuggingFace-compatible file
+     * route needs the caller's token; a signed link is its own credential: null).
+     */
+    record Target(String url, Supplier<String> authorization) {
+        static Target link(String url) {
+            return new Target(url, null);
+        }
+    }
+
+    /** A response whose body is still to be read, and whether it came after a redirect. */
+    record Opened(HttpResponse<InputStream> response, boolean redirected) {
+    }
+
+    private static final int MAX_REDIRECTS = 1;
+
+    /** Sends the GET, following at most one redirect (to the presigned URL, which carries its own signature). */
+    static Opened open(HttpClient http, Target target, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url())).timeout(timeout).GET();
+        if (target.authorization() != null) {
+            request.header("Authorization", target.authorization().get());
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        boolean redirected = false;
+        for (int hop = 0; hop < MAX_REDIRECTS && isRedirect(response.statusCode()); hop++) {
+            String location = response.headers().firstValue("Location").orElse(null);
+            response.body().close();
+            if (location == null) {
+                throw new IOException(response.statusCode() + " without a Location header");
+            }
+            response = http.send(HttpRequest.newBuilder(URI.create(target.url()).resolve(location)).timeout(timeout)
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            redirected = true;
+        }
+        return new Opened(response, redirected);
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private final HttpClient http;
@@ -47,13 +91,13 @@ final class DownloadPhase {
         this.progress = progress;
     }
 
-    /** One download read to the end: status, bytes, CRC-32C. */
-    record Body(int status, long length, long crc32c) {
+    /** One download read to the end: status, bytes, CRC-32C, and whether it was redirected. */
+    record Body(int status, long length, long crc32c, boolean redirected) {
     }
 
-    Body fetch(String url) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(HEADERS_TIMEOUT)
-                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    Body fetch(Target target) throws IOException, InterruptedException {
+        Opened opened = open(http, target, HEADERS_TIMEOUT);
+        HttpResponse<InputStream> response = opened.response();
         InputStream body = response.body();
         deadline.track(body);
         try (InputStream in = body) {
@@ -64,15 +108,16 @@ final class DownloadPhase {
                 crc.update(buffer, 0, read);
                 total += read;
             }
-            return new Body(response.statusCode(), total, crc.getValue());
+            return new Body(response.statusCode(), total, crc.getValue(), opened.redirected());
         } finally {
             deadline.release(body);
         }
     }
 
-    Map<String, Object> run(String url, Reference reference, int clients, int downloads) throws InterruptedException {
+    Map<String, Object> run(Target url, Reference reference, int clients, int downloads) throws InterruptedException {
         Recorder latencies = new Recorder(3);
         AtomicLong good = new AtomicLong();
+        AtomicLong redirected = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong notStarted = new AtomicLong();
@@ -100,6 +145,9 @@ final class DownloadPhase {
                                 && body.crc32c() == reference.crc32c()) {
                             latencies.recordValue(Math.max(1, micros));
                             good.incrementAndGet();
+                            if (body.redirected()) {
+                                redirected.incrementAndGet();
+                            }
                             bytes.addAndGet(body.length());
                             progress.downloaded(body.length());
                         } else {
@@ -134,6 +182,7 @@ final class DownloadPhase {
         json.put("downloads", good.get());
         json.put("errors", errors.get());
         json.put("not_started", notStarted.get());
+        json.put("redirected", redirected.get());
         json.put("identical_bytes", errors.get() == 0 && notStarted.get() == 0);
         json.put("bytes", bytes.get());
         json.put("seconds", round(seconds, 3));

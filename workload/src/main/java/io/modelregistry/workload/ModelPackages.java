@@ -67,6 +67,19 @@ final class ModelPackages {
         return bytes.toByteArray();
     }
 
+    /** A dataset upload of one file as it is (stored, not deflated) beside its card. */
+    static byte[] datasetZip(String name, String path, byte[] content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(content.length + 4096);
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            deflated(out, "README.md", ("# " + name + "\n\nOne file of the workload's source model, downloaded alone "
+                    + "by the workload.\n").getBytes(StandardCharsets.UTF_8));
+            stored(out, path, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     /** A well-formed safetensors file: an 8-byte little-endian header length, the JSON header, random F32 data. */
     private static byte[] safetensors(SplittableRandom random, long approximateBytes) {
         long floats = Math.max(16, (approximateBytes - 128) / 4);

@@ -75,6 +75,18 @@ public final class RegistryApi {
         return model(answer.json());
     }
 
+    /** {@code POST /artifact/dataset/upload}: the zip as the raw body. */
+    public void uploadDataset(String name, byte[] zip) {
+        HttpRequest request = authorized(baseUrl + "/artifact/dataset/upload?name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&version=1.0.0", UPLOAD_TIMEOUT)
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build();
+        Answer answer = send(http, request);
+        if (answer.status() != 201) {
+            throw new WorkloadException("upload of dataset " + name + " answered " + answer.status() + ": "
+                    + answer.text());
+        }
+    }
+
     /**
      * {@code POST /artifact/model} with a HuggingFace URL; when that source is registered already (409), the
      * registered model with that source URL is looked up instead.
@@ -125,6 +137,14 @@ public final class RegistryApi {
     }
 
     private HttpRequest.Builder authorized(String url, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("X-Authorization", authorization());
+    }
+
+    /**
+     * The token for one request ({@code bearer ...}, as the registry issues it; its token filter takes it in
+     * {@code X-Authorization} or {@code Authorization}), counted against its use budget.
+     */
+    public String authorization() {
         if (token == null || uses.incrementAndGet() > USES_PER_TOKEN) {
             synchronized (this) {
                 if (token == null || uses.get() > USES_PER_TOKEN) {
@@ -133,7 +153,7 @@ public final class RegistryApi {
                 }
             }
         }
-        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("X-Authorization", token);
+        return token;
     }
 
     record Answer(int status, byte[] body) {

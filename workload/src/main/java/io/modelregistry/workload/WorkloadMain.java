@@ -15,7 +15,8 @@ import java.util.Map;
  * java -cp workload.jar:jackson…:HdrHistogram… io.modelregistry.workload.WorkloadMain \
  *     --url http://127.0.0.1:8080 [--user NAME --password SECRET] [--models 500] [--clients 100] [--downloads 2]
  *     [--rounds 1] [--seed-threads 4] [--min-bytes 2048] [--max-bytes 2097152] [--max-seconds 1800]
- *     [--source https://huggingface.co/arnir0/Tiny-LLM] [--nginx] [--server-pid PID] [--out result.json]
+ *     [--source https://huggingface.co/arnir0/Tiny-LLM] [--file model.safetensors] [--nginx] [--server-pid PID]
+ *     [--out result.json]
  * </pre>
  * Credentials default to the default administrator's. Prints the result JSON (and writes it to {@code --out}); the
  * exit status is 0 only when the run succeeded with no error.
@@ -50,7 +51,8 @@ public final class WorkloadMain {
                 Duration.ofSeconds(integer(options, "max-seconds", (int) defaults.maxDuration().toSeconds())),
                 options.getOrDefault("source", defaults.sourceUrl()),
                 Boolean.parseBoolean(options.getOrDefault("nginx", "false")),
-                Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))));
+                Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))),
+                options.getOrDefault("file", defaults.file()));
         String url = options.getOrDefault("url", "http://127.0.0.1:8080");
         ServerProbe probe = options.containsKey("server-pid")
                 ? ServerProbe.process(Long.parseLong(options.get("server-pid"))) : ServerProbe.none();

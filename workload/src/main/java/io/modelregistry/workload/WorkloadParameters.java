@@ -17,10 +17,13 @@ import java.time.Duration;
  * @param sourceUrl         the HuggingFace model ingested and downloaded
  * @param nginx             whether to measure nginx serving the same bytes as the baseline
  * @param seed              for the generated packages, so a run is reproducible
+ * @param file              a file of the source model downloaded alone as a third kind, through the
+ *                          HuggingFace-compatible route (the only download a redirecting blob store redirects);
+ *                          null: only the full package and the weights aspect
  */
 public record WorkloadParameters(int models, int seedThreads, long minModelBytes, long maxModelBytes, int clients,
                                  int downloadsPerClient, int rounds, Duration maxDuration, String sourceUrl,
-                                 boolean nginx, long seed) {
+                                 boolean nginx, long seed, String file) {
 
     public static final String TINY_LLM = "https://huggingface.co/arnir0/Tiny-LLM";
 
@@ -33,12 +36,14 @@ public record WorkloadParameters(int models, int seedThreads, long minModelBytes
         require(rounds >= 1, "rounds must be 1 or more");
         require(maxDuration != null && !maxDuration.isNegative() && !maxDuration.isZero(), "maxDuration must be positive");
         require(sourceUrl != null && !sourceUrl.isBlank(), "sourceUrl is required");
+        require(file == null || file.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") && !file.contains(".."),
+                "file must be a relative path of the model's files");
     }
 
     /** The full size: 500 models, 100 clients. */
     public static WorkloadParameters defaults() {
         return new WorkloadParameters(500, 4, 2 * 1024, 2 * 1024 * 1024, 100, 2, 1, Duration.ofMinutes(30),
-                TINY_LLM, false, 42);
+                TINY_LLM, false, 42, null);
     }
 
     private static void require(boolean condition, String message) {

@@ -21,13 +21,23 @@ class DownloadPhaseTest {
     private final byte[] file = new byte[300_000];
     private final AtomicInteger served = new AtomicInteger();
     private volatile int corruptAnswer = -1;
+    private final AtomicInteger tokensSentToTheFile = new AtomicInteger();
     private HttpServer server;
 
     @BeforeEach
     void serve() throws Exception {
         new Random(1).nextBytes(file);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.createContext("/resolve", exchange -> {
+            boolean authorized = "bearer t".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.getResponseHeaders().add("Location", "/file.zip?X-Amz-Signature=s");
+            exchange.sendResponseHeaders(authorized ? 302 : 401, -1);
+            exchange.close();
+        });
         server.createContext("/file.zip", exchange -> {
+            if (exchange.getRequestHeaders().containsKey("Authorization")) {
+                tokensSentToTheFile.incrementAndGet();
+            }
             byte[] body = file.clone();
             if (served.getAndIncrement() == corruptAnswer) {
                 body[body.length / 2] ^= 1;
@@ -55,6 +65,16 @@ class DownloadPhaseTest {
         assertThat(((Number) latency.get("max")).doubleValue())
                 .isGreaterThanOrEqualTo(((Number) latency.get("median")).doubleValue());
         assertThat(served.get()).isEqualTo(12);
+    }
+
+    @Test
+    void aRedirectIsFollowedOnceWithoutTheTokenAndCounted() throws Exception {
+        DownloadPhase.Target resolve = new DownloadPhase.Target(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/resolve", () -> "bearer t");
+        Map<String, Object> result = phase(Duration.ofMinutes(1)).run(resolve, reference(), 2, 2);
+        assertThat(result).containsEntry("downloads", 4L).containsEntry("errors", 0L).containsEntry("redirected", 4L);
+        assertThat(tokensSentToTheFile.get()).as("the presigned URL is its own credential").isZero();
+        assertThat(phase(Duration.ofMinutes(1)).run(url(), reference(), 1, 1)).containsEntry("redirected", 0L);
     }
 
     @Test
@@ -87,7 +107,7 @@ class DownloadPhaseTest {
         return new DownloadPhase.Reference(file.length, crc.getValue());
     }
 
-    private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/file.zip";
+    private DownloadPhase.Target url() {
+        return DownloadPhase.Target.link("http://127.0.0.1:" + server.getAddress().getPort() + "/file.zip");
     }
 }

@@ -26,6 +26,15 @@ public interface ReadModelBarrier {
     void markForReaders();
 
     /**
+     * As {@link #markForReaders()}, with the position known already: {@code position} is at or after the write's
+     * own events (the head as read inside the append's transaction), so no second look at the head is needed, and
+     * with it no transaction of its own. A negative position (not known) looks at the head instead.
+     */
+    default void markForReaders(long position) {
+        markForReaders();
+    }
+
+    /**
      * Blocks until every read model has reached the last position {@linkplain #markForReaders() marked} before
      * this call, at most the read timeout; returns at once when nothing is marked beyond what they applied.
      *

@@ -74,6 +74,15 @@ class AxonReadModelBarrier implements ReadModelBarrier {
     }
 
     @Override
+    public void markForReaders(long position) {
+        if (position < 0) {
+            markForReaders();
+            return;
+        }
+        marked.accumulateAndGet(position, Math::max);
+    }
+
+    @Override
     public void awaitMarked() {
         progress.awaitReached(marked.get());
     }

@@ -132,16 +132,15 @@ public class DownloadGate implements AutoCloseable {
             verdict = guard.map(g -> vet(g, prepared, downloader)).orElse(null);
         }
         if (verdict != null && !verdict.allowed()) {
-            downloads.refused(new RecordRefusedDownload(record.id(), record.type(), record.name(),
-                    record.packageDigest(), downloader, aspect, record.version(), verdict));
-            readModels.markForReaders();
+            readModels.markForReaders(downloads.refused(new RecordRefusedDownload(record.id(), record.type(),
+                    record.name(), record.packageDigest(), downloader, aspect, record.version(), verdict)));
             log.info("download of {} {} ({}) by {} refused: {}", record.type().wireName(), record.id(),
                     aspect, downloader.username(), verdict.reason());
             throw refusal(record, verdict);
         }
-        downloads.record(new RecordDownload(record.id(), record.type(), record.name(), record.packageDigest(), bytes,
-                downloader, aspect, record.version(), verdict));
-        readModels.markForReaders();
+        // the position comes from the append's own transaction: one commit per download, not a second for the head
+        readModels.markForReaders(downloads.record(new RecordDownload(record.id(), record.type(), record.name(),
+                record.packageDigest(), bytes, downloader, aspect, record.version(), verdict)));
         return new Cleared(prepared.zip(), prepared.etag(), packages, files);
     }
 

@@ -57,13 +57,15 @@ class DownloadGateTest {
                 Mockito.mock(ArtifactDirectory.class), packages);
         DownloadLog log = new DownloadLog() {
             @Override
-            public void record(RecordDownload download) {
+            public long record(RecordDownload download) {
                 recorded.add(download);
+                return -1;
             }
 
             @Override
-            public void refused(RecordRefusedDownload refusal) {
+            public long refused(RecordRefusedDownload refusal) {
                 recorded.add(refusal);
+                return -1;
             }
         };
         ReadModelBarrier barrier = Mockito.mock(ReadModelBarrier.class);

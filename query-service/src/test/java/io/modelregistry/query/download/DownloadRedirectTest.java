@@ -113,12 +113,13 @@ class DownloadRedirectTest {
         };
         DownloadLog log = new DownloadLog() {
             @Override
-            public void record(RecordDownload download) {
+            public long record(RecordDownload download) {
                 recorded.add(download);
+                return -1;
             }
 
             @Override
-            public void refused(RecordRefusedDownload refusal) {
+            public long refused(RecordRefusedDownload refusal) {
                 throw new AssertionError("no model here is sensitive");
             }
         };

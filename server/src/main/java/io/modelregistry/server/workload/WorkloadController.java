@@ -61,7 +61,7 @@ class WorkloadController {
         WorkloadParameters defaults = WorkloadParameters.defaults();
         WorkloadParameters parameters = new WorkloadParameters(models, defaults.seedThreads(),
                 defaults.minModelBytes(), defaults.maxModelBytes(), clients, downloads, 1, Duration.ofSeconds(seconds),
-                defaults.sourceUrl(), false, defaults.seed());
+                defaults.sourceUrl(), false, defaults.seed(), defaults.file());
         WorkloadRuns.Run run = runs.start(parameters, actor.username());
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(view(run));
     }

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=WorkloadBenchmark
  * </pre>
  * (system properties {@code workload.models} 500, {@code workload.clients} 100, {@code workload.downloads} 2,
- * {@code workload.rounds} 3, {@code workload.max-seconds} 1800, {@code workload.nginx} the nginx binary). Writes
+ * {@code workload.rounds} 3, {@code workload.max-seconds} 1800, {@code workload.nginx} the nginx binary,
+ * {@code workload.file} a file of Tiny-LLM, e.g. {@code model.safetensors}, downloaded alone as a third kind through the
+ * HuggingFace-compatible route: the one download {@code blobs=s3-redirect} answers with a redirect). Writes
  * {@code server/target/workload-benchmark.json} (or the name in {@code workload.out}).
  *
  * <p>{@code benchmark.configuration} swaps components of the embedded default for their scale-out adapters, each on the
@@ -53,7 +55,7 @@ class WorkloadBenchmark {
                 defaults.maxModelBytes(), Integer.getInteger("workload.clients", 100),
                 Integer.getInteger("workload.downloads", 2), Integer.getInteger("workload.rounds", 3),
                 Duration.ofSeconds(Integer.getInteger("workload.max-seconds", 1800)), defaults.sourceUrl(), true,
-                defaults.seed());
+                defaults.seed(), System.getProperty("workload.file", defaults.file()));
         // every figure is a ratio to nginx measured in the same run: without it the run would mean nothing here
         NginxBaseline.binary().orElseThrow(() -> new IllegalStateException("The workload benchmark reports every "
                 + "figure against nginx, which is not installed (apt-get install nginx-light, or "
@@ -78,11 +80,24 @@ class WorkloadBenchmark {
             System.out.println("[workload-benchmark] registry JVM options: " + jvmOptions);
             System.out.println("[workload-benchmark] configuration: " + configuration);
             Map<String, Object> result = new LinkedHashMap<>(Map.of("configuration", configuration));
+            // the machine is shared: what else was running is part of the result
+            String loadAtStart = loadAverage();
             result.putAll(WorkloadMain.run(parameters, registry.baseUrl(), WorkloadMain.DEFAULT_ADMIN,
                     WorkloadMain.DEFAULT_ADMIN_PASSWORD, ServerProbe.process(registry.pid())));
+            result.put("load_average", Map.of("at_start", loadAtStart, "at_end", loadAverage()));
             String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result);
             System.out.println(json);
             Files.writeString(Path.of("target", System.getProperty("workload.out", "workload-benchmark.json")), json);
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} gives them ("" where there is none). */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 
