@@ -39,11 +39,16 @@ class WorkloadParametersTest {
         assertRefused(() -> with(0, 1, 1024, 1024, 1, 1, 1, Duration.ofSeconds(-1), "u"), "maxDuration");
         assertRefused(() -> with(0, 1, 1024, 1024, 1, 1, 1, second, null), "sourceUrl");
         assertRefused(() -> with(0, 1, 1024, 1024, 1, 1, 1, second, " "), "sourceUrl");
+        for (String file : new String[] {"../etc/passwd", "/model.safetensors", "a//b", "weights/../../x"}) {
+            assertRefused(() -> new WorkloadParameters(0, 1, 1024, 1024, 1, 1, 1, second, "https://x", false, 1, file),
+                    "file");
+        }
     }
 
     private static WorkloadParameters with(int models, int seedThreads, long min, long max, int clients,
                                            int downloads, int rounds, Duration bound, String source) {
-        return new WorkloadParameters(models, seedThreads, min, max, clients, downloads, rounds, bound, source, false, 1);
+        return new WorkloadParameters(models, seedThreads, min, max, clients, downloads, rounds, bound, source, false, 1,
+                null);
     }
 
     private static void assertRefused(Runnable make, String names) {

@@ -131,7 +131,7 @@ class WorkloadTest {
 
     private Workload workload(int models, Duration bound) {
         WorkloadParameters parameters = new WorkloadParameters(models, 1, 2048, 4096, 1, 1, 1, bound, SOURCE,
-                false, 7);
+                false, 7, null);
         var http = Workload.httpClient(2);
         return new Workload(parameters, new RegistryApi(http, baseUrl, () -> "bearer t"), http, ServerProbe.none());
     }
