@@ -66,12 +66,6 @@ final class LinkedReratingProcessor implements AutoCloseable {
         return processor.isRunning();
     }
 
-    /** Position of the last event it has finished with, -1 before any. */
-    long position() {
-        return processor.processingStatus().values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1L)).min().orElse(-1L);
-    }
-
     @Override
     public void close() {
         processor.shutDown();
