@@ -12,34 +12,29 @@ import io.modelregistry.command.artifact.ArtifactClaims;
 import io.modelregistry.rating.ModelRatings;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.Registration;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.SubscribableMessageSource;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Rates a model again when an artifact its links name (a dataset, code, a parent model) is registered after it,
  * so its rating, like its lineage and cost, sees the link. The new rating is a {@code ModelRated} with trigger
  * {@link RatingTrigger#LINKED_ARTIFACT} naming the registered artifact, recorded as done by whoever registered it.
  *
- * <p>It listens to the events this node publishes (never a replay, so rebuilding read models rates nothing), and
- * works on one background thread with a bounded queue: a registration never waits for the ratings it causes. It
+ * <p>It runs on its own tracking processor ({@link LinkedReratingProcessor}): durable, at least once, begun at
+ * the head of the log (never a replay of history), and a registration never waits for the ratings it causes. It
  * first waits, bounded, until the lineage read model has the new artifact, then asks which models link to it
- * (at most {@value #MAX_MODELS}). Not durable: a node that stops before it is done leaves those models with their
- * old rating until they are rated again (see decision 0092).
+ * (at most {@value #MAX_MODELS}). A model whose stream already holds a re-rating naming this artifact is skipped,
+ * so a repeated event records nothing twice (see decision 0092).
  */
-final class LinkedRerating implements AutoCloseable {
+final class LinkedRerating implements AutoCloseable, SmartLifecycle {
 
     static final int MAX_MODELS = 16;
-    private static final int MAX_QUEUED = 64;
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(LinkedRerating.class);
 
@@ -50,11 +45,10 @@ final class LinkedRerating implements AutoCloseable {
     private final ModelRatings ratings;
     private final CommandGateway commands;
     private final ReadModelBarrier readModels;
-    private final ExecutorService worker;
-    private final Registration subscription;
-    private final AtomicLong lastDropWarning = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
+    private final LinkedReratingProcessor processor;
 
-    LinkedRerating(SubscribableMessageSource<EventMessage<?>> events, RegisteredLinks links, ArtifactClaims claims,
+    LinkedRerating(StreamableMessageSource<? extends EventMessage<?>> events, TokenStore tokens,
+                   TransactionManager transactions, RegisteredLinks links, ArtifactClaims claims,
                    ModelContents contents, ArtifactDocumentStore documents, ModelRatings ratings,
                    CommandGateway commands, ReadModelBarrier readModels) {
         this.links = links;
@@ -64,37 +58,32 @@ final class LinkedRerating implements AutoCloseable {
         this.ratings = ratings;
         this.commands = commands;
         this.readModels = readModels;
-        this.worker = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_QUEUED),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "linked-rerating");
-                    thread.setDaemon(true);
-                    return thread;
-                });
         // without a lineage read model in this process (events == null) nothing can say who links to what
-        this.subscription = events == null ? () -> true : events.subscribe(this::published);
+        this.processor = events == null || tokens == null ? null
+                : new LinkedReratingProcessor(events, tokens, transactions, this::rerateLinking);
     }
 
-    private void published(List<? extends EventMessage<?>> batch) {
-        for (EventMessage<?> message : batch) {
-            if (message.getPayload() instanceof ArtifactRegistered registered) {
-                try {
-                    worker.execute(() -> rerateLinking(registered));
-                } catch (RejectedExecutionException e) {
-                    dropped(registered);
-                }
-            }
+    /** After Axon's own lifecycle phase: the command bus and the projections are up before the first re-rating. */
+    @Override
+    public void start() {
+        if (processor != null) {
+            processor.start();
         }
     }
 
-    /** Under a bulk ingest the queue fills: say so once a minute, not once per registration. */
-    private void dropped(ArtifactRegistered registered) {
-        long now = System.nanoTime();
-        long last = lastDropWarning.get();
-        if (now - last > TimeUnit.MINUTES.toNanos(1) && lastDropWarning.compareAndSet(last, now)) {
-            log.warn("not re-rating the models linking to {} {} (nor to others registered in the next minute): {}"
-                    + " registrations already waiting", registered.type().wireName(), registered.artifactId(),
-                    MAX_QUEUED);
-        }
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return processor != null && processor.isRunning();
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1024;
     }
 
     void rerateLinking(ArtifactRegistered registered) {
@@ -121,7 +110,8 @@ final class LinkedRerating implements AutoCloseable {
     private void rerate(String model, String cause, ArtifactRegistered registered) {
         var name = claims.liveName(model, ArtifactType.MODEL);
         var content = contents.latest(model);
-        if (name.isEmpty() || content.isEmpty()) {
+        if (name.isEmpty() || content.isEmpty() || contents.reratedAfter(model, cause)) {
+            // a repeated triggering event (a crash after the record, before the token) rates nothing twice
             return;
         }
         RatingOutcome outcome = ratings.rate(model, name.get(), content.get(),
@@ -148,7 +138,8 @@ final class LinkedRerating implements AutoCloseable {
 
     @Override
     public void close() {
-        subscription.cancel();
-        worker.shutdownNow();
+        if (processor != null) {
+            processor.close();
+        }
     }
 }

@@ -32,4 +32,18 @@ final class ModelContents {
         }
         return Optional.ofNullable(content);
     }
+
+    /** Whether the model's stream already holds a re-rating caused by {@code cause} (a replayed triggering event). */
+    boolean reratedAfter(String model, String cause) {
+        DomainEventStream stream = eventStore.readEvents(model);
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof io.modelregistry.api.rating.ModelRated rated
+                    && rated.outcome() != null
+                    && rated.outcome().trigger() == io.modelregistry.api.rating.RatingTrigger.LINKED_ARTIFACT
+                    && cause.equals(rated.outcome().triggeredBy())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -6,6 +6,7 @@ import io.modelregistry.api.lineage.RegisteredLinks;
 import io.modelregistry.api.rating.RatedModels;
 import io.modelregistry.command.artifact.ArtifactClaims;
 import io.modelregistry.rating.RegistryLinks;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.modelregistry.command.ingest.HubProperties;
 import io.modelregistry.hub.HubLookup;
@@ -88,11 +89,14 @@ class RatingConfiguration {
 
     /** Re-rates the models that link to an artifact registered after them (only where the lineage read model is). */
     @Bean(destroyMethod = "close")
-    LinkedRerating linkedRerating(EventStore eventStore, ObjectProvider<RegisteredLinks> links, ArtifactClaims claims,
+    LinkedRerating linkedRerating(EventStore eventStore, ObjectProvider<TokenStore> tokens,
+                                  ObjectProvider<RegisteredLinks> links, ArtifactClaims claims,
                                   ModelContents contents, ArtifactDocumentStore documents, ModelRatings ratings,
                                   CommandGateway commands, ReadModelBarrier readModels) {
-        return new LinkedRerating(links.getIfAvailable() == null ? null : eventStore, links.getIfAvailable(
-                RegisteredLinks::none), claims, contents, documents, ratings, commands, readModels);
+        return new LinkedRerating(links.getIfAvailable() == null ? null : eventStore, tokens.getIfAvailable(),
+                // no transaction around a batch: a rating takes seconds and must not hold the token row meanwhile
+                null, links.getIfAvailable(RegisteredLinks::none), claims, contents,
+                documents, ratings, commands, readModels);
     }
 
     @Bean
