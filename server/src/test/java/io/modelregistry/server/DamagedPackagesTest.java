@@ -173,15 +173,8 @@ class DamagedPackagesTest extends InProcessRegistryTest {
         return blobs.localFile(digest).orElseThrow(() -> new AssertionError("no local blob " + digest));
     }
 
-    private HttpResponse<byte[]> send(String method, String path, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl() + path))
-                .timeout(Duration.ofSeconds(60)).header("X-Authorization", client.token())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null) {
-            request.header("Content-Type", "text/javascript");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    private HttpResponse<byte[]> send(String method, String path, byte[] body) {
+        return client.sendBytes(method, path, body, "text/javascript");
     }
 
     private Path manifestFile(String link) throws Exception {

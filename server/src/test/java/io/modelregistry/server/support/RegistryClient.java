@@ -127,6 +127,28 @@ public final class RegistryClient {
         }
     }
 
+    /**
+     * Sends bytes of a given type with the token and answers the raw response: for bodies that are not JSON (a
+     * monitor program, a zip); the exchange is not observed, as it has no JSON to check against the contract.
+     */
+    public HttpResponse<byte[]> sendBytes(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60)).header("X-Authorization", token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonNode json(HttpExchange exchange) {
         try {
             return JSON.readTree(exchange.body());
