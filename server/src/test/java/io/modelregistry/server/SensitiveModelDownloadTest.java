@@ -216,7 +216,50 @@ class SensitiveModelDownloadTest extends InProcessRegistryTest {
         List<JsonNode> refused = list(history("artifact_id=" + guarded.id()).path("entries")).stream()
                 .filter(entry -> !entry.path("allowed").asBoolean()).toList();
         assertThat(refused).isNotEmpty().allSatisfy(entry ->
-                assertThat(entry.path("monitor").path("outcome").asText()).isEqualTo("unavailable"));
+                assertThat(entry.path("monitor").path("outcome").asText()).isIn("unavailable", "timed_out"));
+    }
+
+    /**
+     * Node.js that starts but never answers (hung at start-up, a stuck file system): whichever limit meets it first,
+     * the runner's check of the binary ({@code --version}, when it has not passed yet) or the program's own time
+     * limit (its process tree is then killed), each sensitive download is refused with a 503 that says which; the
+     * other model's downloads, which run no monitor, are served meanwhile; once Node.js is mended the next downloads
+     * are served and health is ok, with no restart.
+     */
+    @Test
+    void nodeHangingAtStartUpRefusesOnlySensitiveDownloadsOnceTheTimeLimitKillsItAndServesThemOnceMended()
+            throws Exception {
+        java.nio.file.Path node = java.nio.file.Path.of(nodeBinary);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(node),
+                "the monitors' Node.js is behind a script of the test environment's own when Node.js is installed");
+        Model guarded = upload("acme-hang-guarded");
+        assertThat(attach(guarded.id(), program("hash.js")).statusCode()).isEqualTo(200);
+        assertThat(client.put("/artifact/model/" + guarded.id() + "/sensitive", null).status()).isEqualTo(200);
+        Model plain = upload("acme-hang-plain");
+        String working = java.nio.file.Files.readString(node);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.nio.file.Files.writeString(node, "#!/bin/sh\nexec sleep 600\n");
+            List<String> hung = batch(pool, guarded, plain);
+            assertThat(hung).filteredOn(answer -> answer.contains(" plain ")).hasSize(3)
+                    .allSatisfy(answer -> assertThat(answer).startsWith("200"));
+            assertThat(hung).filteredOn(answer -> answer.contains(" guarded ")).hasSize(3)
+                    .allSatisfy(answer -> assertThat(answer).startsWith("503").contains("never served unvetted")
+                            .containsAnyOf("--version' did not answer within 10 s",
+                                    "the monitor program did not finish within 10000 ms and was killed"));
+
+            java.nio.file.Files.writeString(node, working);
+            assertThat(batch(pool, guarded, plain)).allSatisfy(answer -> assertThat(answer).startsWith("200"));
+            assertThat(io.modelregistry.server.support.HealthComponents.status(client, "download-monitor"))
+                    .isEqualTo("ok");
+        } finally {
+            java.nio.file.Files.writeString(node, working);
+            pool.shutdownNow();
+        }
+        List<JsonNode> refused = list(history("artifact_id=" + guarded.id()).path("entries")).stream()
+                .filter(entry -> !entry.path("allowed").asBoolean()).toList();
+        assertThat(refused).hasSize(3).allSatisfy(entry ->
+                assertThat(entry.path("monitor").path("outcome").asText()).isIn("unavailable", "timed_out"));
     }
 
     /** Three downloads of each model at once; each answer is "status model message". */
