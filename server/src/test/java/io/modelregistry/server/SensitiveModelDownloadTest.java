@@ -173,12 +173,8 @@ class SensitiveModelDownloadTest extends InProcessRegistryTest {
     @Test
     void nodeTakenAwayUnderTrafficRefusesOnlySensitiveDownloadsWith503NamingNodeAndHealthShowsItUntilItIsBack()
             throws Exception {
-        java.nio.file.Path node = java.nio.file.Path.of(nodeBinary);
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(node),
-                "the monitors' Node.js is behind a script of the test environment's own when Node.js is installed");
-        Model guarded = upload("acme-traffic-guarded");
-        assertThat(attach(guarded.id(), program("hash.js")).statusCode()).isEqualTo(200);
-        assertThat(client.put("/artifact/model/" + guarded.id() + "/sensitive", null).status()).isEqualTo(200);
+        java.nio.file.Path node = nodeScript();
+        Model guarded = sensitiveModel("acme-traffic-guarded");
         Model plain = upload("acme-traffic-plain");
         java.nio.file.Path away = node.resolveSibling(node.getFileName() + ".away");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
@@ -229,12 +225,8 @@ class SensitiveModelDownloadTest extends InProcessRegistryTest {
     @Test
     void nodeHangingAtStartUpRefusesOnlySensitiveDownloadsOnceTheTimeLimitKillsItAndServesThemOnceMended()
             throws Exception {
-        java.nio.file.Path node = java.nio.file.Path.of(nodeBinary);
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(node),
-                "the monitors' Node.js is behind a script of the test environment's own when Node.js is installed");
-        Model guarded = upload("acme-hang-guarded");
-        assertThat(attach(guarded.id(), program("hash.js")).statusCode()).isEqualTo(200);
-        assertThat(client.put("/artifact/model/" + guarded.id() + "/sensitive", null).status()).isEqualTo(200);
+        java.nio.file.Path node = nodeScript();
+        Model guarded = sensitiveModel("acme-hang-guarded");
         Model plain = upload("acme-hang-plain");
         String working = java.nio.file.Files.readString(node);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
@@ -260,6 +252,22 @@ class SensitiveModelDownloadTest extends InProcessRegistryTest {
                 .filter(entry -> !entry.path("allowed").asBoolean()).toList();
         assertThat(refused).hasSize(3).allSatisfy(entry ->
                 assertThat(entry.path("monitor").path("outcome").asText()).isIn("unavailable", "timed_out"));
+    }
+
+    /** The test environment's script that runs the monitors' Node.js, which a test may change or take away. */
+    private java.nio.file.Path nodeScript() {
+        java.nio.file.Path node = java.nio.file.Path.of(nodeBinary);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(node),
+                "the monitors' Node.js is behind a script of the test environment's own when Node.js is installed");
+        return node;
+    }
+
+    /** An uploaded model with the hash monitor attached and marked sensitive. */
+    private Model sensitiveModel(String name) throws Exception {
+        Model model = upload(name);
+        assertThat(attach(model.id(), program("hash.js")).statusCode()).isEqualTo(200);
+        assertThat(client.put("/artifact/model/" + model.id() + "/sensitive", null).status()).isEqualTo(200);
+        return model;
     }
 
     /** Three downloads of each model at once; each answer is "status model message". */
