@@ -57,13 +57,18 @@ class RatingReadController {
         return new Models(past.directory(), past.ratings());
     }
 
+    /** The latest rating of the model, or of one of its versions, now or as of a past moment. */
+    private StoredRating rating(String idParam, String version, String asOf) {
+        Models models = models(asOf);
+        return version == null ? latest(models, idParam) : latestOf(models, idParam, version);
+    }
+
     @Requires(Access.SEARCH)
     @GetMapping(path = "/artifact/model/{id}/rate", produces = "application/json")
     Map<String, Object> rate(@PathVariable("id") String idParam,
                              @RequestParam(name = "version", required = false) String version,
                              @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
-        Models models = models(asOf);
-        StoredRating latest = version == null ? latest(models, idParam) : latestOf(models, idParam, version);
+        StoredRating latest = rating(idParam, version, asOf);
         RatingOutcome outcome = latest.outcome();
         if (outcome.failed()) {
             String failed = String.join(", ", outcome.failedMetrics());
@@ -96,9 +101,7 @@ class RatingReadController {
     Map<String, Object> reasons(@PathVariable("id") String idParam,
                                 @RequestParam(name = "version", required = false) String version,
                                 @RequestParam(name = TimeTravel.PARAMETER, required = false) String asOf) {
-        Models models = models(asOf);
-        StoredRating latest = version == null ? latest(models, idParam) : latestOf(models, idParam, version);
-        return RatingReasons.of(latest);
+        return RatingReasons.of(rating(idParam, version, asOf));
     }
 
     /** Extension: whether the model passed the ingest gate, and if not, why. */
